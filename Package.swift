@@ -1,0 +1,99 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "zenglow",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "zenglow", targets: ["zenglow"]),
+        .library(name: "ZenGlowEmbedded", targets: ["ZenGlowEmbedded"]),
+        .library(name: "ZenGlowDoctor", targets: ["ZenGlowDoctor"]),
+        .library(name: "ZenGlowIngest", targets: ["ZenGlowIngest"]),
+        .library(name: "ZenGlowCache", targets: ["ZenGlowCache"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CZstd",
+            pkgConfig: "libzstd",
+            providers: [.apt(["libzstd-dev"])]
+        ),
+        // hiredis.pc adds -D_FILE_OFFSET_BITS=64, a flag SwiftPM refuses with a warning on every build;
+        // its header and library sit on the default search paths, so the module map names them directly.
+        .systemLibrary(
+            name: "CHiredis",
+            providers: [.apt(["libhiredis-dev"])]
+        ),
+        .target(
+            name: "ZenGlowIngest",
+            dependencies: ["CZstd"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ZenGlowCache",
+            dependencies: ["CHiredis"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ZenGlowEmbedded",
+            dependencies: [
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ZenGlowDoctor",
+            dependencies: ["CZstd", "CHiredis", "ZenGlowEmbedded"],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "zenglow",
+            dependencies: [
+                "ZenGlowEmbedded",
+                "ZenGlowDoctor",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ZenGlowTestSupport",
+            dependencies: [
+                "ZenGlowEmbedded",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZenGlowIngestTests",
+            dependencies: ["ZenGlowIngest"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZenGlowCacheTests",
+            dependencies: ["ZenGlowCache", "ZenGlowTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZenGlowEmbeddedTests",
+            dependencies: [
+                "ZenGlowEmbedded", "ZenGlowTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,20 @@
+import ArgumentParser
+import ZenGlowDoctor
+import ZenGlowEmbedded
+
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Report the versions of PostgreSQL, pgvector, TimescaleDB, Redis, libzstd and hiredis.",
+        discussion: "Exits non-zero when anything is missing, printing the fix for each missing piece."
+    )
+
+    @Flag(help: "Print the report as JSON.")
+    var json = false
+
+    func run() throws {
+        let report = DoctorReport(checks: Doctor(configuration: try EmbeddedConfiguration.fromEnvironment()).run())
+        print(json ? try report.json() : report.text())
+        if !report.healthy { throw ExitCode(1) }
+    }
+}

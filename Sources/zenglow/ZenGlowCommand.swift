@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `zenglow` command line: a thin shell over ZenGlow's libraries.
+@main
+struct ZenGlowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zenglow",
+        abstract: "ZenGlow: PostgreSQL-centric retrieval backend and operations kit.",
+        subcommands: [VersionCommand.self, DoctorCommand.self, DevCommand.self]
+    )
+}
