@@ -88,9 +88,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "ZenGlowDoctorTests",
+            dependencies: ["ZenGlowDoctor", "ZenGlowEmbedded"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "ZenGlowEmbeddedTests",
             dependencies: [
                 "ZenGlowEmbedded", "ZenGlowTestSupport",
+                .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings

@@ -66,10 +66,13 @@ public struct PostgresCluster: Sendable {
         try user.prepareDirectory(settings.directory + "/log", mode: 0o755)
         if FileManager.default.fileExists(atPath: dataDirectory + "/PG_VERSION") { return }
         try user.prepareDirectory(dataDirectory)
-        try tool("initdb", [
-            "-D", dataDirectory, "-U", Self.superuser, "--auth=trust", "--encoding=UTF8", "--locale=C",
-            "--no-instructions",
-        ]).runChecked("initdb for \(dataDirectory)")
+        try tool(
+            "initdb",
+            [
+                "-D", dataDirectory, "-U", Self.superuser, "--auth=trust", "--encoding=UTF8", "--locale=C",
+                "--no-instructions",
+            ]
+        ).runChecked("initdb for \(dataDirectory)")
         let include = "\ninclude_if_exists = 'zenglow.conf'\n"
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: dataDirectory + "/postgresql.conf"))
         try handle.seekToEnd()
@@ -97,9 +100,12 @@ public struct PostgresCluster: Sendable {
             )
         }
         try writeConfiguration()
-        let outcome = try tool("pg_ctl", [
-            "-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-s", "start",
-        ]).run()
+        let outcome = try tool(
+            "pg_ctl",
+            [
+                "-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-s", "start",
+            ]
+        ).run()
         guard outcome.succeeded, runningPID != nil else {
             throw EmbeddedError(
                 .commandFailed,

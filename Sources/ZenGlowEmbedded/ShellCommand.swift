@@ -47,12 +47,29 @@ public struct ShellCommand: Sendable {
             unlink(capturePath)
         }
 
+        let pid = try spawn(outputFD: captureFD, newSession: false)
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: capturePath, encoding: .utf8)) ?? ""
+        // WIFEXITED / WEXITSTATUS are macros Swift cannot import.
+        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Outcome(status: exitCode, output: output)
+    }
+
+    /// Starts the command in a session of its own and returns without waiting: it outlives this process.
+    public func spawnDetached() throws {
+        let devNull = open("/dev/null", O_WRONLY)
+        defer { close(devNull) }
+        _ = try spawn(outputFD: devNull, newSession: true)
+    }
+
+    private func spawn(outputFD: Int32, newSession: Bool) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, captureFD, 1)
-        posix_spawn_file_actions_adddup2(&actions, captureFD, 2)
+        posix_spawn_file_actions_adddup2(&actions, outputFD, 1)
+        posix_spawn_file_actions_adddup2(&actions, outputFD, 2)
 
         // Spawning threads (Dispatch workers among them) block signals, and a child inherits that mask:
         // a Redis started with SIGTERM blocked could never be stopped. Children start with a clean slate.
@@ -65,7 +82,9 @@ public struct ShellCommand: Sendable {
         sigfillset(&allSignals)
         posix_spawnattr_setsigmask(&attributes, &emptyMask)
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        // 0x80 is glibc's POSIX_SPAWN_SETSID, which Swift does not import.
+        let flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | (newSession ? 0x80 : 0)
+        posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -74,17 +93,12 @@ public struct ShellCommand: Sendable {
         guard spawned == 0 else {
             throw EmbeddedError(.commandFailed, "cannot run \(executable): \(systemErrorText(spawned))")
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let output = (try? String(contentsOfFile: capturePath, encoding: .utf8)) ?? ""
-        // WIFEXITED / WEXITSTATUS are macros Swift cannot import.
-        let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Outcome(status: exitCode, output: output)
+        return pid
     }
 
     /// Runs and throws a `commandFailed` error carrying the tool's own output when it fails.
     @discardableResult
-    func runChecked(_ what: String) throws -> Outcome {
+    public func runChecked(_ what: String) throws -> Outcome {
         let outcome = try run()
         guard outcome.succeeded else {
             let detail = outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
