@@ -13,6 +13,8 @@ let package = Package(
         .executable(name: "zenglow", targets: ["zenglow"]),
         .library(name: "ZenGlowEmbedded", targets: ["ZenGlowEmbedded"]),
         .library(name: "ZenGlowDoctor", targets: ["ZenGlowDoctor"]),
+        .library(name: "ZenGlowDB", targets: ["ZenGlowDB"]),
+        .library(name: "ZenGlowMigrator", targets: ["ZenGlowMigrator"]),
         .library(name: "ZenGlowIngest", targets: ["ZenGlowIngest"]),
         .library(name: "ZenGlowCache", targets: ["ZenGlowCache"]),
     ],
@@ -21,6 +23,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         .systemLibrary(
@@ -53,6 +57,27 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ZenGlowDB",
+            dependencies: [
+                "ZenGlowEmbedded",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ZenGlowMigrator",
+            dependencies: [
+                "ZenGlowDB",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ZenGlowDoctor",
             dependencies: ["CZstd", "CHiredis", "ZenGlowEmbedded"],
             swiftSettings: swiftSettings
@@ -62,6 +87,8 @@ let package = Package(
             dependencies: [
                 "ZenGlowEmbedded",
                 "ZenGlowDoctor",
+                "ZenGlowDB",
+                "ZenGlowMigrator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -85,6 +112,14 @@ let package = Package(
         .testTarget(
             name: "ZenGlowCacheTests",
             dependencies: ["ZenGlowCache", "ZenGlowTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZenGlowMigratorTests",
+            dependencies: [
+                "ZenGlowMigrator", "ZenGlowDB", "ZenGlowTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -25,6 +25,9 @@ public struct EmbeddedStack: Sendable {
         )
     }
 
+    /// The database ZenGlow uses in the embedded cluster.
+    public static let databaseName = "zenglow"
+
     public var status: EmbeddedStatus {
         EmbeddedStatus(postgres: postgres.status, redis: redis.status)
     }
@@ -49,6 +52,7 @@ public struct EmbeddedStack: Sendable {
         }
         let startedPostgres = try postgres.start()
         do {
+            try postgres.ensureDatabase(Self.databaseName)
             try redis.start()
         } catch {
             if startedPostgres { _ = try? postgres.stop() }

@@ -124,6 +124,19 @@ public struct PostgresCluster: Sendable {
         return true
     }
 
+    /// Creates database `name` unless it exists.
+    public func ensureDatabase(_ name: String) throws {
+        let connection = ["-h", socketDirectory, "-p", "\(settings.port)", "-U", Self.superuser]
+        let exists = try ShellCommand(
+            settings.binDirectory + "/psql",
+            ["-X", "-qAt"] + connection + [
+                "-d", "postgres", "-c", "select 1 from pg_database where datname = '\(name)'",
+            ]
+        ).runChecked("psql").output
+        if exists.trimmingCharacters(in: .whitespacesAndNewlines) == "1" { return }
+        try ShellCommand(settings.binDirectory + "/createdb", connection + [name]).runChecked("createdb \(name)")
+    }
+
     private func writeConfiguration() throws {
         var lines = [
             "# Written by zenglow on every start; edit postgresql.conf for lasting changes.",

@@ -6,6 +6,6 @@ struct ZenGlowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zenglow",
         abstract: "ZenGlow: PostgreSQL-centric retrieval backend and operations kit.",
-        subcommands: [VersionCommand.self, DoctorCommand.self, DevCommand.self]
+        subcommands: [VersionCommand.self, DoctorCommand.self, DevCommand.self, MigrateCommand.self]
     )
 }

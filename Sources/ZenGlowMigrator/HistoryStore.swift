@@ -1,0 +1,151 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ZenGlowDB
+
+/// Reads and writes `zenglow_migrations.history` and the migrator's advisory lock.
+struct HistoryStore {
+    let connection: PostgresConnection
+    let logger: Logger
+
+    /// One key for every ZenGlow migrator on a database: the first eight bytes of SHA-256("zenglow_migrations").
+    static let lockKey: Int64 = 0x5a47_4d49_4752_4154
+
+    /// Creates the history table; called only while holding the lock, so concurrent installs cannot race.
+    func install() async throws {
+        try await run("create schema if not exists zenglow_migrations")
+        try await run(
+            """
+            create table if not exists zenglow_migrations.history (
+                id bigint generated always as identity primary key,
+                kind text not null check (kind in ('versioned', 'repeatable')),
+                version integer check ((kind = 'versioned') = (version is not null)),
+                path text not null,
+                checksum text not null,
+                transactional boolean not null,
+                status text not null check (status in ('applied', 'baseline', 'failed')),
+                statements_applied integer not null default 0,
+                applied_at timestamptz not null default clock_timestamp(),
+                applied_by text not null default current_user,
+                duration_ms integer not null default 0,
+                error text
+            )
+            """
+        )
+        // A second guard beside the lock: a version can be recorded as applied only once.
+        try await run(
+            """
+            create unique index if not exists history_version_once on zenglow_migrations.history (version)
+            where kind = 'versioned' and status in ('applied', 'baseline')
+            """
+        )
+    }
+
+    /// The history, empty when the table does not exist yet (reading never creates it).
+    func read() async throws -> History {
+        let exists = try await connection.query(
+            "select to_regclass('zenglow_migrations.history') is not null",
+            logger: logger
+        ).decode(Bool.self).reduce(false) { $0 || $1 }
+        guard exists else { return History(entries: []) }
+        var entries: [HistoryEntry] = []
+        let rows = try await connection.query(
+            """
+            select id, kind, version, path, checksum, status, applied_at, applied_by, duration_ms
+            from zenglow_migrations.history order by id
+            """,
+            logger: logger
+        )
+        for try await (id, kind, version, path, checksum, status, appliedAt, appliedBy, duration) in rows.decode(
+            (Int, String, Int?, String, String, String, Date, String, Int).self
+        ) {
+            entries.append(
+                HistoryEntry(
+                    id: id,
+                    kind: MigrationFile.Kind(rawValue: kind) ?? .versioned,
+                    version: version,
+                    path: path,
+                    checksum: checksum,
+                    status: HistoryEntry.Status(rawValue: status) ?? .failed,
+                    appliedAt: appliedAt,
+                    appliedBy: appliedBy,
+                    durationMilliseconds: duration
+                )
+            )
+        }
+        return History(entries: entries)
+    }
+
+    func record(
+        _ file: MigrationFile,
+        status: HistoryEntry.Status,
+        statementsApplied: Int,
+        durationMilliseconds: Int,
+        error: String? = nil
+    ) async throws {
+        try await connection.query(
+            """
+            insert into zenglow_migrations.history
+                (kind, version, path, checksum, transactional, status, statements_applied, duration_ms, error)
+            values (\(file.kind.rawValue), \(file.version), \(file.path), \(file.checksum), \(file.transactional),
+                    \(status.rawValue), \(statementsApplied), \(durationMilliseconds), \(error))
+            """,
+            logger: logger
+        )
+    }
+
+    /// Polls `pg_try_advisory_lock` outside any transaction, so a waiting migrator never holds a
+    /// snapshot that a `CREATE INDEX CONCURRENTLY` elsewhere would have to wait for.
+    func lock(waitingAtMost wait: Duration) async throws -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now + wait
+        while true {
+            let taken = try await connection.query(
+                "select pg_try_advisory_lock(\(Self.lockKey))",
+                logger: logger
+            ).decode(Bool.self).reduce(false) { $0 || $1 }
+            if taken { return true }
+            if clock.now >= deadline { return false }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    func unlock() async throws {
+        try await connection.query("select pg_advisory_unlock(\(Self.lockKey))", logger: logger)
+    }
+
+    func capabilities() async throws -> ServerCapabilities {
+        let rows = try await connection.query(
+            """
+            select
+                coalesce((select extversion from pg_extension where extname = 'vector'),
+                         (select default_version from pg_available_extensions where name = 'vector')),
+                case when current_setting('shared_preload_libraries') ~ '\\mtimescaledb\\M' then
+                    coalesce((select extversion from pg_extension where extname = 'timescaledb'),
+                             (select default_version from pg_available_extensions where name = 'timescaledb'))
+                end,
+                current_setting('timescaledb.license', true),
+                current_setting('shared_preload_libraries') ~ '\\mpg_cron\\M'
+                    and exists (select 1 from pg_available_extensions where name = 'pg_cron'),
+                current_setting('server_version')
+            """,
+            logger: logger
+        )
+        for try await (vector, timescale, license, cron, version) in rows.decode(
+            (String?, String?, String?, Bool, String).self
+        ) {
+            return ServerCapabilities(
+                pgvector: vector,
+                timescaledb: timescale,
+                timescaledbLicense: timescale == nil ? nil : (license ?? "apache"),
+                pgCron: cron,
+                serverVersion: version
+            )
+        }
+        return ServerCapabilities()
+    }
+
+    private func run(_ sql: String) async throws {
+        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+    }
+}
