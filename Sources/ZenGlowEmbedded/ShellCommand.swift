@@ -13,6 +13,8 @@ import Foundation
 public struct ShellCommand: Sendable {
     public let executable: String
     public let arguments: [String]
+    /// The child's environment; nil inherits this process's.
+    public let environment: [String: String]?
 
     /// What a finished command left behind.
     public struct Outcome: Sendable {
@@ -21,15 +23,17 @@ public struct ShellCommand: Sendable {
         public var succeeded: Bool { status == 0 }
     }
 
-    public init(_ executable: String, _ arguments: [String]) {
+    public init(_ executable: String, _ arguments: [String], environment: [String: String]? = nil) {
         self.executable = executable
         self.arguments = arguments
+        self.environment = environment
     }
 
     /// The same command, run as `user` through `runuser` when this process is root.
     func asUser(_ user: SystemUser) -> ShellCommand {
         guard user.needsSwitch else { return self }
-        return ShellCommand("/usr/sbin/runuser", ["-u", user.name, "--", executable] + arguments)
+        return ShellCommand(
+            "/usr/sbin/runuser", ["-u", user.name, "--", executable] + arguments, environment: environment)
     }
 
     public func run() throws -> Outcome {
@@ -54,6 +58,14 @@ public struct ShellCommand: Sendable {
         // WIFEXITED / WEXITSTATUS are macros Swift cannot import.
         let exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Outcome(status: exitCode, output: output)
+    }
+
+    /// Starts the command and returns its pid without waiting; output is discarded.
+    /// The caller reaps it (`waitpid`) or lets it be reaped when this process ends.
+    public func start() throws -> pid_t {
+        let devNull = open("/dev/null", O_WRONLY)
+        defer { close(devNull) }
+        return try spawn(outputFD: devNull, newSession: false)
     }
 
     /// Starts the command in a session of its own and returns without waiting: it outlives this process.
@@ -89,7 +101,14 @@ public struct ShellCommand: Sendable {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        let environmentStrings = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer { environmentStrings?.forEach { free($0) } }
+        let spawned: Int32
+        if let environmentStrings {
+            spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environmentStrings)
+        } else {
+            spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
+        }
         guard spawned == 0 else {
             throw EmbeddedError(.commandFailed, "cannot run \(executable): \(systemErrorText(spawned))")
         }

@@ -127,7 +127,9 @@ struct FileApplier {
                 "\n  statement \(failure.index + 1) of \(file.statements.count) failed; "
                 + (statementsApplied == 0
                     ? "no statement of this no-transaction file ran"
-                    : "statements 1–\(statementsApplied) ran and stay applied")
+                    : statementsApplied == 1
+                        ? "statement 1 ran and stays applied"
+                        : "statements 1–\(statementsApplied) ran and stay applied")
         }
         return MigratorError(.failed, message, failure: fileFailure)
     }

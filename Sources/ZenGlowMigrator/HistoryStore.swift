@@ -11,6 +11,18 @@ struct HistoryStore {
     /// One key for every ZenGlow migrator on a database: the first eight bytes of SHA-256("zenglow_migrations").
     static let lockKey: Int64 = 0x5a47_4d49_4752_4154
 
+    /// Makes the server check the client while a statement runs: when a migrator is killed mid-file,
+    /// its backend notices within a second, rolls back and frees the lock, instead of finishing a
+    /// long statement for nobody (PostgreSQL 14 and later; older servers keep their default).
+    func watchClient() async throws {
+        try await run(
+            """
+            select set_config('client_connection_check_interval', '1000', false)
+            where current_setting('server_version_num')::int >= 140000
+            """
+        )
+    }
+
     /// Creates the history table; called only while holding the lock, so concurrent installs cannot race.
     func install() async throws {
         try await run("create schema if not exists zenglow_migrations")

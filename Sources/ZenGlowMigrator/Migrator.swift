@@ -130,6 +130,7 @@ public struct Migrator: Sendable {
         _ body: (HistoryStore) async throws -> Result
     ) async throws -> Result {
         try await withStore { store in
+            try await store.watchClient()
             if !(try await store.lock(waitingAtMost: .zero)) {
                 progress(.waitingForLock)
                 guard try await store.lock(waitingAtMost: options.lockWait) else {
