@@ -12,8 +12,9 @@ struct FileApplier {
     private var lockTimeout: String { "\(Migrator.milliseconds(options.lockTimeout))ms" }
 
     /// Applies `file` and returns how long it took in milliseconds.
-    func apply(_ file: MigrationFile) async throws -> Int {
-        file.transactional ? try await applyInTransaction(file) : try await applyStatementByStatement(file)
+    func apply(_ file: MigrationFile, resumingAfter resumeAfter: Int = 0) async throws -> Int {
+        if file.transactional { return try await applyInTransaction(file) }
+        return try await applyStatementByStatement(file, resumingAfter: resumeAfter)
     }
 
     private func applyInTransaction(_ file: MigrationFile) async throws -> Int {
@@ -57,11 +58,11 @@ struct FileApplier {
         }
     }
 
-    private func applyStatementByStatement(_ file: MigrationFile) async throws -> Int {
+    private func applyStatementByStatement(_ file: MigrationFile, resumingAfter resumeAfter: Int) async throws -> Int {
         let clock = ContinuousClock()
         let started = clock.now
         try await execute("set lock_timeout = '\(lockTimeout)'")
-        for (index, statement) in file.statements.enumerated() {
+        for (index, statement) in file.statements.enumerated() where index >= resumeAfter {
             var attempt = 0
             while true {
                 do {

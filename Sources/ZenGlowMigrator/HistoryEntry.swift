@@ -18,6 +18,9 @@ public struct HistoryEntry: Sendable, Codable, Equatable {
     public let appliedAt: Date
     public let appliedBy: String
     public let durationMilliseconds: Int
+    /// Statements of a failed no-transaction file that ran, and the checksum of their text.
+    public let statementsApplied: Int
+    public let appliedPrefixChecksum: String?
 }
 
 /// The history as the planner needs it.
@@ -43,4 +46,16 @@ struct History: Sendable {
     }
 
     var highestVersion: Int? { versions.keys.max() }
+
+    /// How many leading statements of a no-transaction `file` already ran in a failed attempt and
+    /// are unchanged since: the next attempt resumes after them instead of repeating them.
+    func resumePoint(for file: MigrationFile) -> Int {
+        guard !file.transactional,
+            let last = entries.last(where: { $0.path == file.path }),
+            last.status == .failed, last.statementsApplied > 0,
+            last.statementsApplied < file.statements.count,
+            last.appliedPrefixChecksum == file.prefixChecksum(last.statementsApplied)
+        else { return 0 }
+        return last.statementsApplied
+    }
 }

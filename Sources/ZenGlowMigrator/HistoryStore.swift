@@ -37,6 +37,7 @@ struct HistoryStore {
                 transactional boolean not null,
                 status text not null check (status in ('applied', 'baseline', 'failed')),
                 statements_applied integer not null default 0,
+                applied_prefix_checksum text,
                 applied_at timestamptz not null default clock_timestamp(),
                 applied_by text not null default current_user,
                 duration_ms integer not null default 0,
@@ -63,14 +64,15 @@ struct HistoryStore {
         var entries: [HistoryEntry] = []
         let rows = try await connection.query(
             """
-            select id, kind, version, path, checksum, status, applied_at, applied_by, duration_ms
+            select id, kind, version, path, checksum, status, applied_at, applied_by, duration_ms,
+                   statements_applied, applied_prefix_checksum
             from zenglow_migrations.history order by id
             """,
             logger: logger
         )
-        for try await (id, kind, version, path, checksum, status, appliedAt, appliedBy, duration) in rows.decode(
-            (Int, String, Int?, String, String, String, Date, String, Int).self
-        ) {
+        for try await (id, kind, version, path, checksum, status, appliedAt, appliedBy, duration, done, prefix)
+            in rows.decode((Int, String, Int?, String, String, String, Date, String, Int, Int, String?).self)
+        {
             entries.append(
                 HistoryEntry(
                     id: id,
@@ -81,7 +83,9 @@ struct HistoryStore {
                     status: HistoryEntry.Status(rawValue: status) ?? .failed,
                     appliedAt: appliedAt,
                     appliedBy: appliedBy,
-                    durationMilliseconds: duration
+                    durationMilliseconds: duration,
+                    statementsApplied: done,
+                    appliedPrefixChecksum: prefix
                 )
             )
         }
@@ -98,9 +102,11 @@ struct HistoryStore {
         try await connection.query(
             """
             insert into zenglow_migrations.history
-                (kind, version, path, checksum, transactional, status, statements_applied, duration_ms, error)
+                (kind, version, path, checksum, transactional, status, statements_applied,
+                 applied_prefix_checksum, duration_ms, error)
             values (\(file.kind.rawValue), \(file.version), \(file.path), \(file.checksum), \(file.transactional),
-                    \(status.rawValue), \(statementsApplied), \(durationMilliseconds), \(error))
+                    \(status.rawValue), \(statementsApplied), \(file.prefixChecksum(statementsApplied)),
+                    \(durationMilliseconds), \(error))
             """,
             logger: logger
         )

@@ -19,4 +19,10 @@ public struct MigrationFile: Sendable, Equatable {
     public let statements: [SQLSplitter.Statement]
 
     public var checksum: String { source.checksum }
+
+    /// Checksum of the first `count` statements: tells whether the statements a failed
+    /// no-transaction run applied are still the file's first ones.
+    public func prefixChecksum(_ count: Int) -> String {
+        SourceText(raw: statements.prefix(count).map(\.text).joined(separator: "\u{0}")).checksum
+    }
 }

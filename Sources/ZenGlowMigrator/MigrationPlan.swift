@@ -13,6 +13,8 @@ public struct MigrationPlan: Sendable, Equatable {
         public let action: Action
         public let file: MigrationFile
         public let reason: String?
+        /// For a no-transaction file whose earlier attempt failed: statements already applied, skipped now.
+        public var resumeAfter: Int = 0
     }
 
     public let steps: [Step]
@@ -83,7 +85,6 @@ enum Planner {
             }
         }
 
-        var pendingVersioned = 0
         for file in source.files where file.kind == .versioned {
             guard let version = file.version, applied[version] == nil else { continue }
             if let target = options.target, version > target { continue }
@@ -104,8 +105,7 @@ enum Planner {
                 )
                 continue
             }
-            steps.append(.init(action: .apply, file: file, reason: nil))
-            pendingVersioned += 1
+            steps.append(.init(action: .apply, file: file, reason: nil, resumeAfter: history.resumePoint(for: file)))
         }
 
         let highestOnDisk = filesByVersion.keys.max() ?? 0
@@ -120,7 +120,14 @@ enum Planner {
             } else if let reason = missingCapability(file, capabilities) {
                 steps.append(.init(action: .skip, file: file, reason: reason))
             } else {
-                steps.append(.init(action: previous == nil ? .apply : .reapply, file: file, reason: nil))
+                steps.append(
+                    .init(
+                        action: previous == nil ? .apply : .reapply,
+                        file: file,
+                        reason: nil,
+                        resumeAfter: history.resumePoint(for: file)
+                    )
+                )
             }
         }
         return MigrationPlan(steps: steps, refusals: refusals, warnings: warnings)

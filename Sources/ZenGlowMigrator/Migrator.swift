@@ -63,7 +63,7 @@ public struct Migrator: Sendable {
                     continue
                 }
                 let milliseconds = try await FileApplier(store: store, options: options, progress: progress)
-                    .apply(step.file)
+                    .apply(step.file, resumingAfter: step.resumeAfter)
                 applied.append((step.file, step.action, milliseconds))
                 progress(.applied(step.file, action: step.action, milliseconds: milliseconds))
             }

@@ -40,6 +40,14 @@ public enum MigratorReport {
         let action: MigrationPlan.Step.Action
         let file: FileJSON
         let reason: String?
+        let resumeAfter: Int
+
+        init(_ step: MigrationPlan.Step) {
+            action = step.action
+            file = FileJSON(step.file)
+            reason = step.reason
+            resumeAfter = step.resumeAfter
+        }
     }
 
     // MARK: plan
@@ -56,7 +64,7 @@ public enum MigratorReport {
         return try json(
             Document(
                 database: database,
-                steps: plan.steps.map { StepJSON(action: $0.action, file: FileJSON($0.file), reason: $0.reason) },
+                steps: plan.steps.map(StepJSON.init),
                 refusals: plan.refusals,
                 warnings: plan.warnings
             )
@@ -76,6 +84,7 @@ public enum MigratorReport {
             var line = "  \(action) \(step.file.path)  (\(mode), \(step.file.statements.count) statements)  "
             line += String(step.file.checksum.prefix(19))
             if let reason = step.reason { line += "  — \(reason)" }
+            if step.resumeAfter > 0 { line += "  — resumes after statement \(step.resumeAfter), applied earlier" }
             lines.append(line)
         }
         if plan.steps.isEmpty { lines.append("  nothing to do") }
@@ -121,9 +130,7 @@ public enum MigratorReport {
                 applied: (run?.applied ?? []).map {
                     Applied(action: $0.action, file: FileJSON($0.file), durationMs: $0.milliseconds)
                 },
-                skipped: (run?.skipped ?? []).map {
-                    StepJSON(action: $0.action, file: FileJSON($0.file), reason: $0.reason)
-                },
+                skipped: (run?.skipped ?? []).map(StepJSON.init),
                 durationMs: run?.milliseconds,
                 error: error.map {
                     ErrorJSON(

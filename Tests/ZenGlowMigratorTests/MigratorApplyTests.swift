@@ -91,6 +91,43 @@ struct MigratorApplyTests {
                 "select statements_applied::text from zenglow_migrations.history where status = 'failed'")
                 == ["1"]
         )
+
+        // Fixed: the retry resumes after statement 1 instead of failing on "t1_a already exists".
+        try project.write(
+            "migrations/0002_index_t1.sql",
+            """
+            -- zenglow:no-transaction
+            create index concurrently t1_a on t1 (id);
+            create index concurrently t1_b on t1 (id);
+            create index concurrently t1_c on t1 (id);
+            """
+        )
+        let plan = try await project.migrator().plan()
+        #expect(plan.steps.map(\.resumeAfter) == [1])
+        let retry = try await project.migrator().up()
+        #expect(retry.applied.map(\.file.version) == [2])
+        #expect(try await project.exists("t1_b"))
+        #expect(try await project.exists("t1_c"))
+        #expect(try await project.appliedVersions() == [1, 2])
+    }
+
+    @Test("a failed no-transaction file whose applied statements changed is retried from the start")
+    func noTransactionRetryFromStart() async throws {
+        let project = try await MigrationProject.make()
+        try project.writeTables(1...1)
+        try project.write(
+            "migrations/0002_index_t1.sql",
+            "-- zenglow:no-transaction\ncreate index concurrently t1_a on t1 (id);\ncreate index concurrently t1_b on t1 (nope);\n"
+        )
+        _ = await #expect(throws: MigratorError.self) { try await project.migrator().up() }
+        try project.write(
+            "migrations/0002_index_t1.sql",
+            "-- zenglow:no-transaction\ncreate index concurrently t1_z on t1 (id);\ncreate index concurrently t1_b on t1 (id);\n"
+        )
+        #expect(try await project.migrator().plan().steps.map(\.resumeAfter) == [0])
+        _ = try await project.migrator().up()
+        #expect(try await project.exists("t1_z"))
+        #expect(try await project.exists("t1_b"))
     }
 
     @Test("a file needing timescaledb-tsl is skipped on the Apache build with the reason, and not recorded")
