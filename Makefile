@@ -4,12 +4,14 @@ ZENGLOW := .build/debug/zenglow
 
 .PHONY: dev test bootstrap build down status doctor format
 
-## Install what is missing, build, start the embedded PostgreSQL and Redis under ./.zenglow.
+## Install what is missing, build, start the embedded PostgreSQL and Redis under ./.zenglow, migrate.
 dev: build
 	$(ZENGLOW) dev up
+	$(ZENGLOW) migrate up
+	$(ZENGLOW) migrate status
 	@echo
-	@echo "Embedded stack running. Connect with:"
-	@echo "  psql -h $(CURDIR)/.zenglow/postgres/run -p $${ZENGLOW_DEV_POSTGRES_PORT:-55432} -U postgres"
+	@echo "Embedded stack running and migrated. Connect with:"
+	@echo "  psql -h $(CURDIR)/.zenglow/postgres/run -p $${ZENGLOW_DEV_POSTGRES_PORT:-55432} -U postgres zenglow"
 	@echo "Stop it with: make down"
 
 ## Bootstrap, build, run every test (Swift and pgTAP), each phase timed.

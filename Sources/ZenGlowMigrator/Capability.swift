@@ -19,19 +19,27 @@ public struct ServerCapabilities: Sendable, Codable, Equatable {
     public var timescaledbLicense: String?
     public var pgCron: Bool
     public var serverVersion: String
+    /// `vector` or `real[]`: what ZenGlow's schema chose for embeddings (nil before it is installed).
+    public var embeddingStorage: String?
+    /// `hypertable`, `partitioned` or `table`: what ZenGlow's schema chose for query_performance.
+    public var queryPerformanceStorage: String?
 
     public init(
         pgvector: String? = nil,
         timescaledb: String? = nil,
         timescaledbLicense: String? = nil,
         pgCron: Bool = false,
-        serverVersion: String = ""
+        serverVersion: String = "",
+        embeddingStorage: String? = nil,
+        queryPerformanceStorage: String? = nil
     ) {
         self.pgvector = pgvector
         self.timescaledb = timescaledb
         self.timescaledbLicense = timescaledbLicense
         self.pgCron = pgCron
         self.serverVersion = serverVersion
+        self.embeddingStorage = embeddingStorage
+        self.queryPerformanceStorage = queryPerformanceStorage
     }
 
     /// Why `capability` is missing, or nil when the server has it.

@@ -149,10 +149,11 @@ struct HistoryStore {
             """,
             logger: logger
         )
+        var capabilities = ServerCapabilities()
         for try await (vector, timescale, license, cron, version) in rows.decode(
             (String?, String?, String?, Bool, String).self
         ) {
-            return ServerCapabilities(
+            capabilities = ServerCapabilities(
                 pgvector: vector,
                 timescaledb: timescale,
                 timescaledbLicense: timescale == nil ? nil : (license ?? "apache"),
@@ -160,7 +161,23 @@ struct HistoryStore {
                 serverVersion: version
             )
         }
-        return ServerCapabilities()
+        // Once ZenGlow's schema is installed, it reports the storage it chose. What the server
+        // offers (above) still decides which `requires` files run, so an extension installed
+        // later is picked up.
+        let schemaInstalled = try await connection.query(
+            "select to_regprocedure('zenglow.capabilities()') is not null",
+            logger: logger
+        ).decode(Bool.self).reduce(false) { $0 || $1 }
+        guard schemaInstalled else { return capabilities }
+        let installed = try await connection.query(
+            "select embedding_storage, query_performance_storage from zenglow.capabilities()",
+            logger: logger
+        )
+        for try await (embeddings, queryPerformance) in installed.decode((String?, String?).self) {
+            capabilities.embeddingStorage = embeddings
+            capabilities.queryPerformanceStorage = queryPerformance
+        }
+        return capabilities
     }
 
     private func run(_ sql: String) async throws {

@@ -194,6 +194,14 @@ public enum MigratorReport {
             "pgvector     \(c.pgvector ?? "absent")",
             "timescaledb  \(c.timescaledb.map { "\($0) (license: \(c.timescaledbLicense ?? "?"))" } ?? "absent")",
             "pg_cron      \(c.pgCron ? "present" : "absent")",
+        ]
+        if let embeddings = c.embeddingStorage {
+            lines.append("embeddings   \(embeddings)\(embeddings == "vector" ? " (pgvector, HNSW)" : " (exact scan)")")
+        }
+        if let queryPerformance = c.queryPerformanceStorage {
+            lines.append("query_performance  \(queryPerformance)")
+        }
+        lines += [
             "",
         ]
         let formatter = ISO8601DateFormatter()

@@ -43,11 +43,16 @@ public actor TestServers {
         databaseCounter += 1
         let name = "test_\(getpid())_\(databaseCounter)"
         let admin = TestDatabase(name: "postgres", cluster: cluster)
-        try await admin.withConnection { connection in
-            try await connection.query(
-                PostgresQuery(unsafeSQL: "create database \(name) template \(Self.templateDatabase)"),
-                logger: TestDatabase.logger
-            )
+        do {
+            try await admin.withConnection { connection in
+                try await connection.query(
+                    PostgresQuery(unsafeSQL: "create database \(name) template \(Self.templateDatabase)"),
+                    logger: TestDatabase.logger
+                )
+            }
+        } catch let error as PSQLError {
+            // A test that cannot get its database should say why, not PSQLError's generic text.
+            throw TestSupportError("creating test database \(name): \(String(reflecting: error))")
         }
         return TestDatabase(name: name, cluster: cluster)
     }
@@ -86,6 +91,10 @@ public actor TestServers {
                 "-X", "-q", "-v", "ON_ERROR_STOP=1", "-h", postgres.socketDirectory, "-p", "\(postgresPort)",
                 "-U", PostgresCluster.superuser, "-d", "postgres",
                 "-c", "create database \(Self.templateDatabase)",
+                // TimescaleDB's launcher starts a scheduler in every database that allows
+                // connections; one sitting in the template makes CREATE DATABASE … TEMPLATE fail
+                // with "source database is being accessed by other users".
+                "-c", "alter database \(Self.templateDatabase) with allow_connections false",
             ]
         ).runChecked("creating the template database")
         let started = Running(directory: directory, postgres: postgres, redis: redis)

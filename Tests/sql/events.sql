@@ -1,0 +1,67 @@
+-- NOTIFY: a committed batch state change or weight change is announced once with ids only; a
+-- rolled-back one announces nothing. A second session (dblink) listens, as the API would.
+select plan(7);
+
+\o /dev/null
+select zenglow.create_tenant('events-' || txid_current()) as tenant \gset
+select dblink_connect('listener', format('dbname=%s port=%s host=%s user=postgres', current_database(),
+    current_setting('port'), split_part(current_setting('unix_socket_directories'), ',', 1)));
+select dblink_exec('listener', 'listen zenglow_manifest');
+select dblink_exec('listener', 'listen zenglow_weights');
+
+create function pg_temp.received() returns table (channel text, payload jsonb)
+language sql as $$
+    -- A query on the listener's connection makes libpq read what the server sent meanwhile.
+    select pg_sleep(0.2);
+    select * from dblink('listener', 'select 1') as t(x int);
+    select notify_name, payload::jsonb from dblink_get_notify('listener')
+$$;
+
+begin;
+set local zenglow.tenant_id = :'tenant';
+select zenglow_api.open_batch('rolled-back', 'test', 'sha256:' || repeat('1', 64));
+rollback;
+\o
+select is_empty($$select * from pg_temp.received()$$, 'a rolled-back batch emits nothing');
+
+\o /dev/null
+begin;
+set local zenglow.tenant_id = :'tenant';
+select (zenglow_api.open_batch('committed', 'test', 'sha256:' || repeat('2', 64)) ->> 'batch_id') as batch_id \gset
+commit;
+\o
+create temporary table got as select * from pg_temp.received();
+select results_eq($$select channel, payload ->> 'state' from got$$, $$values ('zenglow_manifest'::text, 'open'::text)$$,
+    'a committed new batch emits one zenglow_manifest event, state open');
+select results_eq($$select (payload ->> 'batch_id')::bigint, payload ->> 'tenant_id' from got$$,
+    format('values (%s::bigint, %L::text)', :'batch_id', :'tenant'), 'the event names the batch and its tenant');
+select is((select array_agg(k order by k) from got, jsonb_object_keys(payload) k), array['batch_id', 'state', 'tenant_id'],
+    'the payload holds ids and the state only, no row data');
+
+\o /dev/null
+begin;
+set local zenglow.tenant_id = :'tenant';
+select zenglow_api.transition_batch(:batch_id, 'loading');
+select zenglow_api.transition_batch(:batch_id, 'done', null, 10, 0);
+commit;
+\o
+select results_eq($$select payload ->> 'state' from pg_temp.received()$$, $$values ('loading'::text), ('done'::text)$$,
+    'each committed state change is announced, in order');
+
+\o /dev/null
+begin;
+set local zenglow.tenant_id = :'tenant';
+select (zenglow_api.set_fusion_weights('{"ltr": 0.8, "vector": 0.2}', 'test', 'tester') ->> 'version') as version \gset
+commit;
+\o
+drop table got;
+create temporary table got as select * from pg_temp.received();
+select results_eq($$select channel, payload ->> 'version' from got$$, format('values (''zenglow_weights''::text, %L::text)', :'version'),
+    'a weight change emits zenglow_weights with the new version');
+select is((select array_agg(k order by k) from got, jsonb_object_keys(payload) k), array['tenant_id', 'version'],
+    'the weights payload holds the tenant and version only');
+
+\o /dev/null
+select dblink_disconnect('listener');
+\o
+select * from finish();

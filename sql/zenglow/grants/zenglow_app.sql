@@ -1,0 +1,23 @@
+set local role zenglow_owner;
+
+-- The API: reads its tenant's data, writes weights and timings, calls zenglow_api. Owns nothing.
+grant usage on schema zenglow, zenglow_api, zenglow_audit to zenglow_app;
+
+grant select on zenglow.tenants, zenglow.models, zenglow.chunks, zenglow.batches, zenglow.fusion_weights,
+    zenglow.doc_embeddings to zenglow_app;
+grant insert on zenglow.fusion_weights, zenglow.query_performance to zenglow_app;
+grant usage on sequence zenglow.fusion_weights_version_seq to zenglow_app;
+grant select on zenglow_audit.events to zenglow_app;
+
+grant execute on function
+    zenglow.current_tenant(),
+    zenglow.require_tenant(),
+    zenglow.validate_fusion_weights(jsonb),
+    zenglow.capabilities(),
+    zenglow.is_hypertable(regclass),
+    zenglow_api.current_fusion_weights(),
+    zenglow_api.set_fusion_weights(jsonb, text, text, text),
+    zenglow_api.get_batch(text),
+    zenglow_api.authenticate_key(text, bytea),
+    zenglow_audit.append(text, text, text, jsonb)
+to zenglow_app;

@@ -1,0 +1,19 @@
+set local role zenglow_owner;
+
+-- Loaders: write chunks and batches of their tenant, heal a missing partition, call zenglow_api.
+grant usage on schema zenglow, zenglow_api, zenglow_audit to zenglow_ingest;
+
+grant select on zenglow.tenants, zenglow.models to zenglow_ingest;
+grant select, insert, delete on zenglow.chunks to zenglow_ingest;
+grant select, insert, update on zenglow.batches to zenglow_ingest;
+grant usage on sequence zenglow.chunks_chunk_id_seq to zenglow_ingest;
+
+grant execute on function
+    zenglow.current_tenant(),
+    zenglow.require_tenant(),
+    zenglow.ensure_chunk_partition(timestamptz, text),
+    zenglow_api.open_batch(text, text, text),
+    zenglow_api.transition_batch(bigint, text, text, bigint, bigint, jsonb, text),
+    zenglow_api.get_batch(text),
+    zenglow_audit.append(text, text, text, jsonb)
+to zenglow_ingest;

@@ -1,0 +1,12 @@
+set local role zenglow_owner;
+
+-- Owner-only entry points, for operators connected as zenglow_owner (it owns them already; this
+-- file states it, and that nobody else has them).
+revoke all on function
+    zenglow.run_maintenance(),
+    zenglow.create_tenant(text, text),
+    zenglow.activate_model(text, text),
+    zenglow.ensure_model_index(text),
+    zenglow_audit.verify_chain(text),
+    zenglow_audit.append_for(text, text, text, text, jsonb)
+from public;
