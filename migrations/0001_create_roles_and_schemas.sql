@@ -10,22 +10,30 @@
 
 do $roles$
 declare
-    v_role text;
+    v_role record;
 begin
-    foreach v_role in array array['zenglow_owner', 'zenglow_app', 'zenglow_ingest', 'zenglow_analyst'] loop
-        if not exists (select from pg_roles where rolname = v_role) then
+    for v_role in
+        select * from (values
+            ('zenglow_owner', 'ZenGlow: owns every object and runs migrations'),
+            ('zenglow_app', 'ZenGlow: the API; owns nothing, subject to row-level security'),
+            ('zenglow_ingest', 'ZenGlow: loads ingest batches'),
+            ('zenglow_analyst', 'ZenGlow: reads zenglow_stats only')) r (name, purpose)
+    loop
+        if not exists (select from pg_roles where rolname = v_role.name) then
             -- LOGIN without a password: usable over local trust (the dev stack), unusable over
             -- password authentication until an operator sets one.
-            execute format('create role %I login nosuperuser nocreatedb nocreaterole nobypassrls', v_role);
+            begin
+                execute format('create role %I login nosuperuser nocreatedb nocreaterole nobypassrls', v_role.name);
+                execute format('comment on role %I is %L', v_role.name, v_role.purpose);
+            exception when duplicate_object or unique_violation then
+                -- Another database of this cluster is being migrated at the same moment, and
+                -- created it first (roles are cluster-wide; the migrator's lock is per database).
+                null;
+            end;
         end if;
     end loop;
 end
 $roles$;
-
-comment on role zenglow_owner is 'ZenGlow: owns every object and runs migrations';
-comment on role zenglow_app is 'ZenGlow: the API; owns nothing, subject to row-level security';
-comment on role zenglow_ingest is 'ZenGlow: loads ingest batches';
-comment on role zenglow_analyst is 'ZenGlow: reads zenglow_stats only';
 
 -- The migrating session switches to zenglow_owner in every later file (set local role), so it
 -- must be a member; a superuser already is.

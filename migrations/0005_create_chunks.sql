@@ -54,7 +54,8 @@ create index chunks_document on zenglow.chunks (tenant_id, document_id);
 do $hnsw$
 begin
     if exists (select from pg_extension where extname = 'vector') then
-        create index chunks_embedding_all_minilm_l6_v2 on zenglow.chunks
+        -- Named as zenglow.model_index_name('all-MiniLM-L6-v2') names it.
+        create index chunks_embedding_all_minilm_l6_v2_61365361 on zenglow.chunks
             using hnsw ((embedding::vector(384)) vector_cosine_ops)
             where embedding_model = 'all-MiniLM-L6-v2';
     end if;

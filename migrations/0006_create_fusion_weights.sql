@@ -20,3 +20,7 @@ alter sequence zenglow.fusion_weights_version_seq owned by zenglow.fusion_weight
 comment on table zenglow.fusion_weights is
     'Fusion weight versions, never updated or deleted. weights: {"ltr": w, "vector": w}, finite, '
     'non-negative, sum > 0. The active version of a tenant is its newest, else the newest _global one.';
+
+-- The global default every tenant starts from: lexical (LTR) and vector evidence weighed equally.
+insert into zenglow.fusion_weights (tenant_id, weights, reason, actor)
+values ('_global', '{"ltr": 0.5, "vector": 0.5}', 'initial default', 'zenglow migrate');

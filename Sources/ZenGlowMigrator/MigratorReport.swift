@@ -201,9 +201,7 @@ public enum MigratorReport {
         if let queryPerformance = c.queryPerformanceStorage {
             lines.append("query_performance  \(queryPerformance)")
         }
-        lines += [
-            "",
-        ]
+        lines.append("")
         let formatter = ISO8601DateFormatter()
         for entry in status.entries {
             var line = "  \(entry.state.padding(toLength: 9, withPad: " ", startingAt: 0)) \(entry.path)"

@@ -14,7 +14,7 @@ language sql as $$
     -- A query on the listener's connection makes libpq read what the server sent meanwhile.
     select pg_sleep(0.2);
     select * from dblink('listener', 'select 1') as t(x int);
-    select notify_name, payload::jsonb from dblink_get_notify('listener')
+    select notify_name, extra::jsonb from dblink_get_notify('listener')
 $$;
 
 begin;

@@ -3,7 +3,7 @@
 -- zenglow_owner (which has every table privilege, and is subject to RLS because it is FORCED)
 -- and as the app and ingest roles on what they are granted.
 begin;
-select plan(63);
+select plan(57);
 
 \o /dev/null
 insert into zenglow.tenants (tenant_id) values ('rls-a'), ('rls-b');

@@ -118,7 +118,10 @@ begin
     -- 4. query_performance
     begin
         if zenglow.is_hypertable('zenglow.query_performance'::regclass) then
-            execute 'select coalesce(array_agg(c::text), ''{}'') from drop_chunks(''zenglow.query_performance'', older_than => $1) c'
+            -- search_path is pinned, so TimescaleDB's function is named with its schema.
+            execute format(
+                'select coalesce(array_agg(c::text), ''{}'') from %I.drop_chunks(''zenglow.query_performance''::regclass, older_than => $1) c',
+                (select n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'timescaledb'))
                 into v_name using now() - v_settings.query_performance_retention;
             v_dropped := v_dropped || v_name::text[];
         elsif (select relkind from pg_class where oid = 'zenglow.query_performance'::regclass) = 'p' then
