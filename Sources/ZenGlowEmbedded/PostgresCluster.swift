@@ -118,9 +118,12 @@ public struct PostgresCluster: Sendable {
     /// Stops the server (fast shutdown: open sessions are ended); returns false when it was not running.
     @discardableResult
     public func stop() throws -> Bool {
-        guard runningPID != nil else { return false }
+        guard let pid = runningPID else { return false }
         try tool("pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "-s", "stop"])
             .runChecked("pg_ctl stop for \(dataDirectory)")
+        // pg_ctl returns once postmaster.pid is gone, which the postmaster removes just before
+        // it exits; "stopped" means the process is gone too.
+        try ProcessTable.waitForExit(of: pid, running: "postgres", name: "PostgreSQL", log: logFile)
         return true
     }
 

@@ -15,6 +15,16 @@ enum ProcessTable {
         commandLine(of: pid)?.contains(marker) ?? false
     }
 
+    /// Waits up to 30 s for `pid` to exit (a zombie counts as gone), else throws naming the log.
+    static func waitForExit(of pid: Int32, running marker: String, name: String, log: String) throws {
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if !isAlive(pid, running: marker) { return }
+            usleep(20_000)
+        }
+        throw EmbeddedError(.commandFailed, "\(name) (pid \(pid)) did not stop within 30 s; see \(log)")
+    }
+
     /// The first line of a pid file as a pid.
     static func pid(inFile path: String) -> Int32? {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8),

@@ -87,12 +87,8 @@ public struct RedisServer: Sendable {
     public func stop() throws -> Bool {
         guard let pid = runningPID else { return false }
         kill(pid, SIGTERM)  // Redis saves on SIGTERM when snapshots are configured.
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            if runningPID == nil { return true }
-            usleep(20_000)
-        }
-        throw EmbeddedError(.commandFailed, "Redis (pid \(pid)) did not stop within 30 s; see \(logFile)")
+        try ProcessTable.waitForExit(of: pid, running: "redis-server", name: "Redis", log: logFile)
+        return true
     }
 
     private func ping() throws -> Bool {

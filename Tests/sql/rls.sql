@@ -3,7 +3,7 @@
 -- zenglow_owner (which has every table privilege, and is subject to RLS because it is FORCED)
 -- and as the app and ingest roles on what they are granted.
 begin;
-select plan(57);
+select plan(72);
 
 \o /dev/null
 insert into zenglow.tenants (tenant_id) values ('rls-a'), ('rls-b');
@@ -19,6 +19,9 @@ select t, 'zg_' || replace(t, '-', '') || 'key0', sha256('secret'::bytea), '{que
 insert into zenglow.query_performance (tenant_id, endpoint, status, total_ms)
 select t, '/rag/query', 200, 1.5 from unnest(array['rls-a', 'rls-b']) t;
 select zenglow_audit.append_for(t, 'test', 'fixture', '', '{}') from unnest(array['rls-a', 'rls-b']) t;
+insert into zenglow.term_stats select t, 'all-MiniLM-L6-v2', 'term', 1 from unnest(array['rls-a', 'rls-b']) t;
+insert into zenglow.corpus_stats select t, 'all-MiniLM-L6-v2', 1, 3 from unnest(array['rls-a', 'rls-b']) t;
+insert into zenglow.source_priors select t, 'pubmed', 0.5 from unnest(array['rls-a', 'rls-b']) t;
 \o
 
 -- Every tenant table of the catalog is in this list, so a new one cannot escape the matrix.
@@ -31,7 +34,10 @@ insert into tenant_tables values
     ('zenglow.api_keys', 'insert into zenglow.api_keys (tenant_id, prefix, secret_sha256, scopes) values (%L, ''zg_abcdefgh'', sha256(''s''::bytea), ''{query}'')'),
     ('zenglow.query_performance', 'insert into zenglow.query_performance (tenant_id, endpoint, status, total_ms) values (%L, ''/x'', 200, 1)'),
     ('zenglow_audit.events', 'insert into zenglow_audit.events (tenant_id, seq, actor, action, prev_hash, hash) values (%L, 99, ''a'', ''b'', ''\x00'', ''\x00'')'),
-    ('zenglow_audit.chain_heads', 'insert into zenglow_audit.chain_heads (tenant_id, seq, hash) values (%L, 99, ''\x00'')');
+    ('zenglow_audit.chain_heads', 'insert into zenglow_audit.chain_heads (tenant_id, seq, hash) values (%L, 99, ''\x00'')'),
+    ('zenglow.term_stats', 'insert into zenglow.term_stats values (%L, ''m'', ''t'', 1)'),
+    ('zenglow.corpus_stats', 'insert into zenglow.corpus_stats values (%L, ''m'', 1, 1)'),
+    ('zenglow.source_priors', 'insert into zenglow.source_priors values (%L, ''s'', 0.1)');
 grant select on tenant_tables to public;
 
 select set_eq(

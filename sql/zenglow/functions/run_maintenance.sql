@@ -10,7 +10,8 @@ as $$
 --   1. premake the chunks partitions for now and the next chunk_premake units;
 --   2. move rows that landed in the default partition into partitions made for them (healed);
 --   3. retention: drop chunks partitions wholly older than chunk_retention, unless they hold a
---      pinned batch, in which case only the unpinned batches' rows are deleted;
+--      pinned batch, in which case only the unpinned batches' rows are deleted; either way the
+--      BM25 statistics forget the rows first;
 --   4. query_performance: drop_chunks on a hypertable, else premake/heal/drop daily partitions;
 --   5. forget run records older than run_history_retention.
 -- A transaction-level advisory lock makes a concurrent second run a recorded no-op. Each step
@@ -99,9 +100,14 @@ begin
                        and exists (select from %s c where c.tenant_id = b.tenant_id and c.batch_id = b.batch_id)',
                     v_partition.partition);
                 if v_count = 0 then
+                    perform zenglow.forget_chunks(format('c.tableoid = %s', v_partition.partition::oid));
                     execute format('drop table %s', v_partition.partition);
                     v_dropped := v_dropped || v_partition.name::text;
                 else
+                    perform zenglow.forget_chunks(format(
+                        'c.tableoid = %s and exists (select from zenglow.batches b
+                         where b.tenant_id = c.tenant_id and b.batch_id = c.batch_id and not b.pinned)',
+                        v_partition.partition::oid));
                     execute format(
                         'delete from %s c using zenglow.batches b
                          where b.tenant_id = c.tenant_id and b.batch_id = c.batch_id and not b.pinned',

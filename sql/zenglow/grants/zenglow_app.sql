@@ -4,7 +4,7 @@ set local role zenglow_owner;
 grant usage on schema zenglow, zenglow_api, zenglow_audit to zenglow_app;
 
 grant select on zenglow.tenants, zenglow.models, zenglow.chunks, zenglow.batches, zenglow.fusion_weights,
-    zenglow.doc_embeddings to zenglow_app;
+    zenglow.doc_embeddings, zenglow.term_stats, zenglow.corpus_stats, zenglow.source_priors, zenglow.ltr_models to zenglow_app;
 grant insert on zenglow.fusion_weights, zenglow.query_performance to zenglow_app;
 grant usage on sequence zenglow.fusion_weights_version_seq to zenglow_app;
 grant select on zenglow_audit.events to zenglow_app;
@@ -19,5 +19,12 @@ grant execute on function
     zenglow_api.set_fusion_weights(jsonb, text, text, text),
     zenglow_api.get_batch(text),
     zenglow_api.authenticate_key(text, bytea),
+    zenglow_api.rag_query(text, real[], integer, jsonb, boolean, text, jsonb),
+    zenglow.retrieval_filter(jsonb),
+    zenglow.query_terms(text),
+    zenglow.terms_tsquery(text[]),
+    zenglow.bm25(tsvector, integer, text[], double precision[], double precision, double precision, double precision),
+    zenglow.title_match(text, text[]),
+    zenglow.cosine_similarity(real[], real[]),
     zenglow_audit.append(text, text, text, jsonb)
 to zenglow_app;

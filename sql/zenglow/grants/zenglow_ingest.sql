@@ -4,6 +4,7 @@ set local role zenglow_owner;
 grant usage on schema zenglow, zenglow_api, zenglow_audit to zenglow_ingest;
 
 grant select on zenglow.tenants, zenglow.models to zenglow_ingest;
+grant select, insert, update, delete on zenglow.term_stats, zenglow.corpus_stats to zenglow_ingest;
 grant select, insert, delete on zenglow.chunks to zenglow_ingest;
 grant select, insert, update on zenglow.batches to zenglow_ingest;
 grant usage on sequence zenglow.chunks_chunk_id_seq to zenglow_ingest;
@@ -15,5 +16,10 @@ grant execute on function
     zenglow_api.open_batch(text, text, text),
     zenglow_api.transition_batch(bigint, text, text, bigint, bigint, jsonb, text),
     zenglow_api.get_batch(text),
+    zenglow_api.prepare_staging(),
+    zenglow_api.ingest_staged_batch(text, text, text, bigint, text),
+    zenglow.token_count(tsvector),
+    zenglow.forget_chunks(text),
+    zenglow.add_term_stats(text, text, integer, text[], bigint[], bigint, bigint),
     zenglow_audit.append(text, text, text, jsonb)
 to zenglow_ingest;

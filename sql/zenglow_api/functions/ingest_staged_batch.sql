@@ -1,0 +1,83 @@
+set local role zenglow_owner;
+
+create or replace function zenglow_api.ingest_staged_batch(
+    p_batch_tag text,
+    p_source text,
+    p_content_hash text,
+    p_rejected bigint default 0,
+    p_detail text default null
+)
+returns jsonb
+language plpgsql
+volatile
+set search_path = pg_catalog, public, pg_temp
+as $$
+-- Loads the rows a loader staged in zg_staging as one batch of the current tenant, in the
+-- caller's transaction: the manifest goes open -> loading -> done (or healed, when the write had
+-- to create its partition), documents sent again replace their earlier chunks, the BM25 term
+-- statistics follow, and the manifest events fire at commit. The same content (p_content_hash)
+-- sent again is recognised and changes nothing (resubmitted = true). Rows the loader rejected
+-- before staging are counted in p_rejected.
+declare
+    v_tenant text := zenglow.require_tenant();
+    v_opened jsonb := zenglow_api.open_batch(p_batch_tag, p_source, p_content_hash);
+    v_batch_id bigint := (v_opened ->> 'batch_id')::bigint;
+    v_model zenglow.models;
+    v_vector boolean;
+    v_healed text;
+    v_replaced bigint;
+    v_accepted bigint;
+    v_stats record;
+    v_by_source jsonb;
+begin
+    if (v_opened ->> 'resubmitted')::boolean then
+        return zenglow_api.get_batch(v_opened ->> 'batch_tag') || jsonb_build_object('resubmitted', true);
+    end if;
+    if v_opened ->> 'state' <> 'loading' then
+        perform zenglow_api.transition_batch(v_batch_id, 'loading');
+    end if;
+    select * into strict v_model from zenglow.models where active;
+    v_vector := format_type((select a.atttypid from pg_attribute a
+        where a.attrelid = 'zenglow.chunks'::regclass and a.attname = 'embedding'), null) = 'vector';
+    v_healed := zenglow.ensure_chunk_partition(now());
+
+    v_replaced := zenglow.forget_chunks(format(
+        'c.tenant_id = %L and c.embedding_model = %L and c.document_id in (select s.document_id from pg_temp.zg_staging s)',
+        v_tenant, v_model.model_name));
+    delete from zenglow.chunks c
+    where c.tenant_id = v_tenant and c.embedding_model = v_model.model_name
+      and c.document_id in (select s.document_id from pg_temp.zg_staging s);
+
+    execute format($sql$
+        insert into zenglow.chunks (tenant_id, document_id, chunk_order, source, title, metadata, content_hash,
+            batch_id, batch_tag, body, embedding, embedding_model, token_count)
+        select $1, s.document_id, s.chunk_order, coalesce(nullif(s.source, ''), $2), coalesce(s.title, ''),
+            coalesce(s.metadata, '{}'::jsonb), s.content_hash, $3, $4, s.body, s.embedding%s, $5,
+            zenglow.token_count(to_tsvector('english'::regconfig, s.body))
+        from pg_temp.zg_staging s
+        order by s.row_number$sql$, case when v_vector then '::vector' else '' end)
+    using v_tenant, coalesce(p_source, ''), v_batch_id, v_opened ->> 'batch_tag', v_model.model_name;
+    get diagnostics v_accepted = row_count;
+
+    select coalesce(array_agg(t.term order by t.term), '{}') as terms, coalesce(array_agg(t.df order by t.term), '{}') as dfs
+    into v_stats
+    from (select u.lexeme as term, count(*) as df
+          from zenglow.chunks c, unnest(c.tsv) u
+          where c.tenant_id = v_tenant and c.batch_id = v_batch_id
+          group by u.lexeme) t;
+    perform zenglow.add_term_stats(v_tenant, v_model.model_name, 1, v_stats.terms, v_stats.dfs, v_accepted,
+        (select coalesce(sum(c.token_count), 0) from zenglow.chunks c where c.tenant_id = v_tenant and c.batch_id = v_batch_id));
+
+    select coalesce(jsonb_object_agg(x.source, x.n), '{}') into v_by_source
+    from (select coalesce(nullif(s.source, ''), coalesce(p_source, '')) as source, count(*) as n
+          from pg_temp.zg_staging s group by 1) x;
+
+    return zenglow_api.transition_batch(v_batch_id, case when v_healed is null then 'done' else 'healed' end, null,
+        v_accepted, coalesce(p_rejected, 0), v_by_source, p_detail)
+        || jsonb_build_object('resubmitted', false, 'replaced_chunks', v_replaced, 'healed_partition', v_healed);
+end
+$$;
+
+comment on function zenglow_api.ingest_staged_batch(text, text, text, bigint, text) is
+    'Loads zg_staging as one batch of the current tenant (manifest, BM25 statistics, events); a re-submitted content '
+    'hash changes nothing. Returns the manifest plus resubmitted, replaced_chunks, healed_partition.';

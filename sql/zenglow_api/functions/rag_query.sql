@@ -1,0 +1,219 @@
+set local role zenglow_owner;
+
+create or replace function zenglow_api.rag_query(
+    p_query text,
+    p_embedding real[] default null,
+    p_top_k integer default 10,
+    p_filters jsonb default '{}',
+    p_explain boolean default false,
+    p_mode text default 'fusion',
+    p_options jsonb default '{}'
+)
+returns jsonb
+language plpgsql
+volatile
+set search_path = pg_catalog, public, pg_temp
+as $fn$
+-- Hybrid retrieval for the current tenant in one call. Two branches see the same filters:
+--   lexical: chunks whose tsv matches the query's rarer terms (GIN), scored with Okapi BM25 from
+--            ZenGlow's per-tenant term statistics (k1, b in p_options);
+--   vector:  HNSW cosine search on the active model's partial index, iterative scan so that
+--            filters cannot starve it (exact scan over real[] without pgvector).
+-- Each fetches p_options.candidates (default 200) rows. The union gets learning-to-rank features
+-- (bm25, cosine, title_match, recency, source_prior, chunk_length), the active linear LTR score,
+-- and a score by p_mode: fusion (the tenant's weights over min-max-normalised LTR and cosine),
+-- rrf (reciprocal rank fusion, k = 60), bm25, or vector. Returns JSON; p_explain adds features
+-- and partial scores. Errors: ZG001 no tenant, ZG008 bad embedding, ZG009 bad filter or option.
+declare
+    v_tenant text := zenglow.require_tenant();
+    v_model zenglow.models;
+    v_weights jsonb := zenglow_api.current_fusion_weights();
+    v_ltr zenglow.ltr_models;
+    v_k1 double precision := coalesce((p_options ->> 'k1')::double precision, 1.2);
+    v_b double precision := coalesce((p_options ->> 'b')::double precision, 0.75);
+    v_candidates integer := coalesce((p_options ->> 'candidates')::integer, 200);
+    v_lexical_budget bigint := coalesce((p_options ->> 'lexical_budget')::bigint, 50000);
+    v_filter text := zenglow.retrieval_filter(p_filters);
+    v_storage text;
+    v_terms text[] := zenglow.query_terms(p_query);
+    v_idf double precision[];
+    v_retrieval_terms text[];
+    v_chunks bigint;
+    v_avgdl double precision;
+    v_distance text;
+    v_lexical_sql text;
+    v_vector_sql text;
+    v_results jsonb;
+    v_lexical_count bigint;
+    v_vector_count bigint;
+begin
+    if p_top_k is null or p_top_k < 1 or p_top_k > 1000 then
+        raise exception using errcode = 'ZG009', message = format('top_k must be between 1 and 1000, not %s', coalesce(p_top_k::text, 'null'));
+    end if;
+    if p_mode not in ('fusion', 'rrf', 'bm25', 'vector') then
+        raise exception using errcode = 'ZG009', message = format('unknown mode %L', p_mode),
+            hint = 'modes are fusion, rrf, bm25 and vector';
+    end if;
+    if v_candidates < p_top_k or v_candidates > 1000 or v_k1 < 0 or v_b < 0 or v_b > 1 then
+        raise exception using errcode = 'ZG009', message = 'options out of range',
+            detail = format('candidates %s (top_k..1000), k1 %s (>= 0), b %s (0..1)', v_candidates, v_k1, v_b);
+    end if;
+    select * into strict v_model from zenglow.models where active;
+    select * into v_ltr from zenglow.ltr_models order by version desc limit 1;
+    if p_embedding is not null then
+        if cardinality(p_embedding) <> v_model.dimension then
+            raise exception using errcode = 'ZG008',
+                message = format('the query embedding has %s dimensions; model %s has %s',
+                    cardinality(p_embedding), v_model.model_name, v_model.dimension);
+        end if;
+        if exists (select from unnest(p_embedding) x where x = 'NaN'::real or x in ('Infinity'::real, '-Infinity'::real)) then
+            raise exception using errcode = 'ZG008', message = 'the query embedding holds NaN or infinite values';
+        end if;
+    elsif p_mode = 'vector' then
+        raise exception using errcode = 'ZG008', message = 'vector mode needs a query embedding';
+    end if;
+
+    -- BM25 statistics: idf = ln(1 + (N - df + 0.5) / (df + 0.5)), and the average chunk length.
+    select s.chunk_count, s.token_total::double precision / nullif(s.chunk_count, 0) into v_chunks, v_avgdl
+    from zenglow.corpus_stats s where s.tenant_id = v_tenant and s.embedding_model = v_model.model_name;
+    v_chunks := coalesce(v_chunks, 0);
+    select coalesce(array_agg(ln(1 + (v_chunks - coalesce(t.df, 0) + 0.5) / (coalesce(t.df, 0) + 0.5)) order by q.ord), '{}')
+    into v_idf
+    from unnest(v_terms) with ordinality q (term, ord)
+    left join zenglow.term_stats t on t.tenant_id = v_tenant and t.embedding_model = v_model.model_name and t.term = q.term;
+    -- Candidates come from the GIN index for the rarest terms, as many as fit the budget of
+    -- postings (always at least the rarest): chunks holding only very common terms cannot
+    -- outrank them, and the index is never asked for most of the corpus.
+    select coalesce(array_agg(term order by df), '{}') into v_retrieval_terms
+    from (
+        select q.term, t.df, sum(t.df) over (order by t.df, q.term) as running
+        from unnest(v_terms) q (term)
+        join zenglow.term_stats t on t.tenant_id = v_tenant and t.embedding_model = v_model.model_name and t.term = q.term
+        where t.df > 0
+    ) ranked
+    where running <= v_lexical_budget or running = df;
+
+    v_storage := format_type((select a.atttypid from pg_attribute a where a.attrelid = 'zenglow.chunks'::regclass and a.attname = 'embedding'), null);
+    if v_storage = 'vector' then
+        v_distance := format('(c.embedding::vector(%s) <=> $5::vector(%s))', v_model.dimension, v_model.dimension);
+        -- Enough of the graph for the candidates, and iterative scans so that the tenant and the
+        -- filters do not starve the result (pgvector 0.8).
+        perform set_config('hnsw.ef_search', least(greatest(v_candidates, 40), 1000)::text, true);
+        perform set_config('hnsw.iterative_scan', 'relaxed_order', true);
+    else
+        v_distance := '(1 - zenglow.cosine_similarity(c.embedding, $5))';
+    end if;
+
+    v_lexical_sql := case when cardinality(v_retrieval_terms) = 0 then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as bm25 where false'
+        else format($sql$
+            select c.chunk_id, c.ingested_at, zenglow.bm25(c.tsv, c.token_count, $2, $3, $6, $7, $8) as bm25
+            from zenglow.chunks c
+            where c.tenant_id = $1 and c.embedding_model = %L and c.tsv @@ $4 %s
+            order by 3 desc, c.chunk_id
+            limit $9$sql$, v_model.model_name, v_filter) end;
+    v_vector_sql := case when p_embedding is null then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as distance where false'
+        else format($sql$
+            select c.chunk_id, c.ingested_at, %s as distance
+            from zenglow.chunks c
+            where c.tenant_id = $1 and c.embedding_model = %L %s
+            order by %s
+            limit $9$sql$, v_distance, v_model.model_name, v_filter, v_distance) end;
+
+    execute format($sql$
+        with lexical as materialized (%s),
+        vector_hits as materialized (
+            -- relaxed_order may return neighbours slightly out of order; the outer query re-sorts.
+            select * from (%s) h order by h.distance limit $9),
+        candidates as (
+            select chunk_id, ingested_at from lexical
+            union
+            select chunk_id, ingested_at from vector_hits),
+        features as (
+            select c.chunk_id, c.document_id, c.chunk_order, c.title, c.source, c.batch_tag, c.metadata, c.body,
+                l.chunk_id is not null as in_lexical,
+                v.chunk_id is not null as in_vector,
+                coalesce(l.bm25, zenglow.bm25(c.tsv, c.token_count, $2, $3, $6, $7, $8)) as bm25,
+                case when $5 is null then null else 1 - coalesce(v.distance, %s) end as cosine,
+                zenglow.title_match(c.title, $2) as title_match,
+                exp(-extract(epoch from now() - c.ingested_at) / 31557600.0) as recency,
+                coalesce(sp.prior, 0) as source_prior,
+                least(1.0, ln(1 + c.token_count) / ln(513.0)) as chunk_length
+            from candidates k
+            join zenglow.chunks c on c.tenant_id = $1 and c.chunk_id = k.chunk_id and c.ingested_at = k.ingested_at
+            left join lexical l on l.chunk_id = k.chunk_id
+            left join vector_hits v on v.chunk_id = k.chunk_id
+            left join zenglow.source_priors sp on sp.tenant_id = $1 and sp.source = c.source),
+        normalised as (
+            select f.*, coalesce(f.bm25 / nullif(max(f.bm25) over (), 0), 0) as bm25_norm
+            from features f),
+        ltr as (
+            select n.*,
+                $15 + coalesce(($14 ->> 'bm25')::double precision, 0) * n.bm25_norm
+                    + coalesce(($14 ->> 'cosine')::double precision, 0) * coalesce(n.cosine, 0)
+                    + coalesce(($14 ->> 'title_match')::double precision, 0) * n.title_match
+                    + coalesce(($14 ->> 'recency')::double precision, 0) * n.recency
+                    + coalesce(($14 ->> 'source_prior')::double precision, 0) * n.source_prior
+                    + coalesce(($14 ->> 'chunk_length')::double precision, 0) * n.chunk_length as ltr_score,
+                case when n.in_lexical then row_number() over (partition by n.in_lexical order by n.bm25 desc, n.chunk_id) end as rank_lexical,
+                case when n.in_vector then row_number() over (partition by n.in_vector order by n.cosine desc, n.chunk_id) end as rank_vector
+            from normalised n),
+        blended as (
+            select t.*,
+                coalesce((t.ltr_score - min(t.ltr_score) over ()) / nullif(max(t.ltr_score) over () - min(t.ltr_score) over (), 0), 0) as ltr_norm,
+                coalesce((t.cosine - min(t.cosine) over ()) / nullif(max(t.cosine) over () - min(t.cosine) over (), 0), 0) as vector_norm
+            from ltr t),
+        scored as (
+            select b.*,
+                case $11
+                    when 'bm25' then case when b.in_lexical then b.bm25 end
+                    when 'vector' then case when b.in_vector then b.cosine end
+                    when 'rrf' then coalesce(1.0 / (60 + b.rank_lexical), 0) + coalesce(1.0 / (60 + b.rank_vector), 0)
+                    else $12 * b.ltr_norm + $13 * b.vector_norm
+                end as score
+            from blended b),
+        top as (
+            select * from scored where score is not null order by score desc, chunk_id limit $10)
+        select
+            coalesce((select jsonb_agg(
+                jsonb_build_object('chunk_id', t.chunk_id, 'document_id', t.document_id, 'chunk_order', t.chunk_order,
+                    'title', t.title, 'source', t.source, 'batch', t.batch_tag, 'metadata', t.metadata,
+                    'text', t.body, 'score', t.score)
+                || case when $16 then jsonb_build_object(
+                    'features', jsonb_build_object('bm25', t.bm25, 'cosine', t.cosine, 'title_match', t.title_match,
+                        'recency', t.recency, 'source_prior', t.source_prior, 'chunk_length', t.chunk_length),
+                    'partial', jsonb_build_object('bm25_norm', t.bm25_norm, 'ltr', t.ltr_score, 'ltr_norm', t.ltr_norm,
+                        'vector_norm', t.vector_norm, 'rank_lexical', t.rank_lexical, 'rank_vector', t.rank_vector))
+                   else '{}'::jsonb end
+                order by t.score desc, t.chunk_id) from top t), '[]'::jsonb),
+            (select count(*) from lexical),
+            (select count(*) from vector_hits)
+        $sql$, v_lexical_sql, v_vector_sql, v_distance)
+    into v_results, v_lexical_count, v_vector_count
+    using v_tenant, v_terms, v_idf, zenglow.terms_tsquery(v_retrieval_terms), p_embedding, coalesce(v_avgdl, 1), v_k1, v_b,
+        v_candidates, p_top_k, p_mode,
+        coalesce((v_weights -> 'weights' ->> 'ltr')::double precision, 0.5),
+        case when p_embedding is null then 0 else coalesce((v_weights -> 'weights' ->> 'vector')::double precision, 0.5) end,
+        v_ltr.coefficients, v_ltr.intercept, coalesce(p_explain, false);
+
+    return jsonb_build_object(
+        'results', v_results,
+        'mode', p_mode,
+        'model', v_model.model_name,
+        'weights_version', (v_weights ->> 'version')::bigint,
+        'weights', v_weights -> 'weights',
+        'ltr_version', v_ltr.version,
+        'feature_schema_version', v_ltr.feature_schema_version,
+        'degraded', case when p_embedding is null and p_mode in ('fusion', 'rrf') then 'no_embedding' end,
+        'candidates', jsonb_build_object('lexical', v_lexical_count, 'vector', v_vector_count))
+        || case when p_explain then jsonb_build_object('explain', jsonb_build_object(
+            'terms', to_jsonb(v_terms), 'retrieval_terms', to_jsonb(v_retrieval_terms), 'idf', to_jsonb(v_idf),
+            'chunks', v_chunks, 'avgdl', v_avgdl, 'k1', v_k1, 'b', v_b, 'ltr_coefficients', v_ltr.coefficients,
+            'ltr_intercept', v_ltr.intercept)) else '{}'::jsonb end;
+end
+$fn$;
+
+comment on function zenglow_api.rag_query(text, real[], integer, jsonb, boolean, text, jsonb) is
+    'Hybrid retrieval for the current tenant: query text, optional query embedding (real[] of the active model''s dimension), '
+    'top_k (1..1000), filters {source, batch, metadata}, explain, mode fusion|rrf|bm25|vector, options {k1, b, candidates, '
+    'lexical_budget}. Returns {results: [{chunk_id, document_id, chunk_order, title, source, batch, metadata, text, score, '
+    '[features, partial]}], mode, model, weights_version, weights, ltr_version, feature_schema_version, degraded, candidates}.';
