@@ -40,7 +40,12 @@ let package = Package(
         ),
         .target(
             name: "ZenGlowIngest",
-            dependencies: ["CZstd"],
+            dependencies: [
+                "CZstd",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -98,7 +103,7 @@ let package = Package(
         .target(
             name: "ZenGlowTestSupport",
             dependencies: [
-                "ZenGlowEmbedded",
+                "ZenGlowEmbedded", "ZenGlowMigrator", "ZenGlowDB",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -106,7 +111,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ZenGlowIngestTests",
-            dependencies: ["ZenGlowIngest"],
+            dependencies: [
+                "ZenGlowIngest", "ZenGlowTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

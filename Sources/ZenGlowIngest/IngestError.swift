@@ -1,4 +1,4 @@
-/// An error from reading or decoding ingest input.
+/// An error from reading, decoding or loading ingest input.
 public struct IngestError: Error, CustomStringConvertible, Sendable {
     /// What kind of failure this is; stable across releases so scripts can match on it.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
@@ -6,6 +6,9 @@ public struct IngestError: Error, CustomStringConvertible, Sendable {
             case corruptCompressedData = "corrupt_compressed_data"
             case decompressedTooLarge = "decompressed_too_large"
             case compressionFailed = "compression_failed"
+            case unknownTenant = "unknown_tenant"
+            case batchTagReused = "batch_tag_reused"
+            case loadFailed = "load_failed"
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -16,6 +19,12 @@ public struct IngestError: Error, CustomStringConvertible, Sendable {
         public static let decompressedTooLarge = Code(.decompressedTooLarge)
         /// zstd could not compress the input.
         public static let compressionFailed = Code(.compressionFailed)
+        /// The batch names a tenant that does not exist or is inactive; nothing was loaded.
+        public static let unknownTenant = Code(.unknownTenant)
+        /// The batch's tag was already used for other content; nothing was loaded.
+        public static let batchTagReused = Code(.batchTagReused)
+        /// The database refused the batch; nothing was loaded.
+        public static let loadFailed = Code(.loadFailed)
 
         public var description: String { base.rawValue }
     }

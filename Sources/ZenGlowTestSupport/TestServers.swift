@@ -20,6 +20,7 @@ public actor TestServers {
 
     private var running: Running?
     private var databaseCounter = 0
+    var schemaTemplateMigration: Task<Void, any Error>?
 
     struct Running {
         let directory: String
@@ -39,6 +40,10 @@ public actor TestServers {
 
     /// A new, empty database copied from the template, for one test's sole use.
     public func makeDatabase() async throws -> TestDatabase {
+        try await makeDatabase(template: Self.templateDatabase)
+    }
+
+    func makeDatabase(template: String) async throws -> TestDatabase {
         let cluster = try start().postgres
         databaseCounter += 1
         let name = "test_\(getpid())_\(databaseCounter)"
@@ -46,7 +51,7 @@ public actor TestServers {
         do {
             try await admin.withConnection { connection in
                 try await connection.query(
-                    PostgresQuery(unsafeSQL: "create database \(name) template \(Self.templateDatabase)"),
+                    PostgresQuery(unsafeSQL: "create database \(name) template \(template)"),
                     logger: TestDatabase.logger
                 )
             }

@@ -1,0 +1,73 @@
+import Crypto
+import Foundation
+
+/// Splits a batch into the rows that can load and the rows that cannot, with reasons.
+struct BatchValidation {
+    var rows: [StagingRow] = []
+    var rejections: [BatchRejection] = []
+
+    init(batch: IngestBatch, dimension: Int) {
+        var seen = Set<String>()
+        var row = 0
+        for document in batch.documents {
+            let metadataIsObject =
+                (try? JSONSerialization.jsonObject(with: Data(document.metadataJSON.utf8))) is [String: Any]
+            for chunk in document.chunks {
+                row += 1
+                func reject(_ reason: BatchRejection.Reason, _ message: String) {
+                    rejections.append(
+                        BatchRejection(
+                            row: row, documentID: document.id, chunkOrder: chunk.order, reason: reason, message: message
+                        ))
+                }
+                guard !document.id.isEmpty, document.id.utf8.count <= 512, !document.id.contains("\u{0}") else {
+                    reject(.invalidDocumentID, "a document id has 1 to 512 bytes and no NUL")
+                    continue
+                }
+                guard chunk.embedding.count == dimension else {
+                    reject(.wrongDimension, "\(dimension) dimensions expected, \(chunk.embedding.count) given")
+                    continue
+                }
+                if let index = chunk.embedding.firstIndex(where: { !$0.isFinite }) {
+                    reject(.nonFinite, "embedding value \(index) is \(chunk.embedding[index])")
+                    continue
+                }
+                guard let text = String(validating: chunk.textBytes, as: UTF8.self) else {
+                    reject(.invalidUTF8, "the text is not valid UTF-8")
+                    continue
+                }
+                guard !text.contains("\u{0}") else {
+                    reject(.invalidUTF8, "the text contains a NUL character, which PostgreSQL text cannot hold")
+                    continue
+                }
+                guard !text.allSatisfy(\.isWhitespace) else {
+                    reject(.emptyText, "the text is empty")
+                    continue
+                }
+                guard metadataIsObject, !document.metadataJSON.contains("\\u0000") else {
+                    reject(.invalidMetadata, "the document's metadata is not a JSON object")
+                    continue
+                }
+                guard seen.insert("\(document.id)\u{0}\(chunk.order)").inserted else {
+                    reject(
+                        .duplicateChunk, "chunk \(chunk.order) of document \(document.id) appears twice in the batch")
+                    continue
+                }
+                let digest = SHA256.hash(data: chunk.textBytes).map { String(format: "%02x", $0) }.joined()
+                rows.append(
+                    StagingRow(
+                        row: row,
+                        documentID: document.id,
+                        chunkOrder: chunk.order,
+                        source: document.source,
+                        title: document.title,
+                        metadataJSON: document.metadataJSON,
+                        contentHash: "sha256:" + digest,
+                        text: text,
+                        embedding: chunk.embedding
+                    )
+                )
+            }
+        }
+    }
+}
