@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "ZenGlowMigrator", targets: ["ZenGlowMigrator"]),
         .library(name: "ZenGlowIngest", targets: ["ZenGlowIngest"]),
         .library(name: "ZenGlowCache", targets: ["ZenGlowCache"]),
+        .library(name: "ZenGlowEval", targets: ["ZenGlowEval"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -44,6 +45,15 @@ let package = Package(
                 "CZstd",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ZenGlowEval",
+            dependencies: [
+                "ZenGlowIngest", "ZenGlowMigrator", "ZenGlowDB",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -94,6 +104,7 @@ let package = Package(
                 "ZenGlowDoctor",
                 "ZenGlowDB",
                 "ZenGlowMigrator",
+                "ZenGlowEval",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -115,6 +126,11 @@ let package = Package(
                 "ZenGlowIngest", "ZenGlowTestSupport",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZenGlowEvalTests",
+            dependencies: ["ZenGlowEval"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

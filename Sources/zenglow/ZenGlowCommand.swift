@@ -6,6 +6,9 @@ struct ZenGlowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "zenglow",
         abstract: "ZenGlow: PostgreSQL-centric retrieval backend and operations kit.",
-        subcommands: [VersionCommand.self, DoctorCommand.self, DevCommand.self, MigrateCommand.self]
+        subcommands: [
+            VersionCommand.self, DoctorCommand.self, DevCommand.self, MigrateCommand.self, EvalCommand.self,
+            LTRCommand.self,
+        ]
     )
 }

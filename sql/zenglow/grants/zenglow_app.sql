@@ -23,8 +23,6 @@ grant execute on function
     zenglow.retrieval_filter(jsonb),
     zenglow.query_terms(text),
     zenglow.terms_tsquery(text[]),
-    zenglow.bm25(tsvector, integer, text[], double precision[], double precision, double precision, double precision),
-    zenglow.title_match(text, text[]),
     zenglow.cosine_similarity(real[], real[]),
     zenglow_audit.append(text, text, text, jsonb)
 to zenglow_app;

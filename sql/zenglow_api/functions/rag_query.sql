@@ -19,7 +19,7 @@ as $fn$
 --            ZenGlow's per-tenant term statistics (k1, b in p_options);
 --   vector:  HNSW cosine search on the active model's partial index, iterative scan so that
 --            filters cannot starve it (exact scan over real[] without pgvector).
--- Each fetches p_options.candidates (default 200) rows. The union gets learning-to-rank features
+-- Each fetches p_options.candidates (default 200, or top_k when larger) rows. The union gets learning-to-rank features
 -- (bm25, cosine, title_match, recency, source_prior, chunk_length), the active linear LTR score,
 -- and a score by p_mode: fusion (the tenant's weights over min-max-normalised LTR and cosine),
 -- rrf (reciprocal rank fusion, k = 60), bm25, or vector. Returns JSON; p_explain adds features
@@ -31,7 +31,7 @@ declare
     v_ltr zenglow.ltr_models;
     v_k1 double precision := coalesce((p_options ->> 'k1')::double precision, 1.2);
     v_b double precision := coalesce((p_options ->> 'b')::double precision, 0.75);
-    v_candidates integer := coalesce((p_options ->> 'candidates')::integer, 200);
+    v_candidates integer := coalesce((p_options ->> 'candidates')::integer, greatest(200, p_top_k));
     v_lexical_budget bigint := coalesce((p_options ->> 'lexical_budget')::bigint, 50000);
     v_filter text := zenglow.retrieval_filter(p_filters);
     v_storage text;
@@ -41,6 +41,12 @@ declare
     v_chunks bigint;
     v_avgdl double precision;
     v_distance text;
+    -- Okapi BM25 of chunk c, inline (a function call per row would cost more than the sum):
+    -- setweight + ts_filter cut c.tsv down to the query's terms, whose positions give tf.
+    v_bm25 constant text := $bm25$(select coalesce(sum(q.idf * (cardinality(u.positions) * ($7 + 1))
+            / (cardinality(u.positions) + $7 * (1 - $8 + $8 * c.token_count / $6))), 0)
+        from unnest(ts_filter(setweight(c.tsv, 'A', $2), '{a}')) u
+        join unnest($2, $3) as q (term, idf) on q.term = u.lexeme)$bm25$;
     v_lexical_sql text;
     v_vector_sql text;
     v_results jsonb;
@@ -54,9 +60,9 @@ begin
         raise exception using errcode = 'ZG009', message = format('unknown mode %L', p_mode),
             hint = 'modes are fusion, rrf, bm25 and vector';
     end if;
-    if v_candidates < p_top_k or v_candidates > 1000 or v_k1 < 0 or v_b < 0 or v_b > 1 then
+    if v_candidates < 1 or v_candidates > 1000 or v_k1 < 0 or v_b < 0 or v_b > 1 then
         raise exception using errcode = 'ZG009', message = 'options out of range',
-            detail = format('candidates %s (top_k..1000), k1 %s (>= 0), b %s (0..1)', v_candidates, v_k1, v_b);
+            detail = format('candidates %s (1..1000), k1 %s (>= 0), b %s (0..1)', v_candidates, v_k1, v_b);
     end if;
     select * into strict v_model from zenglow.models where active;
     select * into v_ltr from zenglow.ltr_models order by version desc limit 1;
@@ -106,11 +112,11 @@ begin
 
     v_lexical_sql := case when cardinality(v_retrieval_terms) = 0 then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as bm25 where false'
         else format($sql$
-            select c.chunk_id, c.ingested_at, zenglow.bm25(c.tsv, c.token_count, $2, $3, $6, $7, $8) as bm25
+            select c.chunk_id, c.ingested_at, %s as bm25
             from zenglow.chunks c
             where c.tenant_id = $1 and c.embedding_model = %L and c.tsv @@ $4 %s
             order by 3 desc, c.chunk_id
-            limit $9$sql$, v_model.model_name, v_filter) end;
+            limit $9$sql$, v_bm25, v_model.model_name, v_filter) end;
     v_vector_sql := case when p_embedding is null then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as distance where false'
         else format($sql$
             select c.chunk_id, c.ingested_at, %s as distance
@@ -132,9 +138,10 @@ begin
             select c.chunk_id, c.document_id, c.chunk_order, c.title, c.source, c.batch_tag, c.metadata, c.body,
                 l.chunk_id is not null as in_lexical,
                 v.chunk_id is not null as in_vector,
-                coalesce(l.bm25, zenglow.bm25(c.tsv, c.token_count, $2, $3, $6, $7, $8)) as bm25,
+                coalesce(l.bm25, %s) as bm25,
                 case when $5 is null then null else 1 - coalesce(v.distance, %s) end as cosine,
-                zenglow.title_match(c.title, $2) as title_match,
+                (select count(*) from unnest(tsvector_to_array(to_tsvector('english'::regconfig, c.title))) l
+                 where l = any ($2))::double precision / greatest(cardinality($2), 1) as title_match,
                 exp(-extract(epoch from now() - c.ingested_at) / 31557600.0) as recency,
                 coalesce(sp.prior, 0) as source_prior,
                 least(1.0, ln(1 + c.token_count) / ln(513.0)) as chunk_length
@@ -187,7 +194,7 @@ begin
                 order by t.score desc, t.chunk_id) from top t), '[]'::jsonb),
             (select count(*) from lexical),
             (select count(*) from vector_hits)
-        $sql$, v_lexical_sql, v_vector_sql, v_distance)
+        $sql$, v_lexical_sql, v_vector_sql, v_bm25, v_distance)
     into v_results, v_lexical_count, v_vector_count
     using v_tenant, v_terms, v_idf, zenglow.terms_tsquery(v_retrieval_terms), p_embedding, coalesce(v_avgdl, 1), v_k1, v_b,
         v_candidates, p_top_k, p_mode,

@@ -1,0 +1,186 @@
+import Foundation
+import Logging
+import PostgresNIO
+import ZenGlowDB
+import ZenGlowIngest
+import ZenGlowMigrator
+
+/// `zenglow eval`: loads SciFact through the batch loader into a fresh database, measures each
+/// retrieval mode, fits the LTR coefficients, and measures again.
+public struct Evaluation: Sendable {
+    public struct Options: Sendable {
+        public var dataFolder: String
+        public var root: String
+        public var server: DatabaseURL
+        public var k1: Double
+        public var b: Double
+        public var keepDatabase: Bool
+
+        public init(dataFolder: String, root: String, server: DatabaseURL, k1: Double, b: Double, keepDatabase: Bool) {
+            self.dataFolder = dataFolder
+            self.root = root
+            self.server = server
+            self.k1 = k1
+            self.b = b
+            self.keepDatabase = keepDatabase
+        }
+    }
+
+    public struct Row: Sendable {
+        public let mode: String
+        public let ndcg10: Double
+        public let recall100: Double
+        public let mrr10: Double
+        public let millisecondsPerQuery: Double
+    }
+
+    public struct Report: Sendable {
+        public var database = ""
+        public var documents = 0
+        public var queries = 0
+        public var loadSeconds = 0.0
+        public var rows: [Row] = []
+        public var fittedCoefficients: [String: Double] = [:]
+        public var crossValidatedNDCG = 0.0
+    }
+
+    public let options: Options
+    public let logger: Logger
+    let tenant = "scifact"
+
+    public init(options: Options, logger: Logger) {
+        self.options = options
+        self.logger = logger
+    }
+
+    public func run(progress: @Sendable (String) -> Void) async throws -> Report {
+        let data = try SciFactData(folder: options.dataFolder)
+        var report = Report(documents: data.documents.count, queries: data.queries.count)
+        let database = "zenglow_eval_\(Int(Date().timeIntervalSince1970))"
+        report.database = database
+        let url = options.server.with(database: database)
+        try await admin("create database \(database)")
+        do {
+            progress("migrating \(database)")
+            _ = try await Migrator(source: try MigrationSource(root: options.root), database: url, logger: logger).up()
+            report.loadSeconds = try await load(data, into: url, progress: progress)
+            try await measure(data, on: url, into: &report, progress: progress)
+        } catch {
+            if !options.keepDatabase { try? await admin("drop database if exists \(database) with (force)") }
+            throw error
+        }
+        if !options.keepDatabase { try await admin("drop database if exists \(database) with (force)") }
+        return report
+    }
+
+    private func admin(_ sql: String) async throws {
+        try await withConnection(options.server) { connection in
+            _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        }
+    }
+
+    private func withConnection<T: Sendable>(
+        _ url: DatabaseURL,
+        _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        let connection = try await PostgresConnection.connect(
+            configuration: try url.connectionConfiguration(applicationName: "zenglow eval"), id: 1, logger: logger)
+        do {
+            let result = try await body(connection)
+            try await connection.close()
+            return result
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    /// One chunk per abstract, its text "title text" (as the reference BM25 and the embeddings
+    /// saw it), loaded 500 documents per batch as the ingest role. Returns the seconds taken.
+    private func load(_ data: SciFactData, into url: DatabaseURL, progress: @Sendable (String) -> Void) async throws
+        -> Double
+    {
+        try await withConnection(url) { connection in
+            _ = try await connection.query("select zenglow.create_tenant(\(tenant))", logger: logger)
+            _ = try await connection.query("select zenglow.run_maintenance()", logger: logger)
+            _ = try await connection.query("set role zenglow_ingest", logger: logger)
+            let loader = BatchLoader(logger: logger)
+            let started = ContinuousClock.now
+            let documents = Array(zip(data.documents, data.documentEmbeddings))
+            for (index, slice) in stride(from: 0, to: documents.count, by: 500).map({ $0 }).enumerated() {
+                let part = documents[slice..<min(slice + 500, documents.count)]
+                let batch = IngestBatch(
+                    tenant: tenant, tag: "scifact-\(index)", source: "scifact",
+                    documents: part.map { document, embedding in
+                        IngestDocument(
+                            id: document.id, title: document.title,
+                            chunks: [
+                                IngestChunk(order: 0, text: document.title + " " + document.text, embedding: embedding)
+                            ])
+                    })
+                let result = try await loader.load(batch, on: connection)
+                guard result.rejected == 0 else {
+                    throw EvalError("batch \(batch.tag): \(result.rejected) rows rejected: \(result.rejections.first!)")
+                }
+            }
+            let elapsed = ContinuousClock.now - started
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            progress(String(format: "loaded %d documents in %.1f s", documents.count, seconds))
+            return seconds
+        }
+    }
+
+    private func measure(
+        _ data: SciFactData,
+        on url: DatabaseURL,
+        into report: inout Report,
+        progress: @Sendable (String) -> Void
+    ) async throws {
+        let optionsJSON = String(format: #"{"k1": %.4f, "b": %.4f}"#, options.k1, options.b)
+        report = try await withConnection(url) { connection in
+            var report = report
+            _ = try await connection.query("select set_config('zenglow.tenant_id', \(tenant), false)", logger: logger)
+            _ = try await connection.query("set role zenglow_app", logger: logger)
+            let client = RagQueryClient(connection: connection, logger: logger, optionsJSON: optionsJSON)
+            for (label, mode) in [
+                ("BM25 only", "bm25"), ("vector only", "vector"), ("RRF (k = 60)", "rrf"),
+                ("fusion, default weights + default LTR", "fusion"),
+            ] {
+                report.rows.append(try await evaluate(label, mode: mode, data, client))
+                progress("measured \(label)")
+            }
+            let fitted = try await LTRTraining.fit(data.queries, client: client)
+            report.crossValidatedNDCG = fitted.crossValidatedNDCG
+            report.fittedCoefficients = fitted.coefficients
+            _ = try await connection.query("reset role", logger: logger)
+            _ = try await LTRTraining.store(fitted, trainedOn: "scifact train", on: connection, logger: logger)
+            _ = try await connection.query("set role zenglow_app", logger: logger)
+            report.rows.append(try await evaluate("fusion, default weights + fitted LTR", mode: "fusion", data, client))
+            progress("measured fusion with the fitted LTR model")
+            return report
+        }
+    }
+
+    private func evaluate(_ label: String, mode: String, _ data: SciFactData, _ client: RagQueryClient) async throws
+        -> Row
+    {
+        var ndcg = 0.0
+        var recall = 0.0
+        var mrr = 0.0
+        let started = ContinuousClock.now
+        for query in data.queries {
+            let ranked = try await client.query(query.text, embedding: query.embedding, topK: 100, mode: mode)
+                .map(\.documentID)
+            ndcg += RankingMetrics.ndcg(ranked, relevant: query.relevant)
+            recall += RankingMetrics.recall(ranked, relevant: query.relevant)
+            mrr += RankingMetrics.reciprocalRank(ranked, relevant: query.relevant)
+        }
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        let n = Double(data.queries.count)
+        return Row(
+            mode: label, ndcg10: ndcg / n, recall100: recall / n, mrr10: mrr / n, millisecondsPerQuery: milliseconds / n
+        )
+    }
+
+}

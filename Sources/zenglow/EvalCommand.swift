@@ -1,0 +1,49 @@
+import ArgumentParser
+import Logging
+import PostgresNIO
+import ZenGlowDB
+import ZenGlowEval
+
+struct EvalCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "eval",
+        abstract: "Load SciFact into a fresh database and print NDCG@10, Recall@100 and MRR@10 per retrieval mode.",
+        discussion: "Uses the server of DATABASE_URL (else the embedded stack); creates and drops its own database."
+    )
+
+    @Option(help: "The SciFact folder (corpus, train queries, judgments, embeddings).")
+    var data = "../shared/data/scifact"
+
+    @Option(help: "The folder holding migrations/, sql/ and timescale/.")
+    var root = "."
+
+    @Option(help: "BM25 k1.")
+    var k1 = 0.9
+
+    @Option(help: "BM25 b.")
+    var b = 0.4
+
+    @Flag(help: "Keep the evaluation database afterwards.")
+    var keep = false
+
+    func run() async throws {
+        var logger = Logger(label: "zenglow.eval")
+        logger.logLevel = .warning
+        let evaluation = Evaluation(
+            options: .init(
+                dataFolder: data, root: root, server: try DatabaseConfiguration.fromEnvironment().url, k1: k1, b: b,
+                keepDatabase: keep),
+            logger: logger)
+        do {
+            let report = try await evaluation.run { print($0) }
+            print(report.text)
+        } catch let error as PSQLError {
+            // The server's own words (never the query text or bind values).
+            print("zenglow eval: \(error.serverInfo?[.message] ?? "\(error.code)") \(error.serverInfo?[.detail] ?? "")")
+            throw ExitCode(1)
+        } catch {
+            print("zenglow eval: \(error)")
+            throw ExitCode(1)
+        }
+    }
+}
