@@ -59,6 +59,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ZenGlowBench",
+            dependencies: [
+                "ZenGlowIngest", "ZenGlowMigrator", "ZenGlowDB", "ZenGlowEmbedded",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ZenGlowCache",
             dependencies: ["CHiredis"],
             swiftSettings: swiftSettings
@@ -105,6 +114,7 @@ let package = Package(
                 "ZenGlowDB",
                 "ZenGlowMigrator",
                 "ZenGlowEval",
+                "ZenGlowBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),

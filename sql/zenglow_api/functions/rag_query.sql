@@ -32,7 +32,7 @@ declare
     v_k1 double precision := coalesce((p_options ->> 'k1')::double precision, 1.2);
     v_b double precision := coalesce((p_options ->> 'b')::double precision, 0.75);
     v_candidates integer := coalesce((p_options ->> 'candidates')::integer, greatest(200, p_top_k));
-    v_lexical_budget bigint := coalesce((p_options ->> 'lexical_budget')::bigint, 50000);
+    v_lexical_budget bigint := coalesce((p_options ->> 'lexical_budget')::bigint, 5000);
     v_filter text := zenglow.retrieval_filter(p_filters);
     v_storage text;
     v_terms text[] := zenglow.query_terms(p_query);
@@ -106,18 +106,22 @@ begin
         -- filters do not starve the result (pgvector 0.8).
         perform set_config('hnsw.ef_search', least(greatest(v_candidates, 40), 1000)::text, true);
         perform set_config('hnsw.iterative_scan', 'relaxed_order', true);
+        -- Both branches read indexes by design; a sequential scan of the chunks (which the
+        -- planner may prefer for small partitions) is never what a query should do.
+        perform set_config('enable_seqscan', 'off', true);
     else
         v_distance := '(1 - zenglow.cosine_similarity(c.embedding, $5))';
     end if;
 
-    v_lexical_sql := case when cardinality(v_retrieval_terms) = 0 then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as bm25 where false'
+    -- A single-branch mode runs only its branch.
+    v_lexical_sql := case when cardinality(v_retrieval_terms) = 0 or p_mode = 'vector' then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as bm25 where false'
         else format($sql$
             select c.chunk_id, c.ingested_at, %s as bm25
             from zenglow.chunks c
             where c.tenant_id = $1 and c.embedding_model = %L and c.tsv @@ $4 %s
             order by 3 desc, c.chunk_id
             limit $9$sql$, v_bm25, v_model.model_name, v_filter) end;
-    v_vector_sql := case when p_embedding is null then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as distance where false'
+    v_vector_sql := case when p_embedding is null or p_mode = 'bm25' then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as distance where false'
         else format($sql$
             select c.chunk_id, c.ingested_at, %s as distance
             from zenglow.chunks c
