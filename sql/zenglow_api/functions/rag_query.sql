@@ -117,10 +117,16 @@ begin
     v_lexical_sql := case when cardinality(v_retrieval_terms) = 0 or p_mode = 'vector' then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as bm25 where false'
         else format($sql$
             select c.chunk_id, c.ingested_at, %s as bm25
-            from zenglow.chunks c
-            where c.tenant_id = $1 and c.embedding_model = %L and c.tsv @@ $4 %s
+            from (
+                -- At most lexical_budget rows are scored: all of them whenever the rarest term is
+                -- rarer than that (nearly always), else an arbitrary share of the matches, so
+                -- that a query of only very common words still answers in bounded time.
+                select c.chunk_id, c.ingested_at, c.tsv, c.token_count
+                from zenglow.chunks c
+                where c.tenant_id = $1 and c.embedding_model = %L and c.tsv @@ $4 %s
+                limit %s) c
             order by 3 desc, c.chunk_id
-            limit $9$sql$, v_bm25, v_model.model_name, v_filter) end;
+            limit $9$sql$, v_bm25, v_model.model_name, v_filter, v_lexical_budget) end;
     v_vector_sql := case when p_embedding is null or p_mode = 'bm25' then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as distance where false'
         else format($sql$
             select c.chunk_id, c.ingested_at, %s as distance
