@@ -149,6 +149,12 @@ public struct PostgresCluster: Sendable {
             "shared_preload_libraries = 'timescaledb'",
             "timescaledb.telemetry_level = off",
             "max_connections = 200",
+            // PostgreSQL's defaults (128 MB of buffers) suit a tiny machine; retrieval reads
+            // tsvectors and embeddings of many rows, and the HNSW build wants memory.
+            "shared_buffers = '1GB'",
+            "effective_cache_size = '4GB'",
+            "work_mem = '16MB'",
+            "maintenance_work_mem = '512MB'",
         ]
         for (key, value) in settings.extraSettings.sorted(by: { $0.key < $1.key }) {
             lines.append("\(key) = \(value)")

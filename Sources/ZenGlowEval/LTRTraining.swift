@@ -66,7 +66,25 @@ public enum LTRTraining {
     ) async throws -> String {
         let connection = try await PostgresConnection.connect(
             configuration: try url.connectionConfiguration(applicationName: "zenglow ltr fit"), id: 1, logger: logger)
-        defer { Task { try? await connection.close() } }
+        do {
+            let summary = try await fitAndStore(
+                dataFolder: dataFolder, on: connection, tenant: tenant, k1: k1, b: b, logger: logger)
+            try await connection.close()
+            return summary
+        } catch {
+            try? await connection.close()
+            throw error
+        }
+    }
+
+    private static func fitAndStore(
+        dataFolder: String,
+        on connection: PostgresConnection,
+        tenant: String,
+        k1: Double,
+        b: Double,
+        logger: Logger
+    ) async throws -> String {
         let data = try SciFactData(folder: dataFolder)
         _ = try await connection.query("select set_config('zenglow.tenant_id', \(tenant), false)", logger: logger)
         let client = RagQueryClient(
