@@ -1,6 +1,6 @@
 -- Loading through the staging path and hybrid retrieval on a small hand-made corpus.
 begin;
-select plan(20);
+select plan(21);
 
 \o /dev/null
 \ir support/corpus.sql
@@ -36,6 +36,7 @@ select throws_ok($$select zenglow_api.rag_query('x', array[1, 2, 3]::real[])$$, 
 select throws_ok($$select zenglow_api.rag_query('x', null, 0)$$, 'ZG009', 'top_k must be between 1 and 1000, not 0', 'top_k 0 is refused');
 select throws_ok($$select zenglow_api.rag_query('x', null, 5, '{"colour": "red"}')$$, 'ZG009', 'unknown filter ''colour''', 'an unknown filter is refused');
 select is(jsonb_array_length(zenglow_api.rag_query('zzzunknownword', null) -> 'results'), 0, 'a query matching nothing returns no results');
+select is(current_setting('enable_seqscan'), 'on', 'rag_query leaves the planner''s settings as they were for the rest of the transaction');
 set local zenglow.tenant_id = 'retrieval-b';
 select is((select array_agg(r ->> 'document_id') from jsonb_array_elements(zenglow_api.rag_query('insulin', pg_temp.basis(5), 10) -> 'results') r),
     array['secret'], 'tenant B sees only its own chunk');

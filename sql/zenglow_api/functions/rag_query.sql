@@ -35,6 +35,7 @@ declare
     v_lexical_budget bigint := coalesce((p_options ->> 'lexical_budget')::bigint, 5000);
     v_filter text := zenglow.retrieval_filter(p_filters);
     v_storage text;
+    v_seqscan text := current_setting('enable_seqscan');
     v_terms text[] := zenglow.query_terms(p_query);
     v_idf double precision[];
     v_retrieval_terms text[];
@@ -107,7 +108,8 @@ begin
         perform set_config('hnsw.ef_search', least(greatest(v_candidates, 40), 1000)::text, true);
         perform set_config('hnsw.iterative_scan', 'relaxed_order', true);
         -- Both branches read indexes by design; a sequential scan of the chunks (which the
-        -- planner may prefer for small partitions) is never what a query should do.
+        -- planner may prefer for small partitions) is never what a query should do. Restored
+        -- after the query, so the caller's later statements plan as usual.
         perform set_config('enable_seqscan', 'off', true);
     else
         v_distance := '(1 - zenglow.cosine_similarity(c.embedding, $5))';
@@ -211,6 +213,7 @@ begin
         coalesce((v_weights -> 'weights' ->> 'ltr')::double precision, 0.5),
         case when p_embedding is null then 0 else coalesce((v_weights -> 'weights' ->> 'vector')::double precision, 0.5) end,
         v_ltr.coefficients, v_ltr.intercept, coalesce(p_explain, false);
+    perform set_config('enable_seqscan', v_seqscan, true);
 
     return jsonb_build_object(
         'results', v_results,
