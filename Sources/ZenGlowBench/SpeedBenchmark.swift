@@ -55,7 +55,7 @@ public struct SpeedBenchmark: Sendable {
             "PostgreSQL \(try await value("show server_version", url)), \(ProcessInfo.processInfo.activeProcessorCount) cores; \(options.chunks) synthetic chunks (60-260 words, 384-d)"
         )
 
-        try await withConnection(url) { connection in
+        try await withDatabase(url) { connection in
             _ = try await connection.query("select zenglow.create_tenant(\(Self.tenant))", logger: logger)
             _ = try await connection.query("select zenglow.run_maintenance()", logger: logger)
         }
@@ -64,7 +64,7 @@ public struct SpeedBenchmark: Sendable {
         let file = NSTemporaryDirectory() + "zenglow-bench-\(options.chunks).copy"
         try writeCopyFile(file)
         defer { try? FileManager.default.removeItem(atPath: file) }
-        try await withConnection(url) { connection in
+        try await withDatabase(url) { connection in
             _ = try await connection.query(
                 """
                 create table public.plain_copy (row_number bigint, document_id text, chunk_order integer, source text,
@@ -86,7 +86,7 @@ public struct SpeedBenchmark: Sendable {
             String(format: "plain COPY through psql (no indexes):  %8.0f chunks/s  (%.1f s)", plainRate, plainSeconds))
 
         // 2. The loader without index maintenance: HNSW and GIN dropped, built afterwards.
-        try await withConnection(url) { connection in
+        try await withDatabase(url) { connection in
             _ = try await connection.query(
                 "drop index zenglow.chunks_tsv, zenglow.\(unescaped: hnswIndex)", logger: logger)
         }
@@ -96,7 +96,7 @@ public struct SpeedBenchmark: Sendable {
                 format: "loader, no index maintenance:           %8.0f chunks/s  (%.1f s)  = %.2f of plain COPY",
                 Double(options.chunks) / bare, bare, (Double(options.chunks) / bare) / plainRate))
 
-        let build = try await withConnection(url) { connection in
+        let build = try await withDatabase(url) { connection in
             _ = try await connection.query("set maintenance_work_mem = '2GB'", logger: logger)
             _ = try await connection.query("set max_parallel_maintenance_workers = 1", logger: logger)
             let watch = Stopwatch()
@@ -135,7 +135,7 @@ public struct SpeedBenchmark: Sendable {
                 recall))
 
         // 5. rag_query latency and throughput through pgbench.
-        try await withConnection(url) { connection in
+        try await withDatabase(url) { connection in
             _ = try await connection.query(
                 "create table public.bench_queries (id integer primary key, text text, embedding real[])",
                 logger: logger)
@@ -165,7 +165,7 @@ public struct SpeedBenchmark: Sendable {
     var hnswIndex: String { "chunks_embedding_all_minilm_l6_v2_61365361" }
 
     private func load(_ url: DatabaseURL, start: Int, count: Int, tagPrefix: String) async throws -> Double {
-        try await withConnection(url) { connection in
+        try await withDatabase(url) { connection in
             _ = try await connection.query("set role zenglow_ingest", logger: logger)
             let loader = BatchLoader(logger: logger)
             var seconds = 0.0
@@ -200,7 +200,7 @@ public struct SpeedBenchmark: Sendable {
     }
 
     private func vectorRecall(_ url: DatabaseURL, queries: Int) async throws -> Double {
-        try await withConnection(url) { connection in
+        try await withDatabase(url) { connection in
             var found = 0
             for index in 1...queries {
                 let embedding = corpus.query(10_000 + index).embedding
@@ -273,13 +273,13 @@ public struct SpeedBenchmark: Sendable {
     }
 
     private func admin(_ sql: String) async throws {
-        try await withConnection(options.server) { connection in
+        try await withDatabase(options.server) { connection in
             _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
         }
     }
 
     private func value(_ sql: String, _ url: DatabaseURL) async throws -> String {
-        try await withConnection(url) { connection in
+        try await withDatabase(url) { connection in
             for try await text in try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger).decode(
                 String.self)
             {
@@ -289,19 +289,10 @@ public struct SpeedBenchmark: Sendable {
         }
     }
 
-    private func withConnection<T: Sendable>(
+    private func withDatabase<T: Sendable>(
         _ url: DatabaseURL,
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
-        let connection = try await PostgresConnection.connect(
-            configuration: try url.connectionConfiguration(applicationName: "zenglow bench"), id: 1, logger: logger)
-        do {
-            let result = try await body(connection)
-            try await connection.close()
-            return result
-        } catch {
-            try? await connection.close()
-            throw error
-        }
+        try await url.withConnection(applicationName: "zenglow bench", logger: logger, body)
     }
 }

@@ -74,25 +74,16 @@ public struct Evaluation: Sendable {
     }
 
     private func admin(_ sql: String) async throws {
-        try await withConnection(options.server) { connection in
+        try await withDatabase(options.server) { connection in
             _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
         }
     }
 
-    private func withConnection<T: Sendable>(
+    private func withDatabase<T: Sendable>(
         _ url: DatabaseURL,
         _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
-        let connection = try await PostgresConnection.connect(
-            configuration: try url.connectionConfiguration(applicationName: "zenglow eval"), id: 1, logger: logger)
-        do {
-            let result = try await body(connection)
-            try await connection.close()
-            return result
-        } catch {
-            try? await connection.close()
-            throw error
-        }
+        try await url.withConnection(applicationName: "zenglow eval", logger: logger, body)
     }
 
     /// One chunk per abstract, its text "title text" (as the reference BM25 and the embeddings
@@ -100,7 +91,7 @@ public struct Evaluation: Sendable {
     private func load(_ data: SciFactData, into url: DatabaseURL, progress: @Sendable (String) -> Void) async throws
         -> Double
     {
-        try await withConnection(url) { connection in
+        try await withDatabase(url) { connection in
             _ = try await connection.query("select zenglow.create_tenant(\(tenant))", logger: logger)
             _ = try await connection.query("select zenglow.run_maintenance()", logger: logger)
             _ = try await connection.query("set role zenglow_ingest", logger: logger)
@@ -137,7 +128,7 @@ public struct Evaluation: Sendable {
         progress: @Sendable (String) -> Void
     ) async throws {
         let optionsJSON = String(format: #"{"k1": %.4f, "b": %.4f}"#, options.k1, options.b)
-        report = try await withConnection(url) { connection in
+        report = try await withDatabase(url) { connection in
             var report = report
             _ = try await connection.query("select set_config('zenglow.tenant_id', \(tenant), false)", logger: logger)
             _ = try await connection.query("set role zenglow_app", logger: logger)

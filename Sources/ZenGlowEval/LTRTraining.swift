@@ -64,16 +64,8 @@ public enum LTRTraining {
         b: Double,
         logger: Logger
     ) async throws -> String {
-        let connection = try await PostgresConnection.connect(
-            configuration: try url.connectionConfiguration(applicationName: "zenglow ltr fit"), id: 1, logger: logger)
-        do {
-            let summary = try await fitAndStore(
-                dataFolder: dataFolder, on: connection, tenant: tenant, k1: k1, b: b, logger: logger)
-            try await connection.close()
-            return summary
-        } catch {
-            try? await connection.close()
-            throw error
+        try await url.withConnection(applicationName: "zenglow ltr fit", logger: logger) { connection in
+            try await fitAndStore(dataFolder: dataFolder, on: connection, tenant: tenant, k1: k1, b: b, logger: logger)
         }
     }
 

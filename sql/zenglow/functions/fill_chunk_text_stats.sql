@@ -8,7 +8,7 @@ as $$
 -- occurrences the tsvector keeps), whenever a chunk is inserted or its text changes.
 begin
     new.tsv := to_tsvector('english'::regconfig, new.body);
-    new.token_count := (select coalesce(sum(cardinality(u.positions)), 0) from unnest(new.tsv) u);
+    new.token_count := zenglow.token_count(new.tsv);
     return new;
 end
 $$;

@@ -16,15 +16,14 @@ begin
         'create temporary table zg_forgotten on commit drop as
          select c.tenant_id, c.embedding_model, c.tsv, c.token_count from zenglow.chunks c where %s', p_where);
     for v_group in
-        select g.tenant_id, g.embedding_model, count(*) as chunks, sum(g.token_count) as tokens,
-            (select array_agg(x.term order by x.term) from (
-                select u.lexeme as term from zg_forgotten f, unnest(f.tsv) u
-                where f.tenant_id = g.tenant_id and f.embedding_model = g.embedding_model group by u.lexeme) x) as terms,
-            (select array_agg(x.df order by x.term) from (
-                select u.lexeme as term, count(*) as df from zg_forgotten f, unnest(f.tsv) u
-                where f.tenant_id = g.tenant_id and f.embedding_model = g.embedding_model group by u.lexeme) x) as dfs
-        from zg_forgotten g
-        group by g.tenant_id, g.embedding_model
+        select g.tenant_id, g.embedding_model, g.chunks, g.tokens, t.terms, t.dfs
+        from (select f.tenant_id, f.embedding_model, count(*) as chunks, sum(f.token_count) as tokens
+              from zg_forgotten f group by 1, 2) g,
+        lateral (
+            select array_agg(x.term order by x.term) as terms, array_agg(x.df order by x.term) as dfs
+            from (select u.lexeme as term, count(*) as df from zg_forgotten f, unnest(f.tsv) u
+                  where f.tenant_id = g.tenant_id and f.embedding_model = g.embedding_model
+                  group by u.lexeme) x) t
     loop
         perform zenglow.add_term_stats(v_group.tenant_id, v_group.embedding_model, -1,
             coalesce(v_group.terms, '{}'), coalesce(v_group.dfs, '{}'), v_group.chunks, v_group.tokens);

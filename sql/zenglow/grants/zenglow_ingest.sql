@@ -18,6 +18,7 @@ grant execute on function
     zenglow_api.get_batch(text),
     zenglow_api.prepare_staging(),
     zenglow_api.ingest_staged_batch(text, text, text, bigint, text),
+    zenglow.token_count(tsvector),
     zenglow.forget_chunks(text),
     zenglow.add_term_stats(text, text, integer, text[], bigint[], bigint, bigint),
     zenglow_audit.append(text, text, text, jsonb)

@@ -58,14 +58,16 @@ begin
     using v_tenant, coalesce(p_source, ''), v_batch_id, v_opened ->> 'batch_tag', v_model.model_name;
     get diagnostics v_accepted = row_count;
 
-    select coalesce(array_agg(t.term order by t.term), '{}') as terms, coalesce(array_agg(t.df order by t.term), '{}') as dfs
+    -- One pass over the new rows: each term's document frequency, and (as chunks.token_count
+    -- counts them) the rows' total length.
+    select coalesce(array_agg(t.term order by t.term), '{}') as terms, coalesce(array_agg(t.df order by t.term), '{}') as dfs,
+        coalesce(sum(t.tokens), 0)::bigint as tokens
     into v_stats
-    from (select u.lexeme as term, count(*) as df
+    from (select u.lexeme as term, count(*) as df, sum(cardinality(u.positions)) as tokens
           from zenglow.chunks c, unnest(c.tsv) u
           where c.tenant_id = v_tenant and c.batch_id = v_batch_id
           group by u.lexeme) t;
-    perform zenglow.add_term_stats(v_tenant, v_model.model_name, 1, v_stats.terms, v_stats.dfs, v_accepted,
-        (select coalesce(sum(c.token_count), 0) from zenglow.chunks c where c.tenant_id = v_tenant and c.batch_id = v_batch_id));
+    perform zenglow.add_term_stats(v_tenant, v_model.model_name, 1, v_stats.terms, v_stats.dfs, v_accepted, v_stats.tokens);
 
     select coalesce(jsonb_object_agg(x.source, x.n), '{}') into v_by_source
     from (select coalesce(nullif(s.source, ''), coalesce(p_source, '')) as source, count(*) as n
