@@ -1,6 +1,6 @@
 -- Loading through the staging path and hybrid retrieval on a small hand-made corpus.
 begin;
-select plan(21);
+select plan(22);
 
 \o /dev/null
 \ir support/corpus.sql
@@ -37,6 +37,8 @@ select throws_ok($$select zenglow_api.rag_query('x', null, 0)$$, 'ZG009', 'top_k
 select throws_ok($$select zenglow_api.rag_query('x', null, 5, '{"colour": "red"}')$$, 'ZG009', 'unknown filter ''colour''', 'an unknown filter is refused');
 select is(jsonb_array_length(zenglow_api.rag_query('zzzunknownword', null) -> 'results'), 0, 'a query matching nothing returns no results');
 select is(current_setting('enable_seqscan'), 'on', 'rag_query leaves the planner''s settings as they were for the rest of the transaction');
+select ok((select proleakproof from pg_proc where oid = 'pg_catalog.ts_match_vq(tsvector, tsquery)'::regprocedure),
+    'tsvector @@ tsquery is leakproof, so row-level security does not keep it out of index conditions');
 set local zenglow.tenant_id = 'retrieval-b';
 select is((select array_agg(r ->> 'document_id') from jsonb_array_elements(zenglow_api.rag_query('insulin', pg_temp.basis(5), 10) -> 'results') r),
     array['secret'], 'tenant B sees only its own chunk');
