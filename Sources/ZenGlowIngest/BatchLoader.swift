@@ -10,9 +10,13 @@ public struct BatchLoader: Sendable {
     static let copyChunkBytes = 256 * 1024
 
     public let logger: Logger
+    /// A role the loading transaction acts as (`SET LOCAL ROLE`), e.g. `zenglow_ingest` when the
+    /// API's own role loads a batch; nil keeps the connection's role.
+    public let role: String?
 
-    public init(logger: Logger) {
+    public init(logger: Logger, role: String? = nil) {
         self.logger = logger
+        self.role = role
     }
 
     /// Loads `batch` on `connection` (which must not be inside a transaction). A batch whose
@@ -22,6 +26,10 @@ public struct BatchLoader: Sendable {
         let contentHash = batch.contentHash
         try await connection.query("begin", logger: logger)
         do {
+            if let role {
+                try await connection.query(
+                    "select set_config('role', \(role), true)", logger: logger)
+            }
             let result = try await loadInTransaction(batch, contentHash: contentHash, on: connection)
             try await connection.query("commit", logger: logger)
             return result

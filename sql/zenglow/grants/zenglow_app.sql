@@ -24,5 +24,7 @@ grant execute on function
     zenglow.query_terms(text),
     zenglow.terms_tsquery(text[]),
     zenglow.cosine_similarity(real[], real[]),
+    zenglow_api.record_performance(jsonb),
+    zenglow_api.schema_status(),
     zenglow_audit.append(text, text, text, jsonb)
 to zenglow_app;

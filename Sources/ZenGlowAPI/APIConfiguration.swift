@@ -1,0 +1,79 @@
+import Configuration
+import Foundation
+import ZenGlowDB
+
+/// Everything `zenglow serve` can be told, read once at start-up.
+///
+/// Keys (environment variable, type, default):
+/// - `ZENGLOW_PROFILE` (`dev` | `prod`, default `dev`). In `prod`, `DATABASE_URL`, `REDIS_HOST` and
+///   `REDIS_PORT` are required and `ENABLE_API_KEYS=false` is refused.
+/// - `HTTP_HOST` (string, `127.0.0.1`), `HTTP_PORT` (int, 8080).
+/// - `DATABASE_URL` (string, secret; default the embedded dev cluster), `DATABASE_ROLE` (string,
+///   `zenglow_app`: the role every API connection acts as), `DATABASE_POOL_SIZE` (int, 8).
+/// - `REDIS_HOST` (string, `127.0.0.1`), `REDIS_PORT` (int, the embedded Redis port).
+/// - `ENABLE_API_KEYS` (bool, true).
+/// - `RATE_LIMIT_PER_SECOND` (double, 50; 0 turns limiting off), `RATE_LIMIT_BURST` (int, 100).
+/// - `RAG_TOP_K_DEFAULT` (int, 10; formerly `RAG_TOP_K`), `RAG_TOP_K_MAX` (int, 100),
+///   `RAG_FUSION_MODE` (`fusion` | `rrf` | `bm25` | `vector`, `fusion`; formerly `FUSION_MODE`),
+///   `RAG_FUSION_CANDIDATES` (int, 200; formerly `FUSION_CANDIDATES`).
+/// - `QUERY_MAX_BODY_BYTES` (int, 1 MiB), `INGEST_MAX_BODY_BYTES` (int, 32 MiB).
+/// - `EMBED_BASE_URL` (string, none), `EMBED_MODEL` (string, `all-MiniLM-L6-v2`), `EMBED_API_KEY`
+///   (string, secret, none), `EMBED_TIMEOUT_MS` (int, 2000).
+/// - `LOG_QUERY_TEXT` (bool, false), `LOG_LEVEL` (string, `info`).
+/// - `WEIGHTS_POLL_SECONDS` (double, 30): the backstop re-read of fusion weights.
+/// - `LISTENER_BACKOFF_MAX_MS` (int, 5000): the cap of the LISTEN reconnect backoff.
+/// - `PERFORMANCE_BUFFER` (int, 2000), `PERFORMANCE_BATCH` (int, 200), `PERFORMANCE_FLUSH_MS`
+///   (int, 250): the bounded, batched writer of query_performance records.
+public struct APIConfiguration: Sendable {
+    public enum Profile: String, Sendable {
+        case dev, prod
+    }
+
+    public var profile: Profile = .dev
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var database: DatabaseConfiguration
+    public var databaseRole = "zenglow_app"
+    public var poolSize = 8
+    public var redisHost = "127.0.0.1"
+    public var redisPort = 56379
+    public var apiKeysEnabled = true
+    public var rateLimitPerSecond = 50.0
+    public var rateLimitBurst = 100
+    public var topKDefault = 10
+    public var topKMax = 100
+    public var fusionMode = "fusion"
+    public var fusionCandidates = 200
+    public var queryMaxBodyBytes = 1 << 20
+    public var ingestMaxBodyBytes = 32 << 20
+    public var embedder: EmbedderConfiguration?
+    public var logQueryText = false
+    public var logLevel = "info"
+    public var weightsPollSeconds = 30.0
+    public var listenerBackoffMaxMilliseconds = 5000
+    public var performanceBuffer = 2000
+    public var performanceBatch = 200
+    public var performanceFlushMilliseconds = 250
+    /// Deprecation notices to log at start-up (old key names that were used).
+    public var warnings: [String] = []
+
+    public init(database: DatabaseConfiguration) {
+        self.database = database
+    }
+}
+
+/// Where query embeddings come from when a request brings none: an OpenAI-compatible
+/// `POST {baseURL}/embeddings`.
+public struct EmbedderConfiguration: Sendable {
+    public var baseURL: String
+    public var model: String
+    public var apiKey: String?
+    public var timeoutMilliseconds: Int
+
+    public init(baseURL: String, model: String, apiKey: String? = nil, timeoutMilliseconds: Int = 2000) {
+        self.baseURL = baseURL
+        self.model = model
+        self.apiKey = apiKey
+        self.timeoutMilliseconds = timeoutMilliseconds
+    }
+}

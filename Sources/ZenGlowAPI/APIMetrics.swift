@@ -1,0 +1,85 @@
+import Foundation
+import CoreMetrics
+import Metrics
+import Prometheus
+
+/// The API's metrics, in a registry of its own (so several apps in one test process do not
+/// share counters), written through swift-metrics and exposed in Prometheus text format.
+public final class APIMetrics: Sendable {
+    /// Pipeline stages of a query, each with its own latency histogram.
+    public enum Stage: String, Sendable, CaseIterable {
+        case embed, retrieve, features, ltr, fusion, encode
+    }
+
+    public let registry: PrometheusCollectorRegistry
+    let factory: PrometheusMetricsFactory
+    let listenerReconnects: CoreMetrics.Counter
+    let performanceDropped: CoreMetrics.Counter
+    let performanceWritten: CoreMetrics.Counter
+    let rateLimited: CoreMetrics.Counter
+    let databaseInUse: CoreMetrics.Meter
+    let poolSize: CoreMetrics.Gauge
+    let listenerConnected: CoreMetrics.Gauge
+
+    public init(poolSize: Int) {
+        registry = PrometheusCollectorRegistry()
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.defaultDurationHistogramBuckets = [
+            .microseconds(500), .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10),
+            .milliseconds(20), .milliseconds(30), .milliseconds(50), .milliseconds(100), .milliseconds(250),
+            .milliseconds(500), .seconds(1), .seconds(2.5), .seconds(5),
+        ]
+        self.factory = factory
+        listenerReconnects = CoreMetrics.Counter(label: "zenglow_listener_reconnects_total", factory: factory)
+        performanceDropped = CoreMetrics.Counter(label: "zenglow_performance_records_dropped_total", factory: factory)
+        performanceWritten = CoreMetrics.Counter(label: "zenglow_performance_records_written_total", factory: factory)
+        rateLimited = CoreMetrics.Counter(label: "zenglow_rate_limited_total", factory: factory)
+        databaseInUse = CoreMetrics.Meter(label: "zenglow_db_pool_connections_in_use", factory: factory)
+        self.poolSize = CoreMetrics.Gauge(label: "zenglow_db_pool_connections_max", factory: factory)
+        listenerConnected = CoreMetrics.Gauge(label: "zenglow_listener_connected", factory: factory)
+        self.poolSize.record(poolSize)
+    }
+
+    /// Counts a finished request and records its duration, by route template and status.
+    func request(route: String, method: String, status: Int, seconds: Double) {
+        CoreMetrics.Counter(
+            label: "zenglow_http_requests_total",
+            dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory
+        ).increment()
+        CoreMetrics.Timer(label: "zenglow_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
+            .recordNanoseconds(Int64(seconds * 1e9))
+    }
+
+    /// Records how long one stage of the query pipeline took.
+    func stage(_ stage: Stage, seconds: Double) {
+        CoreMetrics.Timer(
+            label: "zenglow_query_stage_duration_seconds", dimensions: [("stage", stage.rawValue)], factory: factory
+        ).recordNanoseconds(Int64(seconds * 1e9))
+    }
+
+    /// Runs a database call, counting it as a pool connection in use meanwhile.
+    func usingDatabase<Result>(_ body: () async throws -> Result) async rethrows -> Result {
+        databaseInUse.increment()
+        defer { databaseInUse.decrement() }
+        return try await body()
+    }
+
+    /// Prometheus text exposition format.
+    public func prometheusText() -> String {
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+
+    /// The same samples as a JSON-friendly dictionary: `name{labels}` → value.
+    public func samples() -> [String: Double] {
+        var samples: [String: Double] = [:]
+        for line in prometheusText().split(separator: "\n") where !line.hasPrefix("#") {
+            guard let space = line.lastIndex(of: " "), let value = Double(line[line.index(after: space)...]) else {
+                continue
+            }
+            samples[String(line[..<space])] = value
+        }
+        return samples
+    }
+}

@@ -1,0 +1,124 @@
+import ArgumentParser
+import Foundation
+import Logging
+import ZenGlowAPI
+import ZenGlowDB
+
+struct KeysCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "keys",
+        abstract: "Create, list and revoke API keys (in DATABASE_URL's database, else the embedded one).",
+        subcommands: [Create.self, List.self, Revoke.self]
+    )
+
+    struct Create: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a key; its secret is printed once and never stored.")
+
+        @Option(help: "The tenant the key acts for.")
+        var tenant: String
+
+        @Option(help: "Comma-separated scopes: query, ingest, admin.")
+        var scopes = "query"
+
+        @Option(help: "Lifetime, e.g. 90d, 12h, 30m or seconds; none for a key that does not expire.")
+        var expiresIn: String?
+
+        @Option(help: "A name to recognise the key by.")
+        var name = ""
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func validate() throws {
+            for scope in scopes.split(separator: ",") where Principal.Scope(rawValue: String(scope)) == nil {
+                throw ValidationError("unknown scope '\(scope)'; scopes are query, ingest, admin")
+            }
+            if let expiresIn, KeyLifetime.seconds(expiresIn) == nil {
+                throw ValidationError("--expires-in '\(expiresIn)' is not a lifetime like 90d, 12h, 30m or 3600")
+            }
+        }
+
+        func run() async throws {
+            let scopeList = scopes.split(separator: ",").compactMap { Principal.Scope(rawValue: String($0)) }
+            let created = try await KeysCommand.withStore { store in
+                try await store.create(
+                    tenant: tenant, name: name, scopes: scopeList, expiresIn: expiresIn.flatMap(KeyLifetime.seconds))
+            }
+            if json {
+                print(try KeysCommand.json(created))
+            } else {
+                print("key id:   \(created.keyID)")
+                print("tenant:   \(created.tenant)")
+                print("scopes:   \(created.scopes.joined(separator: ","))")
+                print("expires:  \(created.expiresAt ?? "never")")
+                print("key:      \(created.key)")
+                print("Store the key now: only its SHA-256 is kept, it cannot be shown again.")
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a tenant's keys (never their secrets).")
+
+        @Option(help: "The tenant whose keys to list.")
+        var tenant: String
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() async throws {
+            let keys = try await KeysCommand.withStore { try await $0.list(tenant: tenant) }
+            if json {
+                print(try KeysCommand.json(keys))
+                return
+            }
+            for key in keys {
+                let state = key.revokedAt != nil ? "revoked" : "active"
+                print(
+                    "\(key.keyID)  \(key.prefix)  \(key.scopes.joined(separator: ","))  \(state)  "
+                        + "expires \(key.expiresAt ?? "never")  last used \(key.lastUsedAt ?? "never")  \(key.name)")
+            }
+        }
+    }
+
+    struct Revoke: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Revoke a key by its id or prefix.")
+
+        @Option(help: "The tenant the key belongs to.")
+        var tenant: String
+
+        @Argument(help: "The key id (UUID) or prefix (zg_…).")
+        var key: String
+
+        func run() async throws {
+            guard try await KeysCommand.withStore({ try await $0.revoke(tenant: tenant, key: key) }) else {
+                print("zenglow keys revoke: tenant \(tenant) has no active key \(key)")
+                throw ExitCode(1)
+            }
+            print("revoked \(key)")
+        }
+    }
+
+    static func withStore<Result: Sendable>(_ body: (APIKeyStore) async throws -> Result) async throws -> Result {
+        var logger = Logger(label: "zenglow.keys")
+        logger.logLevel = .warning
+        do {
+            let url = try DatabaseConfiguration.fromEnvironment().url
+            return try await url.withConnection(applicationName: "zenglow-keys", logger: logger) { connection in
+                try await body(APIKeyStore(connection: connection, logger: logger))
+            }
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            print("zenglow keys: \(APIError(mapping: error).message)")
+            throw ExitCode(1)
+        }
+    }
+
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+}
