@@ -64,7 +64,8 @@ extension APIConfiguration {
             database = try DatabaseConfiguration(reader: reader)
         } catch {
             problems.append("DATABASE_URL is not a PostgreSQL URL: \(error)")
-            database = DatabaseConfiguration(url: DatabaseConfiguration.embeddedDefault(embedded), isEmbeddedDefault: true)
+            database = DatabaseConfiguration(
+                url: DatabaseConfiguration.embeddedDefault(embedded), isEmbeddedDefault: true)
         }
         self.init(database: database)
         self.profile = profile ?? .dev
@@ -85,11 +86,14 @@ extension APIConfiguration {
             "rag.top.k.default", env: "RAG_TOP_K_DEFAULT", &topKDefault, range: 1...1000,
             deprecated: ("rag.top.k", "RAG_TOP_K"))
         integer("rag.top.k.max", env: "RAG_TOP_K_MAX", &topKMax, range: 1...1000)
-        if topKDefault > topKMax { problems.append("RAG_TOP_K_DEFAULT (\(topKDefault)) exceeds RAG_TOP_K_MAX (\(topKMax))") }
+        if topKDefault > topKMax {
+            problems.append("RAG_TOP_K_DEFAULT (\(topKDefault)) exceeds RAG_TOP_K_MAX (\(topKMax))")
+        }
         fusionMode =
             text("rag.fusion.mode", env: "RAG_FUSION_MODE", deprecated: ("fusion.mode", "FUSION_MODE")) ?? fusionMode
         if !RagQueryRequest.modes.contains(fusionMode) {
-            problems.append("RAG_FUSION_MODE=\(fusionMode) is not one of \(RagQueryRequest.modes.joined(separator: ", "))")
+            problems.append(
+                "RAG_FUSION_MODE=\(fusionMode) is not one of \(RagQueryRequest.modes.joined(separator: ", "))")
         }
         integer(
             "rag.fusion.candidates", env: "RAG_FUSION_CANDIDATES", &fusionCandidates, range: 1...1000,

@@ -11,7 +11,8 @@ public struct APIDatabase: Sendable {
 
     public init(configuration: APIConfiguration, logger: Logger) {
         self.configuration = configuration
-        var pool = configuration.database.url.clientConfiguration(startupParameters: Self.startupParameters(configuration))
+        var pool = configuration.database.url.clientConfiguration(
+            startupParameters: Self.startupParameters(configuration))
         pool.options.maximumConnections = configuration.poolSize
         pool.options.minimumConnections = 0
         self.client = PostgresClient(configuration: pool, backgroundLogger: logger)

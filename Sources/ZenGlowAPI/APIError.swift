@@ -53,7 +53,9 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible, Senda
             }
             let error: Body
         }
-        return (try? JSONEncoder().encode(Envelope(error: .init(code: code.rawValue, message: message)))) ?? Data()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(Envelope(error: .init(code: code.rawValue, message: message)))) ?? Data()
     }
 
     public func response(from request: Request, context: some RequestContext) throws -> Response {

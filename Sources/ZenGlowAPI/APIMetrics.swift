@@ -1,5 +1,5 @@
-import Foundation
 import CoreMetrics
+import Foundation
 import Metrics
 import Prometheus
 
@@ -46,8 +46,10 @@ public final class APIMetrics: Sendable {
             label: "zenglow_http_requests_total",
             dimensions: [("route", route), ("method", method), ("status", String(status))], factory: factory
         ).increment()
-        CoreMetrics.Timer(label: "zenglow_http_request_duration_seconds", dimensions: [("route", route)], factory: factory)
-            .recordNanoseconds(Int64(seconds * 1e9))
+        CoreMetrics.Timer(
+            label: "zenglow_http_request_duration_seconds", dimensions: [("route", route)], factory: factory
+        )
+        .recordNanoseconds(Int64(seconds * 1e9))
     }
 
     /// Records how long one stage of the query pipeline took.
@@ -64,11 +66,36 @@ public final class APIMetrics: Sendable {
         return try await body()
     }
 
+    /// What each metric means, emitted as its `# HELP` line (swift-metrics has no place for it).
+    static let help: [String: String] = [
+        "zenglow_http_requests_total": "HTTP requests by route template, method and status.",
+        "zenglow_http_request_duration_seconds": "HTTP request latency by route template.",
+        "zenglow_query_stage_duration_seconds":
+            "Latency of each stage of a query: embed, retrieve (the SQL call), encode.",
+        "zenglow_listener_reconnects_total": "Times the LISTEN connection was lost and re-established.",
+        "zenglow_listener_connected": "1 while the LISTEN connection is up.",
+        "zenglow_performance_records_dropped_total":
+            "Timing records dropped because the buffer was full or the write failed.",
+        "zenglow_performance_records_written_total": "Timing records written to query_performance.",
+        "zenglow_rate_limited_total": "Requests refused by the per-key rate limit.",
+        "zenglow_db_pool_connections_in_use": "Database calls in flight (pool connections in use).",
+        "zenglow_db_pool_connections_max": "The pool's connection limit (DATABASE_POOL_SIZE).",
+    ]
+
     /// Prometheus text exposition format.
     public func prometheusText() -> String {
         var buffer: [UInt8] = []
         registry.emit(into: &buffer)
-        return String(decoding: buffer, as: UTF8.self)
+        var lines: [Substring] = []
+        for line in String(decoding: buffer, as: UTF8.self).split(separator: "\n") {
+            if line.hasPrefix("# TYPE "), let name = line.split(separator: " ").dropFirst(2).first,
+                let help = Self.help[String(name)]
+            {
+                lines.append("# HELP \(name) \(help)")
+            }
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     /// The same samples as a JSON-friendly dictionary: `name{labels}` → value.

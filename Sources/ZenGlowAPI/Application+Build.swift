@@ -17,7 +17,8 @@ public func buildApplication(configuration: APIConfiguration, logger: Logger) th
     let weights = FusionWeightsCache(database: database)
     let feed = ChangeFeed()
     let listenerStatus = ListenerStatus()
-    let recorder = PerformanceRecorder(configuration: configuration, database: database, metrics: metrics, logger: logger)
+    let recorder = PerformanceRecorder(
+        configuration: configuration, database: database, metrics: metrics, logger: logger)
     let services = APIServices(
         configuration: configuration, database: database, metrics: metrics, weights: weights, feed: feed,
         listenerStatus: listenerStatus, recorder: recorder,

@@ -27,7 +27,8 @@ struct AuthenticationMiddleware: RouterMiddleware {
                 try await database.authenticate(key, logger: context.logger)
             }
             guard let principal else {
-                context.logger.debug("key refused", metadata: ["zg.key.prefix": .string(key.prefix), "zg.key.status": .string(status)])
+                context.logger.debug(
+                    "key refused", metadata: ["zg.key.prefix": .string(key.prefix), "zg.key.status": .string(status)])
                 throw APIError.unauthenticated
             }
             context.principal = principal

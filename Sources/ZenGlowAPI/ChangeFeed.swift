@@ -8,7 +8,8 @@ public actor ChangeFeed {
     /// A stream of `tenant`'s events; a slow reader loses the oldest events beyond 256, never
     /// holding the listener up.
     public func subscribe(tenant: String) -> AsyncStream<ChangeEvent> {
-        let (stream, continuation) = AsyncStream.makeStream(of: ChangeEvent.self, bufferingPolicy: .bufferingNewest(256))
+        let (stream, continuation) = AsyncStream.makeStream(
+            of: ChangeEvent.self, bufferingPolicy: .bufferingNewest(256))
         let id = nextID
         nextID += 1
         subscribers[tenant, default: [:]][id] = continuation
@@ -19,7 +20,9 @@ public actor ChangeFeed {
     /// Delivers an event to its tenant's subscribers. Global weight changes (tenant `_global`)
     /// concern every tenant without weights of its own, so they reach everyone.
     public func publish(_ event: ChangeEvent) {
-        let targets = event.tenant == "_global" ? subscribers.values.flatMap(\.values) : Array((subscribers[event.tenant] ?? [:]).values)
+        let targets =
+            event.tenant == "_global"
+            ? subscribers.values.flatMap(\.values) : Array((subscribers[event.tenant] ?? [:]).values)
         for continuation in targets { continuation.yield(event) }
     }
 

@@ -45,7 +45,8 @@ struct FusionWeightsController {
                 binds.append(issueLink)
             }
         }
-        try await services.weights.reload(tenant: principal.tenant, requestID: context.requestID, logger: context.logger)
+        try await services.weights.reload(
+            tenant: principal.tenant, requestID: context.requestID, logger: context.logger)
         return Response.json(json ?? "null")
     }
 }

@@ -81,7 +81,9 @@ struct IngestController {
                 if let unknown = chunk.keys.filter({ !chunkFields.contains($0) }).sorted().first {
                     throw invalid("unknown field '\(chunkPath).\(unknown)'")
                 }
-                guard let text = chunk["text"] as? String else { throw invalid("\(chunkPath).text is required: a string") }
+                guard let text = chunk["text"] as? String else {
+                    throw invalid("\(chunkPath).text is required: a string")
+                }
                 guard let numbers = chunk["embedding"] as? [NSNumber],
                     !numbers.contains(where: RagQueryRequest.isBoolean)
                 else { throw invalid("\(chunkPath).embedding is required: an array of numbers") }

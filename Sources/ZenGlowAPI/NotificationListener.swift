@@ -6,7 +6,9 @@ import ServiceLifecycle
 /// NOTIFY is a hint, not the truth: after every (re)connect and on a polling backstop it re-reads
 /// the weights it caches, and it reconnects with capped exponential backoff.
 public struct NotificationListener: Service {
-    static let channels: [(String, ChangeEvent.Kind)] = [("zenglow_weights", .weights), ("zenglow_manifest", .manifest)]
+    static let channels: [(String, ChangeEvent.Kind)] = [
+        ("zenglow_weights", .weights), ("zenglow_manifest", .manifest),
+    ]
 
     let configuration: APIConfiguration
     let weights: FusionWeightsCache

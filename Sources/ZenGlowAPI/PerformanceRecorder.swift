@@ -65,7 +65,8 @@ public struct PerformanceRecorder: Service {
             } catch {
                 metrics.performanceDropped.increment(by: records.count)
                 logger.warning(
-                    "dropped performance records", metadata: ["zg.count": "\(records.count)", "zg.error": "\(DatabaseErrorSummary(error))"])
+                    "dropped performance records",
+                    metadata: ["zg.count": "\(records.count)", "zg.error": "\(DatabaseErrorSummary(error))"])
             }
         }
         pending.removeAll(keepingCapacity: true)

@@ -44,7 +44,8 @@ public struct QueryEmbedder: Sendable {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         if let key = configuration.apiKey { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
-        request.body = .bytes(ByteBuffer(data: try JSONEncoder().encode(Body(model: configuration.model, input: [text]))))
+        request.body = .bytes(
+            ByteBuffer(data: try JSONEncoder().encode(Body(model: configuration.model, input: [text]))))
         let timeout = TimeAmount.milliseconds(Int64(configuration.timeoutMilliseconds))
         let response = try await client.execute(request, timeout: timeout)
         guard response.status == .ok else { throw Failure(description: "embedder answered \(response.status.code)") }

@@ -10,7 +10,8 @@ struct RagQueryController {
         let started = ContinuousClock.now
         let principal = try context.principal(requiring: .query)
         let configuration = services.configuration
-        let object = try await request.jsonObject(upTo: configuration.queryMaxBodyBytes, allowed: RagQueryRequest.fields)
+        let object = try await request.jsonObject(
+            upTo: configuration.queryMaxBodyBytes, allowed: RagQueryRequest.fields)
         var query = try RagQueryRequest(object: object, defaults: configuration)
         if configuration.logQueryText {
             context.logger.info("query", metadata: ["zg.query": .string(query.query)])

@@ -29,7 +29,8 @@ public struct RagQueryRequest: Sendable {
         self.query = query
         topK = defaults.topKDefault
         if let value = object["top_k"] {
-            guard let number = value as? NSNumber, !Self.isBoolean(number), let integer = Int(exactly: number.doubleValue),
+            guard let number = value as? NSNumber, !Self.isBoolean(number),
+                let integer = Int(exactly: number.doubleValue),
                 (1...defaults.topKMax).contains(integer)
             else {
                 throw APIError(
@@ -46,7 +47,8 @@ public struct RagQueryRequest: Sendable {
         }
         if let value = object["embedding"], !(value is NSNull) {
             guard let numbers = value as? [NSNumber], !numbers.isEmpty, !numbers.contains(where: Self.isBoolean) else {
-                throw APIError(.unprocessableContent, .invalidEmbedding, "field 'embedding' must be an array of numbers")
+                throw APIError(
+                    .unprocessableContent, .invalidEmbedding, "field 'embedding' must be an array of numbers")
             }
             let floats = numbers.map { $0.floatValue }
             guard floats.allSatisfy(\.isFinite) else {

@@ -1,0 +1,50 @@
+import Logging
+import Synchronization
+import Testing
+
+@testable import ZenGlowAPI
+
+@Suite("PII scrubbing of log lines")
+struct PIIScrubberTests {
+    @Test(
+        "personal data and credentials are replaced",
+        arguments: [
+            ("mail jane.doe+rag@example.co.uk now", "mail [email] now"),
+            ("call +1 (555) 010-9999 or 030 1234 5678", "call [phone] or [phone]"),
+            ("Authorization: Bearer abc.DEF-123_x", "Authorization: Bearer [redacted]"),
+            ("key zg_P7sqlGmsCZMY_1wIkD3iY0zBJcU00jt3VyAjL6qwriJ8nPQvEzILp_130257 used", "key [api-key] used"),
+            ("openai sk-abcdefghijklmnop", "openai [secret]"),
+        ])
+    func scrubbed(input: String, expected: String) {
+        #expect(PIIScrubber.scrub(input) == expected)
+    }
+
+    @Test("ordinary log text stays as it was")
+    func untouched() {
+        for line in [
+            "request /rag/query 200 in 12.5 ms", "2026-11-23T19:36:37.022Z", "schema version 15",
+            "tenant t1 batch b-42", "request id 46f5dbb5-04c5-4cbc-adeb-decca188ce8c",
+        ] {
+            #expect(PIIScrubber.scrub(line) == line)
+        }
+    }
+
+    @Test("the JSON log handler scrubs messages and metadata and omits query text")
+    func handler() {
+        let lines = LockedLines()
+        var handler = JSONLogHandler(label: "test", sink: { lines.append($0) })
+        handler.logLevel = .info
+        let logger = Logging.Logger(label: "test") { _ in handler }
+        logger.info("user jane@example.org asked", metadata: ["zg.header": "Bearer abcdef123"])
+        let line = lines.all.joined()
+        #expect(!line.contains("jane@example.org"))
+        #expect(!line.contains("abcdef123"))
+        #expect(line.contains("[email]"))
+    }
+}
+
+final class LockedLines: Sendable {
+    private let lines = Mutex<[String]>([])
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
+}
