@@ -166,6 +166,7 @@ let package = Package(
             dependencies: [
                 "ZenGlowAPI", "ZenGlowTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ],

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ServiceLifecycle
 
 /// `GET /events`: Server-Sent Events of the tenant's manifest and weight changes. A comment line
 /// every 15 s keeps proxies from closing an idle stream.
@@ -37,8 +38,14 @@ struct EventsController {
                         }
                     }
                     try await writer.write(ByteBuffer(string: ": connected\n\n"))
-                    for await frame in frames {
-                        try await writer.write(ByteBuffer(string: frame))
+                    // A stream never ends by itself: on graceful shutdown it is closed, so that
+                    // draining in-flight requests does not wait for dashboards to hang up.
+                    try await withGracefulShutdownHandler {
+                        for await frame in frames {
+                            try await writer.write(ByteBuffer(string: frame))
+                        }
+                    } onGracefulShutdown: {
+                        sink.finish()
                     }
                     group.cancelAll()
                 }
