@@ -4,15 +4,18 @@ ZENGLOW := .build/debug/zenglow
 
 .PHONY: dev test bootstrap build down status doctor format
 
-## Install what is missing, build, start the embedded PostgreSQL and Redis under ./.zenglow, migrate.
+HTTP_PORT ?= 8080
+
+## Install what is missing, build, start the embedded PostgreSQL and Redis under ./.zenglow,
+## migrate, seed the demo corpus and a dev key, and serve the API on localhost (Ctrl-C stops it).
 dev: build
 	$(ZENGLOW) dev up
 	$(ZENGLOW) migrate up
 	$(ZENGLOW) migrate status
-	@echo
-	@echo "Embedded stack running and migrated. Connect with:"
-	@echo "  psql -h $(CURDIR)/.zenglow/postgres/run -p $${ZENGLOW_DEV_POSTGRES_PORT:-55432} -U postgres zenglow"
-	@echo "Stop it with: make down"
+	$(ZENGLOW) dev seed --port $(HTTP_PORT)
+	@echo "PostgreSQL: psql -h $(CURDIR)/.zenglow/postgres/run -p $${ZENGLOW_DEV_POSTGRES_PORT:-55432} -U postgres zenglow"
+	@echo "Serving on http://127.0.0.1:$(HTTP_PORT) (Ctrl-C stops the API; make down stops PostgreSQL and Redis)"
+	HTTP_PORT=$(HTTP_PORT) EMBED_PROVIDER=$${EMBED_PROVIDER:-hashing} $(ZENGLOW) serve
 
 ## Bootstrap, build, run every test (Swift and pgTAP), each phase timed.
 test:

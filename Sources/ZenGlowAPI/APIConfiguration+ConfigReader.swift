@@ -100,7 +100,19 @@ extension APIConfiguration {
             deprecated: ("fusion.candidates", "FUSION_CANDIDATES"))
         integer("query.max.body.bytes", env: "QUERY_MAX_BODY_BYTES", &queryMaxBodyBytes, range: 1024...(1 << 30))
         integer("ingest.max.body.bytes", env: "INGEST_MAX_BODY_BYTES", &ingestMaxBodyBytes, range: 1024...(1 << 31))
-        if let baseURL = text("embed.base.url", env: "EMBED_BASE_URL") {
+        let provider = text("embed.provider", env: "EMBED_PROVIDER")?.lowercased()
+        if let provider, !["openai", "hashing", "none"].contains(provider) {
+            problems.append("EMBED_PROVIDER=\(provider) is not one of openai, hashing, none")
+        }
+        if provider == "hashing" {
+            if self.profile == .prod {
+                problems.append("EMBED_PROVIDER=hashing is a demo stand-in, allowed in the dev profile only")
+            }
+            hashingEmbedder = true
+        } else if provider == "openai" && text("embed.base.url", env: "EMBED_BASE_URL") == nil {
+            problems.append("EMBED_PROVIDER=openai needs EMBED_BASE_URL")
+        }
+        if provider != "hashing" && provider != "none", let baseURL = text("embed.base.url", env: "EMBED_BASE_URL") {
             var timeout = 2000
             integer("embed.timeout.ms", env: "EMBED_TIMEOUT_MS", &timeout, range: 1...600_000)
             if URL(string: baseURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {

@@ -17,8 +17,10 @@ import ZenGlowDB
 ///   `RAG_FUSION_MODE` (`fusion` | `rrf` | `bm25` | `vector`, `fusion`; formerly `FUSION_MODE`),
 ///   `RAG_FUSION_CANDIDATES` (int, 200; formerly `FUSION_CANDIDATES`).
 /// - `QUERY_MAX_BODY_BYTES` (int, 1 MiB), `INGEST_MAX_BODY_BYTES` (int, 32 MiB).
-/// - `EMBED_BASE_URL` (string, none), `EMBED_MODEL` (string, `all-MiniLM-L6-v2`), `EMBED_API_KEY`
-///   (string, secret, none), `EMBED_TIMEOUT_MS` (int, 2000).
+/// - `EMBED_PROVIDER` (`openai` | `hashing` | `none`; `openai` when `EMBED_BASE_URL` is set, else
+///   `none`; `hashing` is the demo corpus's stand-in, dev profile only), `EMBED_BASE_URL` (string,
+///   none), `EMBED_MODEL` (string, `all-MiniLM-L6-v2`), `EMBED_API_KEY` (string, secret, none),
+///   `EMBED_TIMEOUT_MS` (int, 2000).
 /// - `LOG_QUERY_TEXT` (bool, false), `LOG_LEVEL` (string, `info`).
 /// - `WEIGHTS_POLL_SECONDS` (double, 30): the backstop re-read of fusion weights.
 /// - `LISTENER_BACKOFF_MAX_MS` (int, 5000): the cap of the LISTEN reconnect backoff.
@@ -47,6 +49,8 @@ public struct APIConfiguration: Sendable {
     public var queryMaxBodyBytes = 1 << 20
     public var ingestMaxBodyBytes = 32 << 20
     public var embedder: EmbedderConfiguration?
+    /// The in-process hashing embedder of the demo corpus instead of an HTTP one.
+    public var hashingEmbedder = false
     public var logQueryText = false
     public var logLevel = "info"
     public var weightsPollSeconds = 30.0

@@ -51,6 +51,38 @@ public struct APIDatabase: Sendable {
         return nil
     }
 
+    /// The answer of `zenglow_api.rag_query` and what the timings record needs from it, taken
+    /// from the JSON in SQL rather than by decoding the whole answer again in Swift.
+    public struct RagAnswer: Sendable {
+        public let json: String
+        public let resultCount: Int?
+        public let weightsVersion: Int64?
+        public let model: String?
+    }
+
+    /// One round trip: scope to the tenant and request, call rag_query, summarise.
+    public func ragQuery(
+        _ query: RagQueryRequest, candidates: Int, tenant: String, requestID: String, logger: Logger
+    ) async throws -> RagAnswer {
+        let options = "{\"candidates\": \(candidates)}"
+        let rows = try await client.query(
+            """
+            with scope as materialized (
+                select set_config('zenglow.tenant_id', \(tenant), true),
+                       set_config('application_name', \(String(("zenglow-api " + requestID).prefix(63))), true)),
+            answer as materialized (
+                select zenglow_api.rag_query(\(query.query), \(query.embedding), \(Int32(query.topK)),
+                    \(query.filtersJSON)::jsonb, \(query.explain), \(query.mode), \(options)::jsonb) as r
+                from scope)
+            select r::text, jsonb_array_length(r -> 'results'), (r ->> 'weights_version')::bigint, r ->> 'model'
+            from answer
+            """, logger: logger)
+        for try await (json, count, version, model) in rows.decode((String, Int?, Int64?, String?).self) {
+            return RagAnswer(json: json, resultCount: count, weightsVersion: version, model: model)
+        }
+        throw APIError(.internalServerError, .internalError, "no answer")
+    }
+
     /// Checks an API key's prefix and secret digest.
     public func authenticate(_ key: APIKey, logger: Logger) async throws -> (status: String, principal: Principal?) {
         let rows = try await client.query(

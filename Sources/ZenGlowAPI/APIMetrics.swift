@@ -6,9 +6,10 @@ import Prometheus
 /// The API's metrics, in a registry of its own (so several apps in one test process do not
 /// share counters), written through swift-metrics and exposed in Prometheus text format.
 public final class APIMetrics: Sendable {
-    /// Pipeline stages of a query, each with its own latency histogram.
+    /// Pipeline stages of a query that the API can time apart, each with its own histogram:
+    /// candidates, features, LTR and fusion all happen inside the one SQL call (`retrieve`).
     public enum Stage: String, Sendable, CaseIterable {
-        case embed, retrieve, features, ltr, fusion, encode
+        case embed, retrieve
     }
 
     public let registry: PrometheusCollectorRegistry
@@ -71,7 +72,7 @@ public final class APIMetrics: Sendable {
         "zenglow_http_requests_total": "HTTP requests by route template, method and status.",
         "zenglow_http_request_duration_seconds": "HTTP request latency by route template.",
         "zenglow_query_stage_duration_seconds":
-            "Latency of each stage of a query: embed, retrieve (the SQL call), encode.",
+            "Latency of each stage of a query: embed (the embedder), retrieve (the one SQL call: candidates, features, LTR, fusion).",
         "zenglow_listener_reconnects_total": "Times the LISTEN connection was lost and re-established.",
         "zenglow_listener_connected": "1 while the LISTEN connection is up.",
         "zenglow_performance_records_dropped_total":

@@ -10,6 +10,6 @@ public struct APIServices: Sendable {
     public let feed: ChangeFeed
     public let listenerStatus: ListenerStatus
     public let recorder: PerformanceRecorder
-    public let embedder: QueryEmbedder?
+    public let embedder: (any QueryEmbedder)?
     public let logger: Logger
 }

@@ -22,7 +22,9 @@ public func buildApplication(configuration: APIConfiguration, logger: Logger) th
     let services = APIServices(
         configuration: configuration, database: database, metrics: metrics, weights: weights, feed: feed,
         listenerStatus: listenerStatus, recorder: recorder,
-        embedder: configuration.embedder.map { QueryEmbedder(configuration: $0) }, logger: logger)
+        embedder: configuration.hashingEmbedder
+            ? HashingQueryEmbedder() : configuration.embedder.map { OpenAICompatibleEmbedder(configuration: $0) },
+        logger: logger)
     let listener = NotificationListener(
         configuration: configuration, weights: weights, feed: feed, status: listenerStatus, metrics: metrics,
         logger: logger)

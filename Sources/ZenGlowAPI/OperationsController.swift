@@ -59,6 +59,7 @@ extension APIConfiguration {
             "PERFORMANCE_BUFFER": String(performanceBuffer), "PERFORMANCE_BATCH": String(performanceBatch),
             "PERFORMANCE_FLUSH_MS": String(performanceFlushMilliseconds),
         ]
+        environment["EMBED_PROVIDER"] = hashingEmbedder ? "hashing" : embedder == nil ? "none" : "openai"
         if let embedder {
             environment["EMBED_BASE_URL"] = embedder.baseURL
             environment["EMBED_MODEL"] = embedder.model

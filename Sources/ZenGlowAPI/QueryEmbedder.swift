@@ -4,8 +4,13 @@ import Logging
 import NIOCore
 import NIOHTTP1
 
-/// Turns query text into an embedding: an OpenAI-compatible `POST {base}/embeddings`.
-public struct QueryEmbedder: Sendable {
+/// Turns query text into an embedding of the active model.
+public protocol QueryEmbedder: Sendable {
+    func embed(_ text: String, logger: Logger) async throws -> [Float]
+}
+
+/// An OpenAI-compatible `POST {base}/embeddings`.
+public struct OpenAICompatibleEmbedder: QueryEmbedder {
     public let configuration: EmbedderConfiguration
     let client: HTTPClient
 

@@ -37,55 +37,26 @@ struct RagQueryController {
         }
 
         let retrieveStarted = ContinuousClock.now
-        let options = "{\"candidates\": \(max(configuration.fusionCandidates, query.topK))}"
-        let json = try await services.metrics.usingDatabase {
-            try await services.database.call(
-                "zenglow_api.rag_query($3, $4, $5, $6::jsonb, $7, $8, $9::jsonb)", tenant: principal.tenant,
-                requestID: context.requestID, logger: context.logger
-            ) { binds in
-                binds.append(query.query)
-                binds.append(query.embedding)
-                binds.append(Int32(query.topK))
-                binds.append(query.filtersJSON)
-                binds.append(query.explain)
-                binds.append(query.mode)
-                binds.append(options)
-            }
+        let answer = try await services.metrics.usingDatabase {
+            try await services.database.ragQuery(
+                query, candidates: max(configuration.fusionCandidates, query.topK), tenant: principal.tenant,
+                requestID: context.requestID, logger: context.logger)
         }
         let retrieveMilliseconds = Self.milliseconds(since: retrieveStarted)
         services.metrics.stage(.retrieve, seconds: retrieveMilliseconds / 1000)
-        guard var body = json else { throw APIError(.internalServerError, .internalError, "no answer") }
 
-        let encodeStarted = ContinuousClock.now
-        let summary = Self.summary(of: body)
+        var body = answer.json
         if let degradedReason {
             // rag_query already says degraded: "no_embedding"; say why as well.
             body = "{\"degraded_reason\": \"\(degradedReason)\", " + body.dropFirst()
         }
-        services.metrics.stage(.encode, seconds: Self.milliseconds(since: encodeStarted) / 1000)
         services.recorder.record(
             PerformanceRecord(
                 tenant: principal.tenant, requestID: context.requestID, endpoint: "/rag/query", status: 200,
-                topK: query.topK, resultCount: summary.results, weightsVersion: summary.weightsVersion,
-                model: summary.model, embedMilliseconds: embedMilliseconds, retrieveMilliseconds: retrieveMilliseconds,
+                topK: query.topK, resultCount: answer.resultCount, weightsVersion: answer.weightsVersion,
+                model: answer.model, embedMilliseconds: embedMilliseconds, retrieveMilliseconds: retrieveMilliseconds,
                 totalMilliseconds: Self.milliseconds(since: started)))
         return Response.json(body)
-    }
-
-    /// What the timings record needs from the answer, without decoding the results themselves.
-    static func summary(of body: String) -> (results: Int?, weightsVersion: Int64?, model: String?) {
-        struct Summary: Decodable {
-            struct Ignored: Decodable {}
-            let results: [Ignored]
-            let weightsVersion: Int64?
-            let model: String?
-            enum CodingKeys: String, CodingKey {
-                case results, model
-                case weightsVersion = "weights_version"
-            }
-        }
-        let summary = try? JSONDecoder().decode(Summary.self, from: Data(body.utf8))
-        return (summary?.results.count, summary?.weightsVersion, summary?.model)
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Double {

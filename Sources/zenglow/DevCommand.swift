@@ -5,7 +5,7 @@ struct DevCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dev",
         abstract: "Run the embedded default: a private PostgreSQL and Redis under ./.zenglow.",
-        subcommands: [Up.self, Down.self, Status.self]
+        subcommands: [Up.self, Down.self, Status.self, DevSeedCommand.self]
     )
 
     struct Options: ParsableArguments {
