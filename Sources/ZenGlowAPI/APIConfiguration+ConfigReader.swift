@@ -125,6 +125,7 @@ extension APIConfiguration {
         flag("log.query.text", env: "LOG_QUERY_TEXT", &logQueryText)
         logLevel = text("log.level", env: "LOG_LEVEL") ?? logLevel
         number("weights.poll.seconds", env: "WEIGHTS_POLL_SECONDS", &weightsPollSeconds, range: 0.05...86400)
+        number("key.cache.seconds", env: "KEY_CACHE_SECONDS", &keyCacheSeconds, range: 0...3600)
         integer(
             "listener.backoff.max.ms", env: "LISTENER_BACKOFF_MAX_MS", &listenerBackoffMaxMilliseconds,
             range: 10...600_000)

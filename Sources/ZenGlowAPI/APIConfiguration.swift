@@ -23,6 +23,8 @@ import ZenGlowDB
 ///   `EMBED_TIMEOUT_MS` (int, 2000).
 /// - `LOG_QUERY_TEXT` (bool, false), `LOG_LEVEL` (string, `info`).
 /// - `WEIGHTS_POLL_SECONDS` (double, 30): the backstop re-read of fusion weights.
+/// - `KEY_CACHE_SECONDS` (double, 60; 0 turns it off): how long a successful key check is
+///   remembered (never past the key's expiry; revocations arrive by NOTIFY at once).
 /// - `LISTENER_BACKOFF_MAX_MS` (int, 5000): the cap of the LISTEN reconnect backoff.
 /// - `PERFORMANCE_BUFFER` (int, 2000), `PERFORMANCE_BATCH` (int, 200), `PERFORMANCE_FLUSH_MS`
 ///   (int, 250): the bounded, batched writer of query_performance records.
@@ -54,6 +56,7 @@ public struct APIConfiguration: Sendable {
     public var logQueryText = false
     public var logLevel = "info"
     public var weightsPollSeconds = 30.0
+    public var keyCacheSeconds = 60.0
     public var listenerBackoffMaxMilliseconds = 5000
     public var performanceBuffer = 2000
     public var performanceBatch = 200

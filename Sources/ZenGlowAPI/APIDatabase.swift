@@ -83,18 +83,31 @@ public struct APIDatabase: Sendable {
         throw APIError(.internalServerError, .internalError, "no answer")
     }
 
+    /// The outcome of checking a key: `ok` with its principal and expiry, or why not.
+    public struct KeyCheck: Sendable {
+        public let status: String
+        public let principal: Principal?
+        public let expiresAt: Date?
+    }
+
     /// Checks an API key's prefix and secret digest.
-    public func authenticate(_ key: APIKey, logger: Logger) async throws -> (status: String, principal: Principal?) {
+    public func authenticate(_ key: APIKey, logger: Logger) async throws -> KeyCheck {
         let rows = try await client.query(
             """
-            select status, tenant_id, key_id::text, scopes
-            from zenglow_api.authenticate_key(\(key.prefix), \(Data(key.secretDigest)))
+            select status, tenant_id, key_id::text, scopes, extract(epoch from expires_at)::float8
+            from zenglow_api.check_api_key(\(key.prefix), \(Data(key.secretDigest)))
             """, logger: logger)
-        for try await (status, tenant, keyID, scopes) in rows.decode((String, String?, String?, [String]?).self) {
-            guard status == "ok", let tenant, let keyID else { return (status, nil) }
+        for try await (status, tenant, keyID, scopes, expiry) in rows.decode(
+            (String, String?, String?, [String]?, Double?).self)
+        {
+            guard status == "ok", let tenant, let keyID else {
+                return KeyCheck(status: status, principal: nil, expiresAt: nil)
+            }
             let granted = Set((scopes ?? []).compactMap(Principal.Scope.init(rawValue:)))
-            return (status, Principal(tenant: tenant, keyID: keyID, scopes: granted))
+            return KeyCheck(
+                status: status, principal: Principal(tenant: tenant, keyID: keyID, scopes: granted),
+                expiresAt: expiry.map { Date(timeIntervalSince1970: $0) })
         }
-        return ("unknown", nil)
+        return KeyCheck(status: "unknown", principal: nil, expiresAt: nil)
     }
 }

@@ -2,6 +2,7 @@ import CoreMetrics
 import Foundation
 import Metrics
 import Prometheus
+import Synchronization
 
 /// The API's metrics, in a registry of its own (so several apps in one test process do not
 /// share counters), written through swift-metrics and exposed in Prometheus text format.
@@ -21,6 +22,7 @@ public final class APIMetrics: Sendable {
     let databaseInUse: CoreMetrics.Meter
     let poolSize: CoreMetrics.Gauge
     let listenerConnected: CoreMetrics.Gauge
+    let stageTimers: [Stage: CoreMetrics.Timer]
 
     public init(poolSize: Int) {
         registry = PrometheusCollectorRegistry()
@@ -38,6 +40,15 @@ public final class APIMetrics: Sendable {
         databaseInUse = CoreMetrics.Meter(label: "zenglow_db_pool_connections_in_use", factory: factory)
         self.poolSize = CoreMetrics.Gauge(label: "zenglow_db_pool_connections_max", factory: factory)
         listenerConnected = CoreMetrics.Gauge(label: "zenglow_listener_connected", factory: factory)
+        stageTimers = Dictionary(
+            uniqueKeysWithValues: Stage.allCases.map {
+                (
+                    $0,
+                    CoreMetrics.Timer(
+                        label: "zenglow_query_stage_duration_seconds", dimensions: [("stage", $0.rawValue)],
+                        factory: factory)
+                )
+            })
         self.poolSize.record(poolSize)
     }
 
@@ -55,9 +66,7 @@ public final class APIMetrics: Sendable {
 
     /// Records how long one stage of the query pipeline took.
     func stage(_ stage: Stage, seconds: Double) {
-        CoreMetrics.Timer(
-            label: "zenglow_query_stage_duration_seconds", dimensions: [("stage", stage.rawValue)], factory: factory
-        ).recordNanoseconds(Int64(seconds * 1e9))
+        stageTimers[stage]?.recordNanoseconds(Int64(seconds * 1e9))
     }
 
     /// Runs a database call, counting it as a pool connection in use meanwhile.

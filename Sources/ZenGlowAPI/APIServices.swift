@@ -7,6 +7,7 @@ public struct APIServices: Sendable {
     public let database: APIDatabase
     public let metrics: APIMetrics
     public let weights: FusionWeightsCache
+    public let keys: APIKeyCache
     public let feed: ChangeFeed
     public let listenerStatus: ListenerStatus
     public let recorder: PerformanceRecorder

@@ -15,18 +15,20 @@ public func buildApplication(configuration: APIConfiguration, logger: Logger) th
     let metrics = APIMetrics(poolSize: configuration.poolSize)
     let database = APIDatabase(configuration: configuration, logger: logger)
     let weights = FusionWeightsCache(database: database)
+    let keys = APIKeyCache(ttl: configuration.keyCacheSeconds)
     let feed = ChangeFeed()
     let listenerStatus = ListenerStatus()
     let recorder = PerformanceRecorder(
         configuration: configuration, database: database, metrics: metrics, logger: logger)
     let services = APIServices(
-        configuration: configuration, database: database, metrics: metrics, weights: weights, feed: feed,
+        configuration: configuration, database: database, metrics: metrics, weights: weights, keys: keys, feed: feed,
         listenerStatus: listenerStatus, recorder: recorder,
         embedder: configuration.hashingEmbedder
             ? HashingQueryEmbedder() : configuration.embedder.map { OpenAICompatibleEmbedder(configuration: $0) },
         logger: logger)
     let listener = NotificationListener(
-        configuration: configuration, weights: weights, feed: feed, status: listenerStatus, metrics: metrics,
+        configuration: configuration, weights: weights, keys: keys, feed: feed, status: listenerStatus,
+        metrics: metrics,
         logger: logger)
 
     for warning in configuration.warnings { logger.warning("\(warning)") }
@@ -72,7 +74,8 @@ func buildRouter(_ services: APIServices) -> Router<APIRequestContext> {
         ? nil : Principal(tenant: DevTenant.name, keyID: "dev", scopes: Set(Principal.Scope.allCases))
     let guarded = router.group().add(
         middleware: AuthenticationMiddleware(
-            database: services.database, limiter: limiter, metrics: services.metrics, devPrincipal: devPrincipal))
+            database: services.database, keys: services.keys, limiter: limiter, metrics: services.metrics,
+            devPrincipal: devPrincipal))
     let rag = RagQueryController(services: services)
     let weights = FusionWeightsController(services: services)
     let ingest = IngestController(services: services)

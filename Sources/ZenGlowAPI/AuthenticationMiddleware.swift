@@ -8,6 +8,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = APIRequestContext
 
     let database: APIDatabase
+    let keys: APIKeyCache
     let limiter: (any RateLimiter)?
     let metrics: APIMetrics
     /// When keys are disabled (dev profile only): every request acts for this tenant, all scopes.
@@ -23,15 +24,21 @@ struct AuthenticationMiddleware: RouterMiddleware {
             guard let header = request.headers[.authorization], header.lowercased().hasPrefix("bearer "),
                 let key = APIKey(parsing: header.dropFirst("bearer ".count).trimmingCharacters(in: .whitespaces))
             else { throw APIError.unauthenticated }
-            let (status, principal) = try await metrics.usingDatabase {
-                try await database.authenticate(key, logger: context.logger)
+            if let remembered = await keys.principal(for: key) {
+                context.principal = remembered
+            } else {
+                let check = try await metrics.usingDatabase {
+                    try await database.authenticate(key, logger: context.logger)
+                }
+                guard let principal = check.principal else {
+                    context.logger.debug(
+                        "key refused",
+                        metadata: ["zg.key.prefix": .string(key.prefix), "zg.key.status": .string(check.status)])
+                    throw APIError.unauthenticated
+                }
+                await keys.remember(key, principal: principal, expiresAt: check.expiresAt)
+                context.principal = principal
             }
-            guard let principal else {
-                context.logger.debug(
-                    "key refused", metadata: ["zg.key.prefix": .string(key.prefix), "zg.key.status": .string(status)])
-                throw APIError.unauthenticated
-            }
-            context.principal = principal
         }
         if let limiter, let principal = context.principal,
             case .limited(let retryAfter) = await limiter.acquire(key: principal.keyID)

@@ -1,17 +1,22 @@
+import Foundation
 import Logging
 import PostgresNIO
 import ServiceLifecycle
 
-/// Holds one LISTEN connection to the primary on `zenglow_weights` and `zenglow_manifest`.
+/// Holds one LISTEN connection to the primary on `zenglow_weights`, `zenglow_manifest` and
+/// `zenglow_keys`.
 /// NOTIFY is a hint, not the truth: after every (re)connect and on a polling backstop it re-reads
 /// the weights it caches, and it reconnects with capped exponential backoff.
 public struct NotificationListener: Service {
     static let channels: [(String, ChangeEvent.Kind)] = [
         ("zenglow_weights", .weights), ("zenglow_manifest", .manifest),
     ]
+    /// Key changes (revocation, expiry, scopes): `{tenant_id, prefix}`; they empty the key cache's entry.
+    static let keysChannel = "zenglow_keys"
 
     let configuration: APIConfiguration
     let weights: FusionWeightsCache
+    let keys: APIKeyCache
     let feed: ChangeFeed
     let status: ListenerStatus
     let metrics: APIMetrics
@@ -30,6 +35,7 @@ public struct NotificationListener: Service {
             do {
                 try await listenOnce { backoff = .milliseconds(50) }
             } catch {
+                await keys.listenerConnected(false)
                 await status.didDisconnect()
                 metrics.listenerConnected.record(0)
                 if Task.isCancelled { return }
@@ -55,12 +61,16 @@ public struct NotificationListener: Service {
         do {
             try await connection.listen(on: Self.channels[0].0) { weightsNotifications in
                 try await connection.listen(on: Self.channels[1].0) { manifestNotifications in
-                    try await weights.reloadAll(logger: logger)
-                    connected()
-                    await status.didConnect()
-                    metrics.listenerConnected.record(1)
-                    logger.info("listening for weight and manifest changes")
-                    try await relayUntilClosed(weights: weightsNotifications, manifest: manifestNotifications)
+                    try await connection.listen(on: Self.keysChannel) { keyNotifications in
+                        try await weights.reloadAll(logger: logger)
+                        await keys.listenerConnected(true)
+                        connected()
+                        await status.didConnect()
+                        metrics.listenerConnected.record(1)
+                        logger.info("listening for weight, manifest and key changes")
+                        try await relayUntilClosed(
+                            weights: weightsNotifications, manifest: manifestNotifications, keys: keyNotifications)
+                    }
                 }
             }
         } catch {
@@ -72,7 +82,8 @@ public struct NotificationListener: Service {
 
     private func relayUntilClosed(
         weights weightsNotifications: PostgresNotificationSequence,
-        manifest manifestNotifications: PostgresNotificationSequence
+        manifest manifestNotifications: PostgresNotificationSequence,
+        keys keyNotifications: PostgresNotificationSequence
     ) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask {
@@ -84,6 +95,12 @@ public struct NotificationListener: Service {
             group.addTask {
                 for try await notification in manifestNotifications {
                     await relay(kind: .manifest, payload: notification.payload)
+                }
+                throw NotificationsEnded()
+            }
+            group.addTask {
+                for try await notification in keyNotifications {
+                    await forgetKey(payload: notification.payload)
                 }
                 throw NotificationsEnded()
             }
@@ -101,6 +118,17 @@ public struct NotificationListener: Service {
     /// A notification sequence ended: the connection is gone.
     struct NotificationsEnded: Error, CustomStringConvertible {
         var description: String { "the LISTEN connection closed" }
+    }
+
+    private func forgetKey(payload: String) async {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: Any],
+            let prefix = object["prefix"] as? String
+        else {
+            // Unreadable: forget everything rather than risk keeping a revoked key.
+            await keys.listenerConnected(true)
+            return
+        }
+        await keys.forget(prefix: prefix)
     }
 
     private func relay(kind: ChangeEvent.Kind, payload: String) async {

@@ -54,7 +54,7 @@ extension APIConfiguration {
             "RAG_FUSION_MODE": fusionMode, "RAG_FUSION_CANDIDATES": String(fusionCandidates),
             "QUERY_MAX_BODY_BYTES": String(queryMaxBodyBytes), "INGEST_MAX_BODY_BYTES": String(ingestMaxBodyBytes),
             "LOG_QUERY_TEXT": String(logQueryText), "LOG_LEVEL": logLevel,
-            "WEIGHTS_POLL_SECONDS": String(weightsPollSeconds),
+            "WEIGHTS_POLL_SECONDS": String(weightsPollSeconds), "KEY_CACHE_SECONDS": String(keyCacheSeconds),
             "LISTENER_BACKOFF_MAX_MS": String(listenerBackoffMaxMilliseconds),
             "PERFORMANCE_BUFFER": String(performanceBuffer), "PERFORMANCE_BATCH": String(performanceBatch),
             "PERFORMANCE_FLUSH_MS": String(performanceFlushMilliseconds),

@@ -60,8 +60,27 @@ public enum PIIScrubber {
         return groups.count >= 3
     }
 
+    /// Whether some run of digits and phone separators holds 7 digits — false for nearly every
+    /// log value (UUIDs, durations, routes), which then skip the regular expression.
+    static func mayHoldPhoneNumber(_ text: String) -> Bool {
+        var digits = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                digits += 1
+                if digits >= 7 { return true }
+            case UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"), UInt8(ascii: "."),
+                UInt8(ascii: "-"):
+                continue
+            default:
+                digits = 0
+            }
+        }
+        return false
+    }
+
     private static func scrubPhoneNumbers(_ text: String) -> String {
-        guard let phoneCandidate, text.utf8.lazy.filter({ $0 >= 0x30 && $0 <= 0x39 }).count >= 7 else { return text }
+        guard let phoneCandidate, mayHoldPhoneNumber(text) else { return text }
         var result = text
         let matches = phoneCandidate.matches(in: text, range: NSRange(text.startIndex..., in: text))
         for match in matches.reversed() {

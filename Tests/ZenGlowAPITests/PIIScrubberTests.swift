@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Synchronization
 import Testing
@@ -38,11 +39,17 @@ struct PIIScrubberTests {
         var handler = JSONLogHandler(label: "test", sink: { lines.append($0) })
         handler.logLevel = .info
         let logger = Logging.Logger(label: "test") { _ in handler }
-        logger.info("user jane@example.org asked", metadata: ["zg.header": "Bearer abcdef123"])
+        logger.info(
+            "user jane@example.org asked \"why\"\n\tagain",
+            metadata: ["zg.header": "Bearer abcdef123", "zg.count": .stringConvertible(3)])
         let line = lines.all.joined()
         #expect(!line.contains("jane@example.org"))
         #expect(!line.contains("abcdef123"))
-        #expect(line.contains("[email]"))
+        let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        #expect(object?["msg"] as? String == "user [email] asked \"why\"\n\tagain", "one valid JSON object per line")
+        #expect(object?["zg.count"] as? Int == 3)
+        #expect(object?["zg.header"] as? String == "Bearer [redacted]")
+        #expect((object?["ts"] as? String)?.count == 24)
     }
 }
 

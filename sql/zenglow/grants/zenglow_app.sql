@@ -19,6 +19,7 @@ grant execute on function
     zenglow_api.set_fusion_weights(jsonb, text, text, text),
     zenglow_api.get_batch(text),
     zenglow_api.authenticate_key(text, bytea),
+    zenglow_api.check_api_key(text, bytea),
     zenglow_api.rag_query(text, real[], integer, jsonb, boolean, text, jsonb),
     zenglow.retrieval_filter(jsonb),
     zenglow.query_terms(text),
