@@ -1,6 +1,6 @@
 -- NOTIFY: a committed batch state change or weight change is announced once with ids only; a
 -- rolled-back one announces nothing. A second session (dblink) listens, as the API would.
-select plan(7);
+select plan(9);
 
 \o /dev/null
 select zenglow.create_tenant('events-' || txid_current()) as tenant \gset
@@ -8,6 +8,7 @@ select dblink_connect('listener', format('dbname=%s port=%s host=%s user=postgre
     current_setting('port'), split_part(current_setting('unix_socket_directories'), ',', 1)));
 select dblink_exec('listener', 'listen zenglow_manifest');
 select dblink_exec('listener', 'listen zenglow_weights');
+select dblink_exec('listener', 'listen zenglow_keys');
 
 create function pg_temp.received() returns table (channel text, payload jsonb)
 language sql as $$
@@ -60,6 +61,26 @@ select results_eq($$select channel, payload ->> 'version' from got$$, format('va
     'a weight change emits zenglow_weights with the new version');
 select is((select array_agg(k order by k) from got, jsonb_object_keys(payload) k), array['tenant_id', 'version'],
     'the weights payload holds the tenant and version only');
+
+\o /dev/null
+begin;
+set local zenglow.tenant_id = :'tenant';
+insert into zenglow.api_keys (tenant_id, prefix, secret_sha256, scopes)
+values (:'tenant', 'zg_events' || txid_current(), sha256('secret'), '{query}') returning prefix as key_prefix \gset
+commit;
+select * from zenglow_api.check_api_key(:'key_prefix', sha256('secret'));
+\o
+select is_empty($$select * from pg_temp.received()$$,
+    'creating a key and using it (last_used_at) announce nothing, so API key caches stay warm');
+\o /dev/null
+begin;
+set local zenglow.tenant_id = :'tenant';
+update zenglow.api_keys set revoked_at = now() where prefix = :'key_prefix';
+commit;
+\o
+select results_eq($$select channel, payload ->> 'prefix', payload ->> 'tenant_id' from pg_temp.received()$$,
+    format('values (''zenglow_keys''::text, %L::text, %L::text)', :'key_prefix', :'tenant'),
+    'revoking a key announces its prefix and tenant on zenglow_keys');
 
 \o /dev/null
 select dblink_disconnect('listener');
