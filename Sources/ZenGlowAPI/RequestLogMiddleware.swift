@@ -26,7 +26,7 @@ struct RequestLogMiddleware: RouterMiddleware {
             response = try await next(request, context)
         } catch {
             let mapped = Self.apiError(error)
-            if mapped.status == .internalServerError {
+            if mapped.status.code >= 500 {
                 context.logger.error("request failed", metadata: ["zg.error": "\(DatabaseErrorSummary(error))"])
             }
             failure = mapped
