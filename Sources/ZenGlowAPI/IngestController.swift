@@ -15,13 +15,18 @@ struct IngestController {
         let mediaType = request.headers[.contentType]?.split(separator: ";").first.map {
             $0.trimmingCharacters(in: .whitespaces).lowercased()
         }
-        guard mediaType == nil || mediaType == "application/json" else {
+        let limit = services.configuration.ingestMaxBodyBytes
+        let object: [String: Any]
+        switch mediaType {
+        case nil, "application/json":
+            object = try await request.jsonObject(upTo: limit, allowed: Self.batchFields)
+        case "application/msgpack", "application/x-msgpack", "application/vnd.msgpack":
+            object = try await Self.messagePackObject(request, upTo: limit)
+        default:
             throw APIError(
                 .unsupportedMediaType, .unsupportedMediaType,
-                "send the batch as application/json; msgpack batches go through the spool directory")
+                "send the batch as application/json or application/msgpack")
         }
-        let object = try await request.jsonObject(
-            upTo: services.configuration.ingestMaxBodyBytes, allowed: Self.batchFields)
         let batch = try Self.batch(from: object, tenant: principal.tenant)
         let result = try await services.metrics.usingDatabase {
             try await services.database.client.withConnection { connection in
@@ -46,6 +51,26 @@ struct IngestController {
         }
         guard let json, json != "null" else { throw APIError(.notFound, .notFound, "no batch '\(tag)'") }
         return Response.json(json)
+    }
+
+    /// A msgpack body as the same object a JSON body gives, with the same checks.
+    static func messagePackObject(_ request: Request, upTo limit: Int) async throws -> [String: Any] {
+        let buffer = try await request.body(upTo: limit)
+        let value: MessagePackValue
+        do {
+            value = try MessagePackDecoder().decode(Array(buffer: buffer))
+        } catch let error as MessagePackDecoder.DecodingError {
+            throw APIError(.badRequest, .invalidJSON, error.description)
+        }
+        guard let object = try value.foundationObject() as? [String: Any] else {
+            throw APIError(.badRequest, .invalidJSON, "the msgpack body must be a map")
+        }
+        if let unknown = object.keys.filter({ !batchFields.contains($0) }).sorted().first {
+            throw APIError(
+                .badRequest, .invalidRequest,
+                "unknown field '\(unknown)'; allowed: \(batchFields.sorted().joined(separator: ", "))")
+        }
+        return object
     }
 
     /// The batch a body describes; a structural mistake names its path (`documents[2].chunks[0].text`).

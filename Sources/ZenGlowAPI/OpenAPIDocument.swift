@@ -147,6 +147,11 @@ enum OpenAPIDocument {
                "schema": {
                 "$ref": "#/components/schemas/IngestBatch"
                }
+              },
+              "application/msgpack": {
+               "schema": {
+                "$ref": "#/components/schemas/IngestBatch"
+               }
               }
              }
             },
@@ -958,7 +963,7 @@ enum OpenAPIDocument {
             }
            },
            "UnsupportedMediaType": {
-            "description": "Not application/json",
+            "description": "Neither application/json nor application/msgpack",
             "content": {
              "application/json": {
               "schema": {

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import ZenGlowIngest
 
 @testable import ZenGlowAPI
 
@@ -52,6 +53,46 @@ struct IngestTests {
         }
     }
 
+    @Test("a msgpack batch loads like a JSON one; its NaN row is rejected, the rest loads")
+    func messagePack() async throws {
+        let environment = try await APITestEnvironment.make()
+        let key = try await environment.key()
+        let api = try environment.application()
+        func embedding(_ axis: Int, poison: Bool = false) -> MessagePackValue {
+            .array((0..<384).map { .double(poison && $0 == 7 ? .nan : ($0 == axis ? 1 : 0.001)) })
+        }
+        func document(_ id: String, _ text: String, _ vector: MessagePackValue) -> MessagePackValue {
+            .map([
+                (.string("id"), .string(id)), (.string("title"), .string(id)),
+                (
+                    .string("chunks"),
+                    .array([.map([(.string("text"), .string(text)), (.string("embedding"), vector)])])
+                ),
+            ])
+        }
+        let batch = MessagePackValue.map([
+            (.string("batch_tag"), .string("mp1")), (.string("source"), .string("spool")),
+            (
+                .string("documents"),
+                .array([
+                    document("a", "insulin and glucose", embedding(1)),
+                    document("b", "photons of light", embedding(2, poison: true)),
+                ])
+            ),
+        ])
+        let body = ByteBuffer(bytes: MessagePackEncoder.encode(batch))
+        try await api.application.test(.router) { client in
+            let response = try await client.execute(
+                uri: "/ingest/batches", method: .post,
+                headers: [.authorization: "Bearer \(key)", .contentType: "application/msgpack"], body: body)
+            #expect(response.status == .created)
+            #expect(response.json["accepted"] as? Int == 1)
+            let rejections = response.json["rejections"] as? [[String: Any]] ?? []
+            #expect(rejections.map { $0["reason"] as? String } == ["non_finite"])
+        }
+        #expect(try await environment.count("select count(*)::int from zenglow.chunks where batch_tag = 'mp1'") == 1)
+    }
+
     @Test("a malformed batch is refused naming the field, and nothing is written")
     func refusesMalformed() async throws {
         let environment = try await APITestEnvironment.make()
@@ -74,11 +115,18 @@ struct IngestTests {
                 uri: "/ingest/batches", method: .post, headers: .bearer(key),
                 body: jsonBody(["batch_tag": "x", "documents": [["id": "a", "chunks": [], "colour": 1]]]))
             #expect(unknown.status == .badRequest)
-            let msgpack = try await client.execute(
+            let xml = try await client.execute(
+                uri: "/ingest/batches", method: .post,
+                headers: [.authorization: "Bearer \(key)", .contentType: "application/xml"],
+                body: ByteBuffer(string: "<batch/>"))
+            #expect(xml.status == .unsupportedMediaType)
+            let truncated = try await client.execute(
                 uri: "/ingest/batches", method: .post,
                 headers: [.authorization: "Bearer \(key)", .contentType: "application/msgpack"],
-                body: ByteBuffer(bytes: [0x80]))
-            #expect(msgpack.status == .unsupportedMediaType)
+                body: ByteBuffer(bytes: [0x81, 0xa9] + Array("batch_tag".utf8)))
+            #expect(truncated.status == .badRequest)
+            #expect(truncated.errorCode == "invalid_json")
+            #expect(truncated.text.contains("byte 11"))
         }
         try await small.application.test(.router) { client in
             // The demo batch with its three 384-dimension embeddings is larger than 4 KiB.
