@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "ZenGlowIngest",
             dependencies: [
-                "CZstd",
+                "CZstd", "ZenGlowDB",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),

@@ -20,8 +20,15 @@ public struct APIDatabase: Sendable {
 
     /// Every connection acts as the API role (no BYPASSRLS), also when DATABASE_URL names a
     /// superuser as the dev stack does, so row-level security always applies.
-    static func startupParameters(_ configuration: APIConfiguration) -> [(String, String)] {
-        [("application_name", "zenglow-api"), ("role", configuration.databaseRole)]
+    static func startupParameters(
+        _ configuration: APIConfiguration, applicationName: String = "zenglow-api"
+    ) -> [(String, String)] {
+        [("application_name", applicationName), ("role", configuration.databaseRole)]
+    }
+
+    /// What `application_name` says while a request's statement runs (PostgreSQL keeps 63 bytes).
+    static func applicationName(requestID: String) -> String {
+        String(("zenglow-api " + requestID).prefix(63))
     }
 
     /// Runs `select <expression>::text` scoped to `tenant` and `requestID` in one round trip:
@@ -37,7 +44,7 @@ public struct APIDatabase: Sendable {
     ) async throws -> String? {
         var bindings = PostgresBindings()
         bindings.append(tenant)
-        bindings.append(String("zenglow-api " + requestID).prefix(63).description)
+        bindings.append(Self.applicationName(requestID: requestID))
         try binds(&bindings)
         let query = PostgresQuery(
             unsafeSQL: """
@@ -69,7 +76,7 @@ public struct APIDatabase: Sendable {
             """
             with scope as materialized (
                 select set_config('zenglow.tenant_id', \(tenant), true),
-                       set_config('application_name', \(String(("zenglow-api " + requestID).prefix(63))), true)),
+                       set_config('application_name', \(Self.applicationName(requestID: requestID)), true)),
             answer as materialized (
                 select zenglow_api.rag_query(\(query.query), \(query.embedding), \(Int32(query.topK)),
                     \(query.filtersJSON)::jsonb, \(query.explain), \(query.mode), \(options)::jsonb) as r

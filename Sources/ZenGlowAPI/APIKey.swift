@@ -51,7 +51,10 @@ public struct APIKey: Sendable, Equatable, CustomStringConvertible {
 
     var checksum: String {
         let digest = SHA256.hash(data: Data("\(prefix)_\(secret)".utf8))
-        return String(digest.map { String(format: "%02x", $0) }.joined().prefix(Self.checksumLength))
+        return digest.prefix(Self.checksumLength / 2).map { byte in
+            let hex = String(byte, radix: 16)
+            return byte < 16 ? "0" + hex : hex
+        }.joined()
     }
 
     private static func isAlphanumeric(_ character: Character) -> Bool {

@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import ZenGlowDB
 
 /// Creates, lists and revokes API keys of one tenant (the `zenglow keys` commands).
 public struct APIKeyStore: Sendable {
@@ -107,16 +108,10 @@ public struct APIKeyStore: Sendable {
 
     /// Runs `body` in a transaction whose tenant is `tenant` (a missing tenant raises ZG001).
     private func inTenant<Result>(_ tenant: String, _ body: () async throws -> Result) async throws -> Result {
-        try await connection.query("begin", logger: logger)
-        do {
+        try await connection.inTransaction(logger: logger) {
             try await connection.query(
                 "select set_config('zenglow.tenant_id', \(tenant), true), zenglow.require_tenant()", logger: logger)
-            let result = try await body()
-            try await connection.query("commit", logger: logger)
-            return result
-        } catch {
-            _ = try? await connection.query("rollback", logger: logger)
-            throw error
+            return try await body()
         }
     }
 }

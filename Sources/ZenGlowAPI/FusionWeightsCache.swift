@@ -15,28 +15,31 @@ public actor FusionWeightsCache {
     /// The tenant's weights, read from the database on first use.
     public func weights(tenant: String, requestID: String, logger: Logger) async throws -> String {
         if let cached = entries[tenant] { return cached }
-        return try await reload(tenant: tenant, requestID: requestID, logger: logger)
+        return try await read(tenant: tenant, requestID: requestID, logger: logger)
     }
 
     /// Re-reads one tenant's weights (a change of `_global` re-reads all of them).
-    @discardableResult
-    public func reload(tenant: String, requestID: String, logger: Logger) async throws -> String {
+    public func reload(tenant: String, requestID: String, logger: Logger) async throws {
         if tenant == "_global" {
             try await reloadAll(logger: logger)
-            return "{}"
+        } else {
+            _ = try await read(tenant: tenant, requestID: requestID, logger: logger)
         }
+    }
+
+    /// Re-reads every tenant this instance has served.
+    public func reloadAll(logger: Logger) async throws {
+        for tenant in entries.keys {
+            _ = try await read(tenant: tenant, requestID: "weights-refresh", logger: logger)
+        }
+    }
+
+    private func read(tenant: String, requestID: String, logger: Logger) async throws -> String {
         let json =
             try await database.call(
                 "zenglow_api.current_fusion_weights()", tenant: tenant, requestID: requestID, logger: logger)
             ?? "null"
         entries[tenant] = json
         return json
-    }
-
-    /// Re-reads every tenant this instance has served.
-    public func reloadAll(logger: Logger) async throws {
-        for tenant in entries.keys {
-            try await reload(tenant: tenant, requestID: "weights-refresh", logger: logger)
-        }
     }
 }

@@ -65,11 +65,7 @@ struct IngestController {
         guard let object = try value.foundationObject() as? [String: Any] else {
             throw APIError(.badRequest, .invalidJSON, "the msgpack body must be a map")
         }
-        if let unknown = object.keys.filter({ !batchFields.contains($0) }).sorted().first {
-            throw APIError(
-                .badRequest, .invalidRequest,
-                "unknown field '\(unknown)'; allowed: \(batchFields.sorted().joined(separator: ", "))")
-        }
+        try APIError.refuseUnknownFields(of: object, allowed: batchFields)
         return object
     }
 
@@ -87,9 +83,7 @@ struct IngestController {
         for (documentIndex, value) in documents.enumerated() {
             let path = "documents[\(documentIndex)]"
             guard let document = value as? [String: Any] else { throw invalid("\(path) must be an object") }
-            if let unknown = document.keys.filter({ !documentFields.contains($0) }).sorted().first {
-                throw invalid("unknown field '\(path).\(unknown)'")
-            }
+            try APIError.refuseUnknownFields(of: document, allowed: documentFields, path: path)
             guard let id = document["id"] as? String else { throw invalid("\(path).id is required: a string") }
             var metadataJSON = "{}"
             if let metadata = document["metadata"], !(metadata is NSNull) {
@@ -103,9 +97,7 @@ struct IngestController {
             for (chunkIndex, chunkValue) in chunks.enumerated() {
                 let chunkPath = "\(path).chunks[\(chunkIndex)]"
                 guard let chunk = chunkValue as? [String: Any] else { throw invalid("\(chunkPath) must be an object") }
-                if let unknown = chunk.keys.filter({ !chunkFields.contains($0) }).sorted().first {
-                    throw invalid("unknown field '\(chunkPath).\(unknown)'")
-                }
+                try APIError.refuseUnknownFields(of: chunk, allowed: chunkFields, path: chunkPath)
                 guard let text = chunk["text"] as? String else {
                     throw invalid("\(chunkPath).text is required: a string")
                 }

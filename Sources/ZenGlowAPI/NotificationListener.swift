@@ -52,11 +52,9 @@ public struct NotificationListener: Service {
     /// One connection's life: connect, LISTEN on both channels, re-read, then relay
     /// notifications and poll until the connection breaks.
     private func listenOnce(connected: () -> Void) async throws {
-        let connectionConfiguration = try configuration.database.url.connectionConfiguration()
-        var options = connectionConfiguration
-        options.options.additionalStartupParameters = [
-            ("application_name", "zenglow-listener"), ("role", configuration.databaseRole),
-        ]
+        var options = try configuration.database.url.connectionConfiguration()
+        options.options.additionalStartupParameters = APIDatabase.startupParameters(
+            configuration, applicationName: "zenglow-listener")
         let connection = try await PostgresConnection.connect(configuration: options, id: 0, logger: logger)
         do {
             try await connection.listen(on: Self.channels[0].0) { weightsNotifications in

@@ -64,12 +64,3 @@ struct RagQueryController {
         return Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
     }
 }
-
-extension Response {
-    /// A JSON answer from text the database (or an encoder) produced.
-    static func json(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
-        Response(
-            status: status, headers: [.contentType: "application/json; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: text)))
-    }
-}

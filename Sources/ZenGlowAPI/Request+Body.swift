@@ -33,16 +33,21 @@ extension Request {
         guard let object = parsed as? [String: Any] else {
             throw APIError(.badRequest, .invalidJSON, "the request body must be a JSON object")
         }
-        if let unknown = object.keys.filter({ !allowed.contains($0) }).sorted().first {
-            throw APIError(
-                .badRequest, .invalidRequest,
-                "unknown field '\(unknown)'; allowed: \(allowed.sorted().joined(separator: ", "))")
-        }
+        try APIError.refuseUnknownFields(of: object, allowed: allowed)
         return object
     }
 }
 
 extension APIError {
+    /// 400 naming the first field of `object` (at `path`, when nested) that is not `allowed`.
+    static func refuseUnknownFields(of object: [String: Any], allowed: Set<String>, path: String? = nil) throws {
+        guard let unknown = object.keys.filter({ !allowed.contains($0) }).min() else { return }
+        let name = path.map { "\($0).\(unknown)" } ?? unknown
+        throw APIError(
+            .badRequest, .invalidRequest,
+            "unknown field '\(name)'; allowed: \(allowed.sorted().joined(separator: ", "))")
+    }
+
     static func tooLarge(limit: Int) -> APIError {
         APIError(.contentTooLarge, .payloadTooLarge, "the request body exceeds the limit of \(limit) bytes")
     }

@@ -1,6 +1,7 @@
 import Logging
 import NIOCore
 import PostgresNIO
+import ZenGlowDB
 
 /// Loads ingest batches: validates each row, streams the good ones with COPY into the session's
 /// staging table, and has `zenglow_api.ingest_staged_batch` insert them under the batch's tenant,
@@ -24,17 +25,14 @@ public struct BatchLoader: Sendable {
     /// for an unknown tenant or a batch tag reused for other content; the database is unchanged.
     public func load(_ batch: IngestBatch, on connection: PostgresConnection) async throws -> BatchLoadResult {
         let contentHash = batch.contentHash
-        try await connection.query("begin", logger: logger)
         do {
-            if let role {
-                try await connection.query(
-                    "select set_config('role', \(role), true)", logger: logger)
+            return try await connection.inTransaction(logger: logger) {
+                if let role {
+                    try await connection.query("select set_config('role', \(role), true)", logger: logger)
+                }
+                return try await loadInTransaction(batch, contentHash: contentHash, on: connection)
             }
-            let result = try await loadInTransaction(batch, contentHash: contentHash, on: connection)
-            try await connection.query("commit", logger: logger)
-            return result
         } catch {
-            _ = try? await connection.query("rollback", logger: logger)
             throw Self.translate(error, batch: batch)
         }
     }

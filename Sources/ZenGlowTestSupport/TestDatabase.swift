@@ -1,5 +1,6 @@
 import Logging
 import PostgresNIO
+import ZenGlowDB
 import ZenGlowEmbedded
 
 /// One database of the throwaway test cluster, reached as the superuser through the unix socket.
@@ -9,14 +10,11 @@ public struct TestDatabase: Sendable {
     public let name: String
     public let cluster: PostgresCluster
 
-    /// Connection settings for this database, for code under test that opens its own connections.
-    public var configuration: PostgresConnection.Configuration {
-        PostgresConnection.Configuration(
-            unixSocketPath: cluster.socketPath,
-            username: PostgresCluster.superuser,
-            password: nil,
-            database: name
-        )
+    /// This database as ZenGlow addresses databases: the superuser through the unix socket.
+    public var databaseURL: DatabaseURL {
+        DatabaseURL(
+            user: PostgresCluster.superuser, port: cluster.settings.port, database: name,
+            socketDirectory: cluster.socketDirectory)
     }
 
     /// A libpq-style URL for this database, for tools such as psql and pg_prove.
@@ -29,18 +27,6 @@ public struct TestDatabase: Sendable {
     public func withConnection<Result: Sendable>(
         _ body: (PostgresConnection) async throws -> Result
     ) async throws -> Result {
-        let connection = try await PostgresConnection.connect(
-            configuration: configuration,
-            id: 1,
-            logger: Self.logger
-        )
-        do {
-            let result = try await body(connection)
-            try await connection.close()
-            return result
-        } catch {
-            try? await connection.close()
-            throw error
-        }
+        try await databaseURL.withConnection(applicationName: "zenglow-test", logger: Self.logger, body)
     }
 }
