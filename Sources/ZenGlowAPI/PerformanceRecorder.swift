@@ -7,8 +7,15 @@ import ServiceLifecycle
 /// beyond it are dropped and counted (zenglow_performance_records_dropped_total), never queued
 /// without bound.
 public struct PerformanceRecorder: Service {
-    let stream: AsyncStream<PerformanceRecord>
-    let continuation: AsyncStream<PerformanceRecord>.Continuation
+    /// What the writer waits for: a record, or the flush interval passing (so that the last
+    /// records before a quiet spell are written within the interval, not with the next request).
+    enum Item: Sendable {
+        case record(PerformanceRecord)
+        case tick
+    }
+
+    let stream: AsyncStream<Item>
+    let continuation: AsyncStream<Item>.Continuation
     let database: APIDatabase
     let metrics: APIMetrics
     let batchSize: Int
@@ -17,7 +24,7 @@ public struct PerformanceRecorder: Service {
 
     public init(configuration: APIConfiguration, database: APIDatabase, metrics: APIMetrics, logger: Logger) {
         (stream, continuation) = AsyncStream.makeStream(
-            of: PerformanceRecord.self, bufferingPolicy: .bufferingOldest(configuration.performanceBuffer))
+            of: Item.self, bufferingPolicy: .bufferingOldest(configuration.performanceBuffer))
         self.database = database
         self.metrics = metrics
         batchSize = configuration.performanceBatch
@@ -27,22 +34,32 @@ public struct PerformanceRecorder: Service {
 
     /// Queues a record; returns at once.
     public func record(_ record: PerformanceRecord) {
-        if case .dropped = continuation.yield(record) { metrics.performanceDropped.increment() }
+        if case .dropped = continuation.yield(.record(record)) { metrics.performanceDropped.increment() }
     }
 
     public func run() async throws {
         // On graceful shutdown the stream finishes and what is buffered is still written.
         await withGracefulShutdownHandler {
-            var pending: [PerformanceRecord] = []
-            var lastFlush = ContinuousClock.now
-            for await record in stream {
-                pending.append(record)
-                if pending.count >= batchSize || ContinuousClock.now - lastFlush >= flushInterval {
-                    await flush(&pending)
-                    lastFlush = ContinuousClock.now
+            await withDiscardingTaskGroup { group in
+                group.addTask { [continuation, flushInterval] in
+                    // A full buffer drops a tick, which is harmless: a full buffer flushes by size.
+                    while (try? await Task.sleep(for: flushInterval)) != nil {
+                        if case .terminated = continuation.yield(.tick) { return }
+                    }
                 }
+                var pending: [PerformanceRecord] = []
+                for await item in stream {
+                    switch item {
+                    case .record(let record):
+                        pending.append(record)
+                        if pending.count >= batchSize { await flush(&pending) }
+                    case .tick:
+                        await flush(&pending)
+                    }
+                }
+                await flush(&pending)
+                group.cancelAll()
             }
-            await flush(&pending)
         } onGracefulShutdown: {
             continuation.finish()
         }

@@ -124,6 +124,24 @@ struct RagQueryTests {
         }
     }
 
+    @Test("a lone request's timings are written within the flush interval, not at the next request")
+    func timingsFlushedWhileQuiet() async throws {
+        let (environment, key) = try await Self.loaded()
+        let api = try environment.application(["PERFORMANCE_FLUSH_MS": "50", "PERFORMANCE_BATCH": "100"])
+        try await api.application.test(.router) { client in
+            let response = try await client.execute(
+                uri: "/rag/query", method: .post,
+                headers: .bearer(key) + [RequestLogMiddleware.requestIDHeader: "lone-1"],
+                body: jsonBody(["query": "insulin", "embedding": axisEmbedding(1)]))
+            #expect(response.status == .ok)
+            let written = try await FusionWeightsTests.converge(within: .seconds(3)) {
+                try await environment.count(
+                    "select count(*)::int from zenglow.query_performance where request_id = 'lone-1'") == 1
+            }
+            #expect(written != nil, "written while the server still runs and no other request came")
+        }
+    }
+
     @Test("stage timings reach query_performance without holding the request")
     func timingsRecorded() async throws {
         let (environment, key) = try await Self.loaded()
