@@ -18,6 +18,7 @@ let package = Package(
         .library(name: "ZenGlowIngest", targets: ["ZenGlowIngest"]),
         .library(name: "ZenGlowCache", targets: ["ZenGlowCache"]),
         .library(name: "ZenGlowEval", targets: ["ZenGlowEval"]),
+        .library(name: "ZenGlowKeys", targets: ["ZenGlowKeys"]),
         .library(name: "ZenGlowAPI", targets: ["ZenGlowAPI"]),
     ],
     dependencies: [
@@ -74,9 +75,29 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ZenGlowKeys",
+            dependencies: [
+                "ZenGlowDB",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ZenGlowDemo",
+            dependencies: [
+                "ZenGlowDB", "ZenGlowIngest", "ZenGlowKeys",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ZenGlowAPI",
             dependencies: [
-                "ZenGlowDB", "ZenGlowIngest",
+                "ZenGlowDB", "ZenGlowIngest", "ZenGlowKeys",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -87,6 +108,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
             ],
+            resources: [.copy("Resources/openapi.json")],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -105,8 +127,8 @@ let package = Package(
         .target(
             name: "ZenGlowDB",
             dependencies: [
-                "ZenGlowEmbedded",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -137,8 +159,11 @@ let package = Package(
                 "ZenGlowMigrator",
                 "ZenGlowEval",
                 "ZenGlowBench",
+                "ZenGlowKeys",
+                "ZenGlowDemo",
                 "ZenGlowAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -164,12 +189,26 @@ let package = Package(
         .testTarget(
             name: "ZenGlowAPITests",
             dependencies: [
-                "ZenGlowAPI", "ZenGlowTestSupport",
+                "ZenGlowAPI", "ZenGlowKeys", "ZenGlowDB", "ZenGlowTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Configuration", package: "swift-configuration"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZenGlowCLITests",
+            dependencies: [
+                "zenglow", "ZenGlowTestSupport", "ZenGlowEmbedded",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZenGlowKeysTests",
+            dependencies: ["ZenGlowKeys"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -92,10 +92,9 @@ public struct Evaluation: Sendable {
         -> Double
     {
         try await withDatabase(url) { connection in
-            _ = try await connection.query("select zenglow.create_tenant(\(tenant))", logger: logger)
+            try await connection.createTenant(tenant, displayName: "SciFact evaluation", logger: logger)
             _ = try await connection.query("select zenglow.run_maintenance()", logger: logger)
-            _ = try await connection.query("set role zenglow_ingest", logger: logger)
-            let loader = BatchLoader(logger: logger)
+            let loader = BatchLoader(logger: logger, role: "zenglow_ingest")
             let started = ContinuousClock.now
             let documents = Array(zip(data.documents, data.documentEmbeddings))
             for (index, slice) in stride(from: 0, to: documents.count, by: 500).map({ $0 }).enumerated() {
@@ -130,9 +129,8 @@ public struct Evaluation: Sendable {
         let optionsJSON = String(format: #"{"k1": %.4f, "b": %.4f}"#, options.k1, options.b)
         report = try await withDatabase(url) { connection in
             var report = report
-            _ = try await connection.query("select set_config('zenglow.tenant_id', \(tenant), false)", logger: logger)
-            _ = try await connection.query("set role zenglow_app", logger: logger)
-            let client = RagQueryClient(connection: connection, logger: logger, optionsJSON: optionsJSON)
+            let client = RagQueryClient(
+                connection: connection, tenant: tenant, role: "zenglow_app", logger: logger, optionsJSON: optionsJSON)
             for (label, mode) in [
                 ("BM25 only", "bm25"), ("vector only", "vector"), ("RRF (k = 60)", "rrf"),
                 ("fusion, default weights + default LTR", "fusion"),
@@ -143,9 +141,7 @@ public struct Evaluation: Sendable {
             let fitted = try await LTRTraining.fit(data.queries, client: client)
             report.crossValidatedNDCG = fitted.crossValidatedNDCG
             report.fittedCoefficients = fitted.coefficients
-            _ = try await connection.query("reset role", logger: logger)
             _ = try await LTRTraining.store(fitted, trainedOn: "scifact train", on: connection, logger: logger)
-            _ = try await connection.query("set role zenglow_app", logger: logger)
             report.rows.append(try await evaluate("fusion, default weights + fitted LTR", mode: "fusion", data, client))
             progress("measured fusion with the fitted LTR model")
             return report

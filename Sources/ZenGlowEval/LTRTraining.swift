@@ -78,9 +78,9 @@ public enum LTRTraining {
         logger: Logger
     ) async throws -> String {
         let data = try SciFactData(folder: dataFolder)
-        _ = try await connection.query("select set_config('zenglow.tenant_id', \(tenant), false)", logger: logger)
         let client = RagQueryClient(
-            connection: connection, logger: logger, optionsJSON: String(format: #"{"k1": %.4f, "b": %.4f}"#, k1, b))
+            connection: connection, tenant: tenant, logger: logger,
+            optionsJSON: String(format: #"{"k1": %.4f, "b": %.4f}"#, k1, b))
         let fitted = try await fit(data.queries, client: client)
         let version = try await store(fitted, trainedOn: dataFolder, on: connection, logger: logger)
         return String(

@@ -1,8 +1,10 @@
 import Foundation
 import Logging
 import PostgresNIO
+import ZenGlowDB
 
-/// Calls `zenglow_api.rag_query` on one connection whose session already has its tenant set.
+/// Calls `zenglow_api.rag_query` for one tenant on one connection, through ZenGlowDB's typed client,
+/// each call scoped to the tenant (and, when given, acting as the API's role).
 struct RagQueryClient {
     /// Candidates per branch, as rag_query fetches by default; fitting sees every one of both.
     static let candidatesPerBranch = 200
@@ -39,6 +41,9 @@ struct RagQueryClient {
     }
 
     let connection: PostgresConnection
+    let tenant: String
+    /// The role queries act as (`zenglow_app` to measure what the API sees); nil keeps the connection's.
+    var role: String? = nil
     let logger: Logger
     let optionsJSON: String
 
@@ -46,16 +51,11 @@ struct RagQueryClient {
         -> [Candidate]
     {
         let options = optionsJSON.dropLast() + ", \"candidates\": \(Self.candidatesPerBranch)}"
-        let rows = try await connection.query(
-            """
-            select zenglow_api.rag_query(\(text), \(embedding), \(Int32(topK)), '{}'::jsonb, \(explain), \(mode),
-                \(String(options))::jsonb)::text
-            """,
-            logger: logger
-        )
-        for try await json in rows.decode(String.self) {
-            return try JSONDecoder().decode(Response.self, from: Data(json.utf8)).results
+        let arguments = RagQueryArguments(
+            query: text, embedding: embedding, topK: topK, explain: explain, mode: mode, optionsJSON: String(options))
+        let answer = try await connection.withTenant(tenant, role: role, logger: logger) {
+            try await $0.ragQuery(arguments, logger: logger)
         }
-        return []
+        return try JSONDecoder().decode(Response.self, from: Data(answer.json.utf8)).results
     }
 }

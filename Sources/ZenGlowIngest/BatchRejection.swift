@@ -4,6 +4,8 @@ public struct BatchRejection: Sendable, Equatable, Codable {
     public enum Reason: String, Sendable, Codable {
         case wrongDimension = "wrong_dimension"
         case nonFinite = "non_finite"
+        /// All zeros, or a norm too large for a float: cosine similarity is undefined.
+        case undefinedCosine = "undefined_cosine"
         case emptyText = "empty_text"
         case invalidUTF8 = "invalid_utf8"
         case invalidMetadata = "invalid_metadata"

@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import ZenGlowDB
 
 /// Splits a batch into the rows that can load and the rows that cannot, with reasons.
 struct BatchValidation {
@@ -24,12 +25,16 @@ struct BatchValidation {
                     reject(.invalidDocumentID, "a document id has 1 to 512 bytes and no NUL")
                     continue
                 }
-                guard chunk.embedding.count == dimension else {
+                switch EmbeddingProblem.find(in: chunk.embedding, dimension: dimension) {
+                case nil: break
+                case .empty?, .wrongDimension?:
                     reject(.wrongDimension, "\(dimension) dimensions expected, \(chunk.embedding.count) given")
                     continue
-                }
-                if let index = chunk.embedding.firstIndex(where: { !$0.isFinite }) {
+                case .nonFinite(let index)?:
                     reject(.nonFinite, "embedding value \(index) is \(chunk.embedding[index])")
+                    continue
+                case let problem?:
+                    reject(.undefinedCosine, "the embedding \(problem)")
                     continue
                 }
                 guard let text = String(validating: chunk.textBytes, as: UTF8.self) else {

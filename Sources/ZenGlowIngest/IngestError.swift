@@ -7,8 +7,6 @@ public struct IngestError: Error, CustomStringConvertible, Sendable {
             case decompressedTooLarge = "decompressed_too_large"
             case compressionFailed = "compression_failed"
             case unknownTenant = "unknown_tenant"
-            case batchTagReused = "batch_tag_reused"
-            case loadFailed = "load_failed"
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -21,10 +19,6 @@ public struct IngestError: Error, CustomStringConvertible, Sendable {
         public static let compressionFailed = Code(.compressionFailed)
         /// The batch names a tenant that does not exist or is inactive; nothing was loaded.
         public static let unknownTenant = Code(.unknownTenant)
-        /// The batch's tag was already used for other content; nothing was loaded.
-        public static let batchTagReused = Code(.batchTagReused)
-        /// The database refused the batch; nothing was loaded.
-        public static let loadFailed = Code(.loadFailed)
 
         public var description: String { base.rawValue }
     }

@@ -12,11 +12,18 @@ public struct MigrationConsole: Sendable {
         public var root: String
         public var json: Bool
         public var migrator: MigratorOptions
+        /// Resolves the database (DATABASE_URL, else the command layer's embedded default); a
+        /// failure is reported like any other invalid input.
+        public var database: @Sendable () throws -> DatabaseConfiguration
 
-        public init(root: String, json: Bool, migrator: MigratorOptions = .init()) {
+        public init(
+            root: String, json: Bool, migrator: MigratorOptions = .init(),
+            database: @escaping @Sendable () throws -> DatabaseConfiguration
+        ) {
             self.root = root
             self.json = json
             self.migrator = migrator
+            self.database = database
         }
     }
 
@@ -124,7 +131,7 @@ public struct MigrationConsole: Sendable {
         logger.logLevel = .warning
         let database: DatabaseConfiguration
         do {
-            database = try DatabaseConfiguration.fromEnvironment()
+            database = try settings.database()
         } catch {
             throw MigratorError(.invalidInput, "\(error)")
         }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import Logging
-import PostgresNIO
 import ZenGlowBench
-import ZenGlowDB
 import ZenGlowEmbedded
 
 struct BenchCommand: AsyncParsableCommand {
@@ -36,20 +34,14 @@ struct BenchCommand: AsyncParsableCommand {
         func run() async throws {
             var logger = Logger(label: "zenglow.bench")
             logger.logLevel = .warning
-            let benchmark = SpeedBenchmark(
-                options: .init(
-                    chunks: chunks, root: root, server: try DatabaseConfiguration.fromEnvironment().url,
-                    binDirectory: try EmbeddedConfiguration.fromEnvironment().postgresBinDirectory, seconds: seconds,
-                    sampleWithIndexes: sampleWithIndexes, keepDatabase: keep),
-                logger: logger)
-            do {
+            try await CommandFailure.reporting("bench speed") {
+                let benchmark = SpeedBenchmark(
+                    options: .init(
+                        chunks: chunks, root: root, server: try EmbeddedDefaults.database().url,
+                        binDirectory: try EmbeddedConfiguration.fromEnvironment().postgresBinDirectory,
+                        seconds: seconds, sampleWithIndexes: sampleWithIndexes, keepDatabase: keep),
+                    logger: logger)
                 try await benchmark.run { print($0) }
-            } catch let error as PSQLError {
-                print("zenglow bench speed: \(error.serverInfo?[.message] ?? "\(error.code)")")
-                throw ExitCode(1)
-            } catch {
-                print("zenglow bench speed: \(error)")
-                throw ExitCode(1)
             }
         }
     }

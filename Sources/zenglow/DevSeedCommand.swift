@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
-import ZenGlowAPI
-import ZenGlowDB
+import ZenGlowDemo
 import ZenGlowEmbedded
 
 /// `zenglow dev seed`: the demo corpus and a dev key, then a ready-to-paste query.
@@ -21,11 +20,10 @@ struct DevSeedCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "zenglow.dev.seed")
         logger.logLevel = .warning
-        do {
+        try await CommandFailure.reporting("dev seed") {
             let home = try EmbeddedConfiguration.fromEnvironment().home
             let result = try await DemoSeed(
-                url: try DatabaseConfiguration.fromEnvironment().url, root: root, keyFile: home + "/dev-api-key",
-                logger: logger
+                url: try EmbeddedDefaults.database().url, root: root, keyFile: home + "/dev-api-key", logger: logger
             ).run()
             print(
                 "demo corpus: \(result.chunks) chunks of README.md and docs/ in tenant demo, batch \(result.batchTag)"
@@ -38,9 +36,6 @@ struct DevSeedCommand: AsyncParsableCommand {
                   -H 'Content-Type: application/json' -d '{"query": "how does the migrator handle locks?", "top_k": 3}'
                 """)
             print()
-        } catch {
-            print("zenglow dev seed: \(APIError(mapping: error).message) (\(error))")
-            throw ExitCode(1)
         }
     }
 }

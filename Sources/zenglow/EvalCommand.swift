@@ -1,7 +1,5 @@
 import ArgumentParser
 import Logging
-import PostgresNIO
-import ZenGlowDB
 import ZenGlowEval
 
 struct EvalCommand: AsyncParsableCommand {
@@ -29,21 +27,14 @@ struct EvalCommand: AsyncParsableCommand {
     func run() async throws {
         var logger = Logger(label: "zenglow.eval")
         logger.logLevel = .warning
-        let evaluation = Evaluation(
-            options: .init(
-                dataFolder: data, root: root, server: try DatabaseConfiguration.fromEnvironment().url, k1: k1, b: b,
-                keepDatabase: keep),
-            logger: logger)
-        do {
+        try await CommandFailure.reporting("eval") {
+            let evaluation = Evaluation(
+                options: .init(
+                    dataFolder: data, root: root, server: try EmbeddedDefaults.database().url, k1: k1, b: b,
+                    keepDatabase: keep),
+                logger: logger)
             let report = try await evaluation.run { print($0) }
             print(report.text)
-        } catch let error as PSQLError {
-            // The server's own words (never the query text or bind values).
-            print("zenglow eval: \(error.serverInfo?[.message] ?? "\(error.code)") \(error.serverInfo?[.detail] ?? "")")
-            throw ExitCode(1)
-        } catch {
-            print("zenglow eval: \(error)")
-            throw ExitCode(1)
         }
     }
 }

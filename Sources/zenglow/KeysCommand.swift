@@ -1,8 +1,7 @@
 import ArgumentParser
 import Foundation
 import Logging
-import ZenGlowAPI
-import ZenGlowDB
+import ZenGlowKeys
 
 struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -41,12 +40,12 @@ struct KeysCommand: AsyncParsableCommand {
 
         func run() async throws {
             let scopeList = scopes.split(separator: ",").compactMap { Principal.Scope(rawValue: String($0)) }
-            let created = try await KeysCommand.withStore { store in
+            let created = try await KeysCommand.withStore("keys create") { store in
                 try await store.create(
                     tenant: tenant, name: name, scopes: scopeList, expiresIn: expiresIn.flatMap(KeyLifetime.seconds))
             }
             if json {
-                print(try KeysCommand.json(created))
+                print(try JSONOutput.text(created))
             } else {
                 print("key id:   \(created.keyID)")
                 print("tenant:   \(created.tenant)")
@@ -68,9 +67,9 @@ struct KeysCommand: AsyncParsableCommand {
         var json = false
 
         func run() async throws {
-            let keys = try await KeysCommand.withStore { try await $0.list(tenant: tenant) }
+            let keys = try await KeysCommand.withStore("keys list") { try await $0.list(tenant: tenant) }
             if json {
-                print(try KeysCommand.json(keys))
+                print(try JSONOutput.text(keys))
                 return
             }
             for key in keys {
@@ -92,33 +91,18 @@ struct KeysCommand: AsyncParsableCommand {
         var key: String
 
         func run() async throws {
-            guard try await KeysCommand.withStore({ try await $0.revoke(tenant: tenant, key: key) }) else {
-                print("zenglow keys revoke: tenant \(tenant) has no active key \(key)")
-                throw ExitCode(1)
-            }
+            try await KeysCommand.withStore("keys revoke") { try await $0.revoke(tenant: tenant, key: key) }
             print("revoked \(key)")
         }
     }
 
-    static func withStore<Result: Sendable>(_ body: (APIKeyStore) async throws -> Result) async throws -> Result {
-        var logger = Logger(label: "zenglow.keys")
-        logger.logLevel = .warning
-        do {
-            let url = try DatabaseConfiguration.fromEnvironment().url
-            return try await url.withConnection(applicationName: "zenglow-keys", logger: logger) { connection in
-                try await body(APIKeyStore(connection: connection, logger: logger))
+    static func withStore<Result: Sendable>(
+        _ command: String, _ body: (KeyStore) async throws -> Result
+    ) async throws -> Result {
+        try await CommandFailure.reporting(command) {
+            try await OperatorConnection.with("keys") { connection, logger in
+                try await body(KeyStore(connection: connection, logger: logger))
             }
-        } catch let error as ExitCode {
-            throw error
-        } catch {
-            print("zenglow keys: \(APIError(mapping: error).message)")
-            throw ExitCode(1)
         }
-    }
-
-    static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

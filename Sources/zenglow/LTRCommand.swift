@@ -1,7 +1,5 @@
 import ArgumentParser
 import Logging
-import PostgresNIO
-import ZenGlowDB
 import ZenGlowEval
 
 struct LTRCommand: AsyncParsableCommand {
@@ -33,14 +31,11 @@ struct LTRCommand: AsyncParsableCommand {
         func run() async throws {
             var logger = Logger(label: "zenglow.ltr")
             logger.logLevel = .warning
-            do {
-                let url = try DatabaseConfiguration.fromEnvironment().url
+            try await CommandFailure.reporting("ltr fit") {
+                let url = try EmbeddedDefaults.database().url
                 print(
                     try await LTRTraining.fitAndStore(
                         dataFolder: data, url: url, tenant: tenant, k1: k1, b: b, logger: logger))
-            } catch {
-                print("zenglow ltr fit: \(error)")
-                throw ExitCode(1)
             }
         }
     }

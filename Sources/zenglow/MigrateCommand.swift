@@ -34,7 +34,8 @@ struct MigrateCommand: AsyncParsableCommand {
                         lockWait: .milliseconds(Int(lockWait * 1000)),
                         lockTimeout: .milliseconds(Int(lockTimeout * 1000)),
                         lockRetries: lockRetries
-                    )
+                    ),
+                    database: { try EmbeddedDefaults.database() }
                 )
             )
         }

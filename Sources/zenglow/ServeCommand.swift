@@ -10,12 +10,25 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "An optional file of KEY=value lines; the environment wins over it.")
     var envFile = ".env"
 
+    @Option(help: "The address to listen on; wins over HTTP_HOST.")
+    var host: String?
+
+    @Option(help: "The port to listen on (0 picks a free one); wins over HTTP_PORT.")
+    var port: Int?
+
+    func validate() throws {
+        if let port, !(0...65535).contains(port) { throw ValidationError("--port must be from 0 to 65535") }
+        if let host, host.isEmpty { throw ValidationError("--host must not be empty") }
+    }
+
     func run() async throws {
-        do {
-            try await APIServer.run(environmentFile: envFile)
-        } catch let error as ConfigurationError {
-            print("zenglow serve: \(error)")
-            throw ExitCode(2)
+        try await CommandFailure.reporting("serve") {
+            let reader = try await APIConfiguration.reader(environmentFile: envFile)
+            var configuration = try APIConfiguration(
+                reader: reader, localDefaults: try EmbeddedDefaults.local(reader: reader))
+            if let host { configuration.host = host }
+            if let port { configuration.port = port }
+            try await APIServer.run(configuration: configuration)
         }
     }
 }

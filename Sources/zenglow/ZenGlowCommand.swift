@@ -8,7 +8,7 @@ struct ZenGlowCommand: AsyncParsableCommand {
         abstract: "ZenGlow: PostgreSQL-centric retrieval backend and operations kit.",
         subcommands: [
             VersionCommand.self, DoctorCommand.self, DevCommand.self, MigrateCommand.self, EvalCommand.self,
-            LTRCommand.self, BenchCommand.self, ServeCommand.self, KeysCommand.self,
+            LTRCommand.self, BenchCommand.self, ServeCommand.self, KeysCommand.self, TenantsCommand.self,
         ]
     )
 }

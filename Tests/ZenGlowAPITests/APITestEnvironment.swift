@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import PostgresNIO
 import Testing
+import ZenGlowKeys
 import ZenGlowTestSupport
 
 @testable import ZenGlowAPI
@@ -50,7 +51,7 @@ struct APITestEnvironment {
         tenant: String = "t1", scopes: [Principal.Scope] = [.query, .ingest, .admin], expiresIn: Int? = nil
     ) async throws -> String {
         try await database.withConnection { connection in
-            try await APIKeyStore(connection: connection, logger: Self.logger).create(
+            try await KeyStore(connection: connection, logger: Self.logger).create(
                 tenant: tenant, name: "test", scopes: scopes, expiresIn: expiresIn
             ).key
         }
@@ -59,7 +60,7 @@ struct APITestEnvironment {
     func revoke(_ key: String, tenant: String = "t1") async throws {
         let prefix = try #require(APIKey(parsing: key)).prefix
         _ = try await database.withConnection { connection in
-            try await APIKeyStore(connection: connection, logger: Self.logger).revoke(tenant: tenant, key: prefix)
+            try await KeyStore(connection: connection, logger: Self.logger).revoke(tenant: tenant, key: prefix)
         }
     }
 

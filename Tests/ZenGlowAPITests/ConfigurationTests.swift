@@ -1,13 +1,32 @@
 import Configuration
 import Testing
+import ZenGlowDB
+import ZenGlowKeys
 
 @testable import ZenGlowAPI
 
 @Suite("configuration")
 struct ConfigurationTests {
-    static func read(_ variables: [String: String]) throws -> APIConfiguration {
+    static let local = LocalDefaults(
+        database: DatabaseURL(user: "postgres", database: "zenglow", socketDirectory: "/tmp/zenglow"), redisPort: 56379)
+
+    static func read(_ variables: [String: String], localDefaults: LocalDefaults? = local) throws -> APIConfiguration {
         try APIConfiguration(
-            reader: ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: variables)))
+            reader: ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: variables)),
+            localDefaults: localDefaults)
+    }
+
+    @Test("without the command layer's local defaults, DATABASE_URL is required, and REDIS_PORT comes from them")
+    func localDefaults() throws {
+        let error = try #require(throws: ConfigurationError.self) { try Self.read([:], localDefaults: nil) }
+        #expect(error.problems == ["DATABASE_URL is required"])
+        let local = try Self.read([:])
+        #expect(local.database.url == Self.local.database)
+        #expect(local.database.isEmbeddedDefault)
+        #expect(local.redisPort == 56379)
+        let given = try Self.read(["DATABASE_URL": "postgresql://app@db/zenglow"])
+        #expect(given.database.url.host == "db")
+        #expect(!given.database.isEmbeddedDefault)
     }
 
     @Test("the prod profile refuses to start without DATABASE_URL, REDIS_HOST and REDIS_PORT, naming each")

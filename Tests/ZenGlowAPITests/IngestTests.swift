@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import ZenGlowIngest
+import ZenGlowKeys
 
 @testable import ZenGlowAPI
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ZenGlowKeys
 
 @testable import ZenGlowAPI
 

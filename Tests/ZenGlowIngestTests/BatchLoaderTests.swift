@@ -1,6 +1,7 @@
 import Logging
 import PostgresNIO
 import Testing
+import ZenGlowDB
 import ZenGlowIngest
 import ZenGlowTestSupport
 
@@ -126,13 +127,13 @@ struct BatchLoaderTests {
             _ = try await loader.load(
                 IngestBatch(tenant: "t1", tag: "b", source: "test", documents: [Self.document("d", ["one"])]),
                 on: connection)
-            let reused = await #expect(throws: IngestError.self) {
+            let reused = await #expect(throws: DatabaseError.self) {
                 try await loader.load(
                     IngestBatch(tenant: "t1", tag: "b", source: "test", documents: [Self.document("d", ["two"])]),
                     on: connection)
             }
-            #expect(reused?.code == .batchTagReused)
-            #expect(reused?.message == "batch tag 'b' was already used for other content")
+            #expect(reused?.kind == .zenglow(.batchTagReused))
+            #expect(reused?.server?.message == "batch tag 'b' was already used for other content")
             #expect(try await Self.count("select count(*)::int from zenglow.chunks", on: database) == 1)
             #expect(try await Self.count("select count(*)::int from zenglow.batches", on: database) == 1)
         }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZenGlowMigrator
+import ZenGlowTestSupport
 
 #if canImport(Glibc)
     import Glibc
@@ -8,16 +9,6 @@ import ZenGlowMigrator
 
 @Suite("migrate: locking, concurrency and crashes")
 struct MigratorConcurrencyTests {
-    /// Polls `condition` every 50 ms for up to `seconds`; true when it held.
-    private func eventually(_ seconds: Double, _ condition: () async throws -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
-        while ContinuousClock.now < deadline {
-            if try await condition() { return true }
-            try await Task.sleep(for: .milliseconds(50))
-        }
-        return false
-    }
-
     @Test("five migrators started at once on an empty database: each file applied exactly once")
     func fiveAtOnce() async throws {
         let project = try await MigrationProject.make()
@@ -45,7 +36,7 @@ struct MigratorConcurrencyTests {
             "-- zenglow:no-transaction\ncreate index concurrently big_v on big (v);\ncreate index concurrently big_id on big (id);\n"
         )
         let first = Task { try await project.migrator().up() }
-        let indexing = try await eventually(60) {
+        let indexing = try await eventually(within: .seconds(60)) {
             try await project.values(
                 "select count(*)::text from pg_stat_activity where query ilike 'create index concurrently%' and state = 'active'"
             ) != ["0"]
@@ -69,7 +60,7 @@ struct MigratorConcurrencyTests {
         try project.write("migrations/0005_create_t5.sql", "create table t5 (id int);\nselect pg_sleep(60);\n")
         try project.writeTables(6...6)
         let pid = try project.startCLI(["migrate", "up"])
-        let sleeping = try await eventually(30) {
+        let sleeping = try await eventually(within: .seconds(30)) {
             try await project.values(
                 "select count(*)::text from pg_stat_activity where query like 'select pg_sleep(60)%'") != ["0"]
         }
@@ -78,7 +69,7 @@ struct MigratorConcurrencyTests {
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         // The server notices the dead client within client_connection_check_interval and rolls back.
-        let gone = try await eventually(15) {
+        let gone = try await eventually(within: .seconds(15)) {
             try await project.values(
                 "select count(*)::text from pg_stat_activity where application_name = 'zenglow migrate'") == ["0"]
         }

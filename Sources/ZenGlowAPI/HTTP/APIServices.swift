@@ -1,0 +1,31 @@
+import Logging
+import PostgresNIO
+import ZenGlowDB
+
+/// What the routes share: the database pool, caches, the change feed, metrics and the
+/// asynchronous writer of timings.
+public struct APIServices: Sendable {
+    public let configuration: APIConfiguration
+    public let database: APIDatabase
+    public let metrics: APIMetrics
+    public let weights: FusionWeightsCache
+    public let keys: APIKeyCache
+    public let feed: ChangeFeed
+    public let listenerStatus: ListenerStatus
+    public let recorder: PerformanceRecorder
+    public let embedder: (any QueryEmbedder)?
+    /// The OpenAPI document served at `/openapi.json`.
+    public let openAPIDocument: String
+    public let logger: Logger
+
+    /// Runs `body` on a pooled connection in a transaction scoped to `tenant` and the request,
+    /// counted as a connection in use.
+    func withTenant<Result: Sendable>(
+        _ tenant: String, context: APIRequestContext, _ body: @Sendable (PostgresConnection) async throws -> Result
+    ) async throws -> Result {
+        try await metrics.usingDatabase {
+            try await database.client.withTenant(
+                tenant, requestID: context.requestID, logger: context.logger, body)
+        }
+    }
+}

@@ -1,0 +1,85 @@
+import AsyncHTTPClient
+import Hummingbird
+import Logging
+import ServiceLifecycle
+import ZenGlowDB
+import ZenGlowKeys
+
+/// The parts of a running API: the HTTP application and what tests and the CLI want to reach.
+public struct APIApplication: Sendable {
+    public let application: Application<RouterResponder<APIRequestContext>>
+    public let services: APIServices
+}
+
+/// Builds the API: its routes, middleware and the services that run beside the HTTP server
+/// (connection pool, LISTEN, performance writer), in dependency order.
+public func buildApplication(configuration: APIConfiguration, logger: Logger) throws -> APIApplication {
+    let metrics = APIMetrics(poolSize: configuration.poolSize)
+    let database = APIDatabase(configuration: configuration, logger: logger)
+    let weights = FusionWeightsCache(database: database)
+    let keys = APIKeyCache(ttl: configuration.keyCacheSeconds)
+    let feed = ChangeFeed()
+    let listenerStatus = ListenerStatus()
+    let recorder = PerformanceRecorder(
+        configuration: configuration, database: database, metrics: metrics, logger: logger)
+    let services = APIServices(
+        configuration: configuration, database: database, metrics: metrics, weights: weights, keys: keys, feed: feed,
+        listenerStatus: listenerStatus, recorder: recorder,
+        embedder: configuration.hashingEmbedder
+            ? HashingQueryEmbedder() : configuration.embedder.map { OpenAICompatibleEmbedder(configuration: $0) },
+        openAPIDocument: try OpenAPIDocument.load(), logger: logger)
+    let listener = NotificationListener(
+        configuration: configuration, weights: weights, keys: keys, feed: feed, status: listenerStatus,
+        metrics: metrics, logger: logger)
+
+    for warning in configuration.warnings { logger.warning("\(warning)") }
+    if !configuration.apiKeysEnabled {
+        logger.critical(
+            "API KEYS ARE DISABLED (ENABLE_API_KEYS=false): every request acts for tenant \(Principal.devTenant) with all scopes. Never do this outside local development."
+        )
+    }
+
+    let application = Application(
+        router: buildRouter(services),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "zenglow"),
+        services: [database.client, listener, recorder],
+        logger: logger)
+    return APIApplication(application: application, services: services)
+}
+
+/// Every route and the middleware around it.
+func buildRouter(_ services: APIServices) -> Router<APIRequestContext> {
+    let router = Router(context: APIRequestContext.self)
+    router.add(middleware: RequestLogMiddleware(metrics: services.metrics))
+
+    let health = HealthController(services: services)
+    let operations = OperationsController(services: services)
+    router.get("/health", use: health.live)
+    router.get("/health/ready", use: health.ready)
+    router.get("/health/models", use: health.models)
+    router.get("/metrics", use: operations.prometheus)
+    router.get("/metrics/json", use: operations.json)
+    router.get("/openapi.json", use: operations.openAPI)
+
+    let configuration = services.configuration
+    let limiter: (any RateLimiter)? =
+        configuration.rateLimitPerSecond > 0
+        ? TokenBucketRateLimiter(perSecond: configuration.rateLimitPerSecond, burst: configuration.rateLimitBurst) : nil
+    let devPrincipal = configuration.apiKeysEnabled ? nil : Principal.dev
+    let guarded = router.group().add(
+        middleware: AuthenticationMiddleware(
+            database: services.database, keys: services.keys, limiter: limiter, metrics: services.metrics,
+            devPrincipal: devPrincipal))
+    let rag = RagQueryController(services: services)
+    let weights = FusionWeightsController(services: services)
+    let ingest = IngestController(services: services)
+    let events = EventsController(services: services)
+    guarded.post("/rag/query", use: rag.query)
+    guarded.get("/fusion/weights", use: weights.get)
+    guarded.put("/fusion/weights", use: weights.put)
+    guarded.post("/ingest/batches", use: ingest.create)
+    guarded.get("/ingest/batches/{tag}", use: ingest.get)
+    guarded.get("/events", use: events.stream)
+    guarded.get("/config/env", use: operations.configuration)
+    return router
+}

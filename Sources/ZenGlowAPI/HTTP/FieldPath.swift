@@ -1,0 +1,57 @@
+/// A coding path as a client wrote it: `documents[2].chunks[0].text`.
+struct FieldPath: CustomStringConvertible {
+    let keys: [any CodingKey]
+
+    init(_ keys: [any CodingKey]) {
+        self.keys = keys
+    }
+
+    var description: String {
+        var text = ""
+        for key in keys {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : ".\(key.stringValue)"
+            }
+        }
+        return text
+    }
+}
+
+/// Any key, for reading the keys a client sent.
+struct AnyCodingKey: CodingKey {
+    let stringValue: String
+    let intValue: Int?
+
+    init(stringValue: String) {
+        self.stringValue = stringValue
+        intValue = nil
+    }
+
+    init(intValue: Int) {
+        stringValue = String(intValue)
+        self.intValue = intValue
+    }
+}
+
+extension Decoder {
+    /// Refuses a body object holding a field that `Keys` does not list, naming it and the
+    /// fields that are allowed: a misspelt optional field would otherwise be ignored silently.
+    func refuseUnknownFields<Keys: CodingKey & CaseIterable>(_ keys: Keys.Type) throws {
+        let allowed = Set(Keys.allCases.map(\.stringValue))
+        let container = try container(keyedBy: AnyCodingKey.self)
+        guard let unknown = container.allKeys.map(\.stringValue).filter({ !allowed.contains($0) }).min() else {
+            return
+        }
+        throw APIError(
+            .badRequest, .invalidRequest,
+            "unknown field '\(FieldPath(codingPath + [AnyCodingKey(stringValue: unknown)]))'; allowed: "
+                + allowed.sorted().joined(separator: ", "))
+    }
+
+    /// The path of `key` in this decoder's object, for messages.
+    func path(_ key: some CodingKey) -> String {
+        FieldPath(codingPath + [key]).description
+    }
+}

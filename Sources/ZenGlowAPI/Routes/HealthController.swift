@@ -1,0 +1,94 @@
+import Foundation
+import Hummingbird
+import ZenGlowDB
+
+/// `GET /health` (the process answers), `GET /health/ready` (it can serve: each check named),
+/// `GET /health/models` (the embedding model registry).
+struct HealthController {
+    let services: APIServices
+
+    func live(_ request: Request, context: APIRequestContext) async throws -> Response {
+        Response.json(#"{"status":"ok"}"#)
+    }
+
+    struct Check: Encodable {
+        let name: String
+        let ok: Bool
+        let detail: String
+    }
+
+    struct Readiness: Encodable {
+        let status: String
+        let checks: [Check]
+    }
+
+    func ready(_ request: Request, context: APIRequestContext) async throws -> Response {
+        var checks: [Check] = []
+        var status: SchemaStatus?
+        do {
+            status = try await readStatus(context)
+            checks.append(Check(name: "database", ok: true, detail: "reachable"))
+        } catch {
+            checks.append(Check(name: "database", ok: false, detail: APIError(mapping: error).message))
+        }
+        if let status {
+            let current = status.schemaVersion ?? 0
+            checks.append(
+                Check(
+                    name: "migrations", ok: current >= expectedSchemaVersion && status.failedMigrations == 0,
+                    detail: status.failedMigrations > 0
+                        ? "\(status.failedMigrations) failed migration(s); run zenglow migrate status"
+                        : "schema version \(current), this build needs \(expectedSchemaVersion)"))
+            let active = status.models.filter(\.active)
+            checks.append(
+                Check(
+                    name: "model_registry", ok: active.count == 1,
+                    detail: active.first.map { "active model \($0.model) (\($0.dimension) dimensions)" }
+                        ?? "no active embedding model"))
+        }
+        checks.append(
+            Check(
+                name: "configuration", ok: true,
+                detail: "profile \(services.configuration.profile.rawValue), API keys "
+                    + (services.configuration.apiKeysEnabled ? "required" : "DISABLED")))
+        let listening = await services.listenerStatus.connected
+        checks.append(
+            Check(name: "listener", ok: listening, detail: listening ? "LISTEN connected" : "LISTEN not connected"))
+        let ready = checks.allSatisfy(\.ok)
+        return try Response.json(
+            encoding: Readiness(status: ready ? "ready" : "not_ready", checks: checks),
+            status: ready ? .ok : .serviceUnavailable)
+    }
+
+    func models(_ request: Request, context: APIRequestContext) async throws -> Response {
+        try Response.json(encoding: ["models": try await modelsList(context)])
+    }
+
+    func modelsList(_ context: APIRequestContext) async throws -> [SchemaStatus.Model] {
+        try await readStatus(context).models
+    }
+
+    struct SchemaStatus: Decodable {
+        struct Model: Codable {
+            let model: String
+            let dimension: Int
+            let active: Bool
+        }
+        let schemaVersion: Int?
+        let failedMigrations: Int
+        let models: [Model]
+
+        enum CodingKeys: String, CodingKey {
+            case schemaVersion = "schema_version"
+            case failedMigrations = "failed_migrations"
+            case models
+        }
+    }
+
+    private func readStatus(_ context: APIRequestContext) async throws -> SchemaStatus {
+        let json = try await services.database.client.withConnection {
+            try await $0.schemaStatus(logger: context.logger)
+        }
+        return try JSONDecoder().decode(SchemaStatus.self, from: Data(json.utf8))
+    }
+}

@@ -1,0 +1,65 @@
+import Foundation
+import Hummingbird
+import ZenGlowIngest
+
+/// `POST /ingest/batches` (ingest scope; JSON or MessagePack through the batch loader) and
+/// `GET /ingest/batches/{tag}` (the manifest).
+struct IngestController {
+    let services: APIServices
+
+    func create(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal(requiring: .ingest)
+        let body = try await request.decode(
+            IngestRequest.self, limit: services.configuration.ingestMaxBodyBytes, formats: [.json, .messagePack],
+            context: context)
+        let batch = body.batch(tenant: principal.tenant)
+        let result = try await services.metrics.usingDatabase {
+            try await services.database.client.withConnection { connection in
+                try await BatchLoader(logger: context.logger, role: "zenglow_ingest").load(
+                    batch, on: connection, requestID: context.requestID)
+            }
+        }
+        return try Response.json(
+            encoding: IngestResponse(result, tag: batch.tag), status: result.resubmitted ? .ok : .created)
+    }
+
+    func get(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let principal = try context.principal(requiring: .query)
+        let tag = try context.parameters.require("tag")
+        let json = try await services.withTenant(principal.tenant, context: context) {
+            try await $0.batchManifest(tag: tag, logger: context.logger)
+        }
+        guard let json else { throw APIError(.notFound, .notFound, "no batch '\(tag)'") }
+        return Response.json(json)
+    }
+}
+
+/// The manifest of a loaded batch, with each rejected row and why.
+struct IngestResponse: Encodable {
+    let batchID: Int64
+    let batchTag: String
+    let state: String
+    let accepted: Int64
+    let rejected: Int64
+    let resubmitted: Bool
+    let replacedChunks: Int64
+    let rejections: [BatchRejection]
+
+    init(_ result: BatchLoadResult, tag: String) {
+        batchID = result.batchID
+        batchTag = tag
+        state = result.state
+        accepted = result.accepted
+        rejected = result.rejected
+        resubmitted = result.resubmitted
+        replacedChunks = result.replacedChunks
+        rejections = result.rejections
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case batchID = "batch_id"
+        case batchTag = "batch_tag"
+        case state, accepted, rejected, resubmitted, rejections
+        case replacedChunks = "replaced_chunks"
+    }
+}
