@@ -12,3 +12,14 @@ public func eventually(
     }
     return try await condition()
 }
+
+/// How long `condition` took to hold, polled every `interval` for at most `limit`; nil when it
+/// never did. For tests whose claim is a time bound (a change served within 100 ms).
+public func timeUntil(
+    within limit: Duration, every interval: Duration = .milliseconds(5),
+    _ condition: () async throws -> Bool
+) async rethrows -> Duration? {
+    let started = ContinuousClock.now
+    let held = try await eventually(within: limit, every: interval, condition)
+    return held ? ContinuousClock.now - started : nil
+}

@@ -29,7 +29,7 @@ struct TenantsCommand: AsyncParsableCommand {
                 try await connection.createTenant(tenant, displayName: name, logger: logger)
                 return try await connection.listTenants(logger: logger).first { $0.id == tenant }
             }
-            guard let created else { return }
+            guard let created else { throw ExitCode.failure }
             print(
                 json ? try JSONOutput.text(created) : "tenant \(created.id) \(created.active ? "active" : "disabled")")
         }

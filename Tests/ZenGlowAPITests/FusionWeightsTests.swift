@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import ZenGlowKeys
+import ZenGlowTestSupport
 
 @testable import ZenGlowAPI
 
@@ -14,15 +15,6 @@ struct FusionWeightsTests {
     ])
 
     /// Waits until `condition` holds, checking every 5 ms, for at most `limit`; returns the time it took.
-    static func converge(within limit: Duration, _ condition: () async throws -> Bool) async throws -> Duration? {
-        let started = ContinuousClock.now
-        while ContinuousClock.now - started < limit {
-            if try await condition() { return ContinuousClock.now - started }
-            try await Task.sleep(for: .milliseconds(5))
-        }
-        return nil
-    }
-
     @Test("a PUT on one instance writes version + audit row and is served by another within 100 ms")
     func twoInstances() async throws {
         let environment = try await APITestEnvironment.make()
@@ -39,7 +31,7 @@ struct FusionWeightsTests {
                     uri: "/fusion/weights", method: .put, headers: .bearer(key), body: Self.change)
                 #expect(put.status == .ok)
                 let version = put.json["version"] as? Int
-                let took = try await Self.converge(within: .milliseconds(100)) {
+                let took = try await timeUntil(within: .milliseconds(100)) {
                     let response = try await secondClient.execute(
                         uri: "/fusion/weights", method: .get, headers: .bearer(key))
                     return response.json["version"] as? Int == version
@@ -74,7 +66,7 @@ struct FusionWeightsTests {
                 select zenglow_api.set_fusion_weights('{"ltr": 0.2, "vector": 0.8}', 'while down', 'test') from scope
                 """)
             await api.services.listenerStatus.waitForConnection(after: 1)
-            let took = try await Self.converge(within: .seconds(5)) {
+            let took = try await timeUntil(within: .seconds(5)) {
                 let response = try await client.execute(uri: "/fusion/weights", method: .get, headers: .bearer(key))
                 return (response.json["weights"] as? [String: Any])?["ltr"] as? Double == 0.2
             }

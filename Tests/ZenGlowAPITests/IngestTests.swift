@@ -111,7 +111,7 @@ struct IngestTests {
             #expect(response.status == .badRequest)
             #expect(
                 (response.json["error"] as? [String: Any])?["message"] as? String
-                    == "documents[1].chunks[0].text is required: a string")
+                    == "field 'documents[1].chunks[0].text' is required")
             let unknown = try await client.execute(
                 uri: "/ingest/batches", method: .post, headers: .bearer(key),
                 body: jsonBody(["batch_tag": "x", "documents": [["id": "a", "chunks": [], "colour": 1]]]))

@@ -4,6 +4,7 @@ import Hummingbird
 import HummingbirdTesting
 import Testing
 import ZenGlowKeys
+import ZenGlowTestSupport
 
 @testable import ZenGlowAPI
 
@@ -135,7 +136,7 @@ struct RagQueryTests {
                 headers: .bearer(key) + [RequestLogMiddleware.requestIDHeader: "lone-1"],
                 body: jsonBody(["query": "insulin", "embedding": axisEmbedding(1)]))
             #expect(response.status == .ok)
-            let written = try await FusionWeightsTests.converge(within: .seconds(3)) {
+            let written = try await timeUntil(within: .seconds(3)) {
                 try await environment.count(
                     "select count(*)::int from zenglow.query_performance where request_id = 'lone-1'") == 1
             }

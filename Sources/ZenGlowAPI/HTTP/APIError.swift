@@ -7,25 +7,47 @@ import Hummingbird
 public struct APIError: Error, HTTPResponseError, CustomStringConvertible, Sendable {
     /// Stable error codes, part of the API contract (listed in /openapi.json).
     public struct Code: Hashable, Sendable, CustomStringConvertible {
-        public let rawValue: String
-        private init(_ rawValue: String) { self.rawValue = rawValue }
+        private enum Base: String, CaseIterable, Sendable {
+            case unauthorized, forbidden
+            case rateLimited = "rate_limited"
+            case invalidJSON = "invalid_json"
+            case invalidRequest = "invalid_request"
+            case invalidEmbedding = "invalid_embedding"
+            case invalidWeights = "invalid_weights"
+            case invalidTransition = "invalid_batch_transition"
+            case batchTagReused = "batch_tag_reused"
+            case unknownTenant = "unknown_tenant"
+            case notFound = "not_found"
+            case methodNotAllowed = "method_not_allowed"
+            case payloadTooLarge = "payload_too_large"
+            case unsupportedMediaType = "unsupported_media_type"
+            case unavailable = "service_unavailable"
+            case internalError = "internal_error"
+        }
+        private let base: Base
+        private init(_ base: Base) { self.base = base }
 
-        public static let unauthorized = Code("unauthorized")
-        public static let forbidden = Code("forbidden")
-        public static let rateLimited = Code("rate_limited")
-        public static let invalidJSON = Code("invalid_json")
-        public static let invalidRequest = Code("invalid_request")
-        public static let invalidEmbedding = Code("invalid_embedding")
-        public static let invalidWeights = Code("invalid_weights")
-        public static let invalidTransition = Code("invalid_batch_transition")
-        public static let batchTagReused = Code("batch_tag_reused")
-        public static let unknownTenant = Code("unknown_tenant")
-        public static let notFound = Code("not_found")
-        public static let payloadTooLarge = Code("payload_too_large")
-        public static let unsupportedMediaType = Code("unsupported_media_type")
-        public static let unavailable = Code("service_unavailable")
-        public static let internalError = Code("internal_error")
+        public static let unauthorized = Code(.unauthorized)
+        public static let forbidden = Code(.forbidden)
+        public static let rateLimited = Code(.rateLimited)
+        public static let invalidJSON = Code(.invalidJSON)
+        public static let invalidRequest = Code(.invalidRequest)
+        public static let invalidEmbedding = Code(.invalidEmbedding)
+        public static let invalidWeights = Code(.invalidWeights)
+        public static let invalidTransition = Code(.invalidTransition)
+        public static let batchTagReused = Code(.batchTagReused)
+        public static let unknownTenant = Code(.unknownTenant)
+        public static let notFound = Code(.notFound)
+        public static let methodNotAllowed = Code(.methodNotAllowed)
+        public static let payloadTooLarge = Code(.payloadTooLarge)
+        public static let unsupportedMediaType = Code(.unsupportedMediaType)
+        public static let unavailable = Code(.unavailable)
+        public static let internalError = Code(.internalError)
 
+        /// Every code the API can answer with; the OpenAPI document's enum lists exactly these.
+        public static let all = Base.allCases.map(Code.init)
+
+        public var rawValue: String { base.rawValue }
         public var description: String { rawValue }
     }
 

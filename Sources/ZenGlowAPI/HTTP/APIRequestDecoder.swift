@@ -48,7 +48,7 @@ struct APIRequestDecoder: RequestDecoder {
         do {
             return try decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
-            throw APIError(decoding: error, format: format)
+            throw APIError(decoding: error, format: format, body: data)
         }
     }
 

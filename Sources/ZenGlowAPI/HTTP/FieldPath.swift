@@ -55,3 +55,15 @@ extension Decoder {
         FieldPath(codingPath + [key]).description
     }
 }
+
+extension KeyedDecodingContainer {
+    /// An integer field, read as a number first: Foundation's JSONDecoder on Linux reports 2.5 or
+    /// 1e20 for an `Int` as "not valid JSON" without naming the field.
+    func decodeIntegerIfPresent(forKey key: Key) throws -> Int? {
+        guard let number = try decodeIfPresent(Double.self, forKey: key) else { return nil }
+        guard number.rounded() == number, let integer = Int(exactly: number) else {
+            throw APIError(.badRequest, .invalidRequest, "field '\(FieldPath(codingPath + [key]))' must be an integer")
+        }
+        return integer
+    }
+}

@@ -66,7 +66,8 @@ struct RequestLogMiddleware: RouterMiddleware {
         if let error = error as? HTTPError {
             switch error.status {
             case .notFound: return APIError(.notFound, .notFound, "no such route")
-            case .methodNotAllowed: return APIError(.methodNotAllowed, .notFound, "method not allowed on this route")
+            case .methodNotAllowed:
+                return APIError(.methodNotAllowed, .methodNotAllowed, "method not allowed on this route")
             case .contentTooLarge: return APIError(.contentTooLarge, .payloadTooLarge, "the request body is too large")
             default:
                 return APIError(error.status, .invalidRequest, error.status.reasonPhrase)

@@ -52,7 +52,7 @@ struct IngestRequest: Decodable, Sendable {
         init(from decoder: any Decoder) throws {
             try decoder.refuseUnknownFields(CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
-            order = try container.decodeIfPresent(Int.self, forKey: .order)
+            order = try container.decodeIntegerIfPresent(forKey: .order)
             if let order, !Self.orders.contains(order) {
                 throw APIError(
                     .badRequest, .invalidRequest,

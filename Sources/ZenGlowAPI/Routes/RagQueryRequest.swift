@@ -21,7 +21,7 @@ struct RagQueryRequest: Decodable, Sendable {
         try decoder.refuseUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         query = try container.decode(String.self, forKey: .query)
-        topK = try container.decodeIfPresent(Int.self, forKey: .topK)
+        topK = try container.decodeIntegerIfPresent(forKey: .topK)
         filters = try container.decodeIfPresent(JSONValue.self, forKey: .filters)
         embedding = try container.decodeIfPresent([Double].self, forKey: .embedding)
         explain = try container.decodeIfPresent(Bool.self, forKey: .explain)

@@ -71,8 +71,8 @@ public struct ChangeListener: Service {
             } catch {
                 // A connection that got as far as listening starts the backoff again.
                 if await status.connections > connectionsBefore { backoff = initialBackoff }
-                await status.didDisconnect()
                 await connectionChanged(false)
+                await status.didDisconnect()
                 if Task.isCancelled { return }
                 logger.warning(
                     "LISTEN connection lost; reconnecting",
@@ -92,8 +92,10 @@ public struct ChangeListener: Service {
         do {
             try await listen(connection, on: channels[...], collected: []) { sequences in
                 try await resync()
-                await status.didConnect()
+                // The owner first, then the status: whoever waits on the status sees a listener
+                // whose effects (a cache switched on) are already in place.
                 await connectionChanged(true)
+                await status.didConnect()
                 logger.info("listening", metadata: ["zg.channels": "\(channels.joined(separator: ","))"])
                 try await relayUntilClosed(sequences)
             }
