@@ -2,7 +2,7 @@
 SWIFT ?= swift
 ZENGLOW := .build/debug/zenglow
 
-.PHONY: dev test bootstrap build down status doctor format
+.PHONY: dev test test-swift test-sql test-contract lint schema-dump bootstrap build down status doctor format
 
 HTTP_PORT ?= 8080
 
@@ -15,11 +15,32 @@ dev: build
 	$(ZENGLOW) dev seed --port $(HTTP_PORT)
 	@echo "PostgreSQL: psql -h $(CURDIR)/.zenglow/postgres/run -p $${ZENGLOW_DEV_POSTGRES_PORT:-55432} -U postgres zenglow"
 	@echo "Serving on http://127.0.0.1:$(HTTP_PORT) (Ctrl-C stops the API; make down stops PostgreSQL and Redis)"
-	HTTP_PORT=$(HTTP_PORT) EMBED_PROVIDER=$${EMBED_PROVIDER:-hashing} $(ZENGLOW) serve
+	EMBED_PROVIDER=$${EMBED_PROVIDER:-hashing} $(ZENGLOW) serve --port $(HTTP_PORT)
 
-## Bootstrap, build, run every test (Swift and pgTAP), each phase timed.
+## Bootstrap, build, run every test (lint, Swift, pgTAP, schema drift, contract), each phase timed.
 test:
 	scripts/run-tests
+
+## The Swift tests alone (swift-testing; servers they need are started by ZenGlowTestSupport).
+test-swift: build
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+## The pgTAP tests alone, on a throwaway migrated cluster (both storages).
+test-sql: build
+	scripts/pgtap
+
+## Schemathesis against a live `zenglow serve` on a throwaway database.
+test-contract: build
+	scripts/contract-tests
+
+## `swift format lint --strict` over every Swift file.
+lint:
+	$(SWIFT) format lint --recursive --strict Sources Tests Package.swift
+
+## Rewrite Tests/schema/ from a freshly migrated database (after an intended schema change).
+schema-dump: build
+	scripts/schema-dump
 
 bootstrap:
 	scripts/bootstrap
