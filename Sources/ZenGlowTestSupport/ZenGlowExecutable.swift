@@ -10,10 +10,10 @@ public enum ZenGlowExecutable {
         public let standardError: String
     }
 
-    /// `ZENGLOW_BINARY`, else `.build/debug/zenglow` in the repository.
+    /// The `zenglow` built beside the running test bundle (whatever the build folder).
     public static var path: String {
-        ProcessInfo.processInfo.environment["ZENGLOW_BINARY"]
-            ?? TestServers.repositoryRoot + "/.build/debug/zenglow"
+        let testBinary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
+        return URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent("zenglow").path
     }
 
     /// Runs `zenglow <arguments>` to completion with `environment` added to this process's own.

@@ -18,7 +18,9 @@ struct DevCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            let report = EmbeddedStackReport(try EmbeddedStack(configuration: .fromEnvironment()).up())
+            let report = try CommandFailure.reporting("dev up") {
+                EmbeddedStackReport(try EmbeddedStack(configuration: .fromEnvironment()).up())
+            }
             print(options.json ? try report.json() : report.text())
         }
     }
@@ -28,7 +30,9 @@ struct DevCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            let report = EmbeddedStackReport(try EmbeddedStack(configuration: .fromEnvironment()).down())
+            let report = try CommandFailure.reporting("dev down") {
+                EmbeddedStackReport(try EmbeddedStack(configuration: .fromEnvironment()).down())
+            }
             print(options.json ? try report.json() : report.text())
         }
     }
@@ -40,7 +44,9 @@ struct DevCommand: ParsableCommand {
         @OptionGroup var options: Options
 
         func run() throws {
-            let report = EmbeddedStackReport(try EmbeddedStack(configuration: .fromEnvironment()).status)
+            let report = try CommandFailure.reporting("dev status") {
+                EmbeddedStackReport(try EmbeddedStack(configuration: .fromEnvironment()).status)
+            }
             print(options.json ? try report.json() : report.text())
             if !report.status.running { throw ExitCode(3) }
         }

@@ -13,7 +13,9 @@ struct DoctorCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let report = DoctorReport(checks: Doctor(configuration: try EmbeddedConfiguration.fromEnvironment()).run())
+        let report = try CommandFailure.reporting("doctor") {
+            DoctorReport(checks: Doctor(configuration: try EmbeddedConfiguration.fromEnvironment()).run())
+        }
         print(json ? try report.json() : report.text())
         if !report.healthy { throw ExitCode(1) }
     }

@@ -15,7 +15,7 @@ struct FusionWeightsTests {
     ])
 
     /// Waits until `condition` holds, checking every 5 ms, for at most `limit`; returns the time it took.
-    @Test("a PUT on one instance writes version + audit row and is served by another within 100 ms")
+    @Test("a PUT on one instance writes version + audit row and is served by another by NOTIFY, not the poll")
     func twoInstances() async throws {
         let environment = try await APITestEnvironment.make()
         let key = try await environment.key()
@@ -31,12 +31,14 @@ struct FusionWeightsTests {
                     uri: "/fusion/weights", method: .put, headers: .bearer(key), body: Self.change)
                 #expect(put.status == .ok)
                 let version = put.json["version"] as? Int
-                let took = try await timeUntil(within: .milliseconds(100)) {
+                // The poll backstop is an hour away: only the notification can make this. The bound
+                // is loose because a loaded 2-core CI machine can stall any process for a second.
+                let took = try await timeUntil(within: .seconds(2)) {
                     let response = try await secondClient.execute(
                         uri: "/fusion/weights", method: .get, headers: .bearer(key))
                     return response.json["version"] as? Int == version
                 }
-                #expect(took != nil, "the second instance serves the new version within 100 ms")
+                #expect(took != nil, "the second instance serves the new version within 2 s")
             }
         }
         #expect(

@@ -102,8 +102,5 @@ struct MigrationProject {
 
     static let logger = Logger(label: "test.sql")
 
-    static var zenglowExecutable: String {
-        let testBinary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
-        return URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent("zenglow").path
-    }
+    static var zenglowExecutable: String { ZenGlowExecutable.path }
 }

@@ -17,10 +17,26 @@ enum CommandFailure {
         } catch let error as ExitCode {
             throw error
         } catch {
-            let line = "zenglow \(command): \(message(for: error))"
-            FileHandle.standardError.write(Data((line.replacingOccurrences(of: "\n", with: "; ") + "\n").utf8))
+            report(error, command: command)
             throw ExitCode(error is ConfigurationError ? 2 : 1)
         }
+    }
+
+    /// The same for a command that does not wait on anything asynchronous.
+    static func reporting<Result>(_ command: String, _ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            report(error, command: command)
+            throw ExitCode(error is ConfigurationError ? 2 : 1)
+        }
+    }
+
+    private static func report(_ error: any Error, command: String) {
+        let line = "zenglow \(command): \(message(for: error))"
+        FileHandle.standardError.write(Data((line.replacingOccurrences(of: "\n", with: "; ") + "\n").utf8))
     }
 
     /// What failed, in words an operator can act on.
