@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 import NIOCore
 
@@ -15,39 +14,9 @@ extension Request {
             throw APIError.tooLarge(limit: limit)
         }
     }
-
-    /// The body as a JSON object whose keys are all in `allowed`; each way it can be wrong gets
-    /// its own message.
-    func jsonObject(upTo limit: Int, allowed: Set<String>) async throws -> [String: Any] {
-        let buffer = try await body(upTo: limit)
-        let bytes = Data(buffer: buffer)
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw APIError(.badRequest, .invalidJSON, "the request body is not valid UTF-8")
-        }
-        let parsed: Any
-        do {
-            parsed = try JSONSerialization.jsonObject(with: bytes, options: [])
-        } catch {
-            throw APIError(.badRequest, .invalidJSON, "the request body is not valid JSON")
-        }
-        guard let object = parsed as? [String: Any] else {
-            throw APIError(.badRequest, .invalidJSON, "the request body must be a JSON object")
-        }
-        try APIError.refuseUnknownFields(of: object, allowed: allowed)
-        return object
-    }
 }
 
 extension APIError {
-    /// 400 naming the first field of `object` (at `path`, when nested) that is not `allowed`.
-    static func refuseUnknownFields(of object: [String: Any], allowed: Set<String>, path: String? = nil) throws {
-        guard let unknown = object.keys.filter({ !allowed.contains($0) }).min() else { return }
-        let name = path.map { "\($0).\(unknown)" } ?? unknown
-        throw APIError(
-            .badRequest, .invalidRequest,
-            "unknown field '\(name)'; allowed: \(allowed.sorted().joined(separator: ", "))")
-    }
-
     static func tooLarge(limit: Int) -> APIError {
         APIError(.contentTooLarge, .payloadTooLarge, "the request body exceeds the limit of \(limit) bytes")
     }
