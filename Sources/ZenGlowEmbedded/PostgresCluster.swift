@@ -41,11 +41,11 @@ public struct PostgresCluster: Sendable {
     var pidFile: String { dataDirectory + "/postmaster.pid" }
 
     /// The server's pid when it runs from this data directory.
-    public var runningPID: Int32? {
-        guard let pid = ProcessTable.pid(inFile: pidFile), ProcessTable.isAlive(pid, running: "postgres") else {
-            return nil
-        }
-        return pid
+    public var runningPID: Int32? { runningServer?.pid }
+
+    /// The server process when it runs from this data directory.
+    var runningServer: ProcessIdentity? {
+        ProcessTable.pid(inFile: pidFile).flatMap { ProcessTable.system.process($0, commandContaining: "postgres") }
     }
 
     public var status: ServerStatus {
@@ -118,12 +118,12 @@ public struct PostgresCluster: Sendable {
     /// Stops the server (fast shutdown: open sessions are ended); returns false when it was not running.
     @discardableResult
     public func stop() throws -> Bool {
-        guard let pid = runningPID else { return false }
+        guard let server = runningServer else { return false }
         try tool("pg_ctl", ["-D", dataDirectory, "-m", "fast", "-w", "-t", "60", "-s", "stop"])
             .runChecked("pg_ctl stop for \(dataDirectory)")
         // pg_ctl returns once postmaster.pid is gone, which the postmaster removes just before
-        // it exits; "stopped" means the process is gone too.
-        try ProcessTable.waitForExit(of: pid, running: "postgres", name: "PostgreSQL", log: logFile)
+        // it exits; "stopped" means the process has exited too, by the rule ProcessTable keeps.
+        try ProcessTable.system.waitForExit(of: server, name: "PostgreSQL", log: logFile)
         return true
     }
 

@@ -35,11 +35,11 @@ public struct RedisServer: Sendable {
     var configFile: String { settings.directory + "/redis.conf" }
 
     /// The server's pid when it runs from this folder.
-    public var runningPID: Int32? {
-        guard let pid = ProcessTable.pid(inFile: pidFile), ProcessTable.isAlive(pid, running: "redis-server") else {
-            return nil
-        }
-        return pid
+    public var runningPID: Int32? { runningServer?.pid }
+
+    /// The server process when it runs from this folder.
+    var runningServer: ProcessIdentity? {
+        ProcessTable.pid(inFile: pidFile).flatMap { ProcessTable.system.process($0, commandContaining: "redis-server") }
     }
 
     public var status: ServerStatus {
@@ -85,9 +85,9 @@ public struct RedisServer: Sendable {
     /// Stops the server, saving its data first when persistent; returns false when it was not running.
     @discardableResult
     public func stop() throws -> Bool {
-        guard let pid = runningPID else { return false }
-        kill(pid, SIGTERM)  // Redis saves on SIGTERM when snapshots are configured.
-        try ProcessTable.waitForExit(of: pid, running: "redis-server", name: "Redis", log: logFile)
+        guard let server = runningServer else { return false }
+        kill(server.pid, SIGTERM)  // Redis saves on SIGTERM when snapshots are configured.
+        try ProcessTable.system.waitForExit(of: server, name: "Redis", log: logFile)
         return true
     }
 

@@ -25,21 +25,13 @@ struct EmbeddedStackTests {
         try body(stack)
     }
 
-    /// True while `pid` is a live process (a zombie awaiting its reaper does not count).
-    private func isLive(_ pid: Int32?) -> Bool {
-        guard let pid, let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else {
-            return false
-        }
-        let state = stat.split(separator: ")").last?.split(separator: " ").first
-        return state != "Z" && state != "X"
-    }
-
     @Test("up starts both servers, a second up is harmless, down stops them and leaves no process")
     func upTwiceThenDown() throws {
         try withStack { stack in
             let first = try stack.up()
             #expect(first.running)
-            #expect(isLive(first.postgres.pid) && isLive(first.redis.pid))
+            let postgres = try #require(first.postgres.pid.flatMap { ProcessTable.system.process($0) })
+            let redis = try #require(first.redis.pid.flatMap { ProcessTable.system.process($0) })
             #expect(FileManager.default.fileExists(atPath: first.postgres.socketPath))
 
             let second = try stack.up()
@@ -47,8 +39,9 @@ struct EmbeddedStackTests {
 
             let stopped = try stack.down()
             #expect(stopped.stopped)
-            #expect(!isLive(first.postgres.pid))
-            #expect(!isLive(first.redis.pid))
+            // The rule `down` waited on, not a second reading of /proc that could disagree with it.
+            #expect(!ProcessTable.system.isRunning(postgres))
+            #expect(!ProcessTable.system.isRunning(redis))
             #expect(try stack.down().stopped)
         }
     }
