@@ -4,6 +4,11 @@ set local role zenglow_owner;
 -- file states it, and that nobody else has them).
 revoke all on function
     zenglow.run_maintenance(),
+    zenglow.maintenance_premake_partitions(),
+    zenglow.maintenance_heal_partitions(),
+    zenglow.maintenance_retire_chunks(),
+    zenglow.maintenance_retire_query_performance(),
+    zenglow.maintenance_forget_runs(),
     zenglow.create_tenant(text, text),
     zenglow.activate_model(text, text),
     zenglow.ensure_model_index(text),
