@@ -56,8 +56,8 @@ public struct SpeedBenchmark: Sendable {
         )
 
         try await withDatabase(url) { connection in
-            _ = try await connection.query("select zenglow.create_tenant(\(Self.tenant))", logger: logger)
-            _ = try await connection.query("select zenglow.run_maintenance()", logger: logger)
+            try await connection.execute("select zenglow.create_tenant(\(Self.tenant))", logger: logger)
+            try await connection.execute("select zenglow.run_maintenance()", logger: logger)
         }
 
         // 1. Plain COPY of the same rows through psql, into a table without indexes.
@@ -65,7 +65,7 @@ public struct SpeedBenchmark: Sendable {
         try writeCopyFile(file)
         defer { try? FileManager.default.removeItem(atPath: file) }
         try await withDatabase(url) { connection in
-            _ = try await connection.query(
+            try await connection.execute(
                 """
                 create table public.plain_copy (row_number bigint, document_id text, chunk_order integer, source text,
                     title text, metadata jsonb, content_hash text, body text, embedding real[],
@@ -87,7 +87,7 @@ public struct SpeedBenchmark: Sendable {
 
         // 2. The loader without index maintenance: HNSW and GIN dropped, built afterwards.
         try await withDatabase(url) { connection in
-            _ = try await connection.query(
+            try await connection.execute(
                 "drop index zenglow.chunks_tsv, zenglow.\(unescaped: hnswIndex)", logger: logger)
         }
         let bare = try await load(url, start: 0, count: options.chunks, tagPrefix: "bare")
@@ -97,17 +97,17 @@ public struct SpeedBenchmark: Sendable {
                 Double(options.chunks) / bare, bare, (Double(options.chunks) / bare) / plainRate))
 
         let build = try await withDatabase(url) { connection in
-            _ = try await connection.query("set maintenance_work_mem = '2GB'", logger: logger)
-            _ = try await connection.query("set max_parallel_maintenance_workers = 1", logger: logger)
+            try await connection.execute("set maintenance_work_mem = '2GB'", logger: logger)
+            try await connection.execute("set max_parallel_maintenance_workers = 1", logger: logger)
             let watch = Stopwatch()
-            _ = try await connection.query(
+            try await connection.execute(
                 """
                 create index \(unescaped: hnswIndex) on zenglow.chunks
                     using hnsw ((embedding::vector(384)) vector_cosine_ops) where embedding_model = 'all-MiniLM-L6-v2'
                 """, logger: logger)
             let hnswSeconds = watch.seconds
             let ginWatch = Stopwatch()
-            _ = try await connection.query("create index chunks_tsv on zenglow.chunks using gin (tsv)", logger: logger)
+            try await connection.execute("create index chunks_tsv on zenglow.chunks using gin (tsv)", logger: logger)
             return (hnswSeconds, ginWatch.seconds)
         }
         let hnswSize = try await value(
@@ -136,17 +136,17 @@ public struct SpeedBenchmark: Sendable {
 
         // 5. rag_query latency and throughput through pgbench.
         try await withDatabase(url) { connection in
-            _ = try await connection.query(
+            try await connection.execute(
                 "create table public.bench_queries (id integer primary key, text text, embedding real[])",
                 logger: logger)
-            _ = try await connection.query("grant select on public.bench_queries to zenglow_app", logger: logger)
+            try await connection.execute("grant select on public.bench_queries to zenglow_app", logger: logger)
             for index in 1...1000 {
                 let query = corpus.query(index)
-                _ = try await connection.query(
+                try await connection.execute(
                     "insert into public.bench_queries values (\(index), \(query.text), \(query.embedding))",
                     logger: logger)
             }
-            _ = try await connection.query("vacuum analyze", logger: logger)
+            try await connection.execute("vacuum analyze", logger: logger)
         }
         for mode in ["fusion", "bm25", "vector"] {
             for clients in [1, 4] {
@@ -166,7 +166,7 @@ public struct SpeedBenchmark: Sendable {
 
     private func load(_ url: DatabaseURL, start: Int, count: Int, tagPrefix: String) async throws -> Double {
         try await withDatabase(url) { connection in
-            _ = try await connection.query("set role zenglow_ingest", logger: logger)
+            try await connection.execute("set role zenglow_ingest", logger: logger)
             let loader = BatchLoader(logger: logger)
             var seconds = 0.0
             for offset in stride(from: start, to: start + count, by: Self.batchSize) {
@@ -205,9 +205,9 @@ public struct SpeedBenchmark: Sendable {
             for index in 1...queries {
                 let embedding = corpus.query(10_000 + index).embedding
                 func top(_ settings: [String]) async throws -> Set<Int64> {
-                    _ = try await connection.query("begin", logger: logger)
+                    try await connection.execute("begin", logger: logger)
                     for setting in settings {
-                        _ = try await connection.query(PostgresQuery(unsafeSQL: setting), logger: logger)
+                        try await connection.execute(PostgresQuery(unsafeSQL: setting), logger: logger)
                     }
                     var ids = Set<Int64>()
                     let rows = try await connection.query(
@@ -216,7 +216,7 @@ public struct SpeedBenchmark: Sendable {
                         order by embedding::vector(384) <=> \(embedding)::real[]::vector(384) limit 10
                         """, logger: logger)
                     for try await id in rows.decode(Int64.self) { ids.insert(id) }
-                    _ = try await connection.query("commit", logger: logger)
+                    try await connection.execute("commit", logger: logger)
                     return ids
                 }
                 let approximate = try await top([
@@ -274,7 +274,7 @@ public struct SpeedBenchmark: Sendable {
 
     private func admin(_ sql: String) async throws {
         try await withDatabase(options.server) { connection in
-            _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            try await connection.execute(PostgresQuery(unsafeSQL: sql), logger: logger)
         }
     }
 

@@ -74,13 +74,13 @@ public struct DemoSeed: Sendable {
     /// Registers the hashing embedder's vectors as their own model and makes it the active one,
     /// so that query embeddings (EMBED_PROVIDER=hashing) and chunks agree.
     private func activateDemoModel(_ connection: PostgresConnection) async throws {
-        try await connection.query(
+        try await connection.execute(
             """
             insert into zenglow.models (model_name, dimension, source)
             values (\(HashingEmbedding.modelName), \(HashingEmbedding.dimension), 'zenglow demo: feature hashing, no model')
             on conflict (model_name) do nothing
             """, logger: logger)
-        try await connection.query(
+        try await connection.execute(
             """
             select zenglow.activate_model(\(HashingEmbedding.modelName), 'zenglow dev seed')
             where not exists (select from zenglow.models where active and model_name = \(HashingEmbedding.modelName))

@@ -68,6 +68,12 @@ public struct ShellCommand: Sendable {
         return try spawn(outputFD: devNull, newSession: false)
     }
 
+    /// Starts the command with its standard output and error on the given descriptors (files the
+    /// caller opened) and returns its pid without waiting; the caller reaps it.
+    public func start(outputFD: Int32, errorFD: Int32) throws -> pid_t {
+        try spawn(outputFD: outputFD, errorFD: errorFD, newSession: false)
+    }
+
     /// Starts the command in a session of its own and returns without waiting: it outlives this process.
     public func spawnDetached() throws {
         let devNull = open("/dev/null", O_WRONLY)
@@ -75,13 +81,13 @@ public struct ShellCommand: Sendable {
         _ = try spawn(outputFD: devNull, newSession: true)
     }
 
-    private func spawn(outputFD: Int32, newSession: Bool) throws -> pid_t {
+    private func spawn(outputFD: Int32, errorFD: Int32? = nil, newSession: Bool) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_adddup2(&actions, outputFD, 1)
-        posix_spawn_file_actions_adddup2(&actions, outputFD, 2)
+        posix_spawn_file_actions_adddup2(&actions, errorFD ?? outputFD, 2)
 
         // Spawning threads (Dispatch workers among them) block signals, and a child inherits that mask:
         // a Redis started with SIGTERM blocked could never be stopped. Children start with a clean slate.

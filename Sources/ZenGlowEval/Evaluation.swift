@@ -75,7 +75,7 @@ public struct Evaluation: Sendable {
 
     private func admin(_ sql: String) async throws {
         try await withDatabase(options.server) { connection in
-            _ = try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+            try await connection.execute(PostgresQuery(unsafeSQL: sql), logger: logger)
         }
     }
 
@@ -93,7 +93,7 @@ public struct Evaluation: Sendable {
     {
         try await withDatabase(url) { connection in
             try await connection.createTenant(tenant, displayName: "SciFact evaluation", logger: logger)
-            _ = try await connection.query("select zenglow.run_maintenance()", logger: logger)
+            try await connection.execute("select zenglow.run_maintenance()", logger: logger)
             let loader = BatchLoader(logger: logger, role: "zenglow_ingest")
             let started = ContinuousClock.now
             let documents = Array(zip(data.documents, data.documentEmbeddings))

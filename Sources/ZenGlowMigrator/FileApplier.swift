@@ -136,7 +136,7 @@ struct FileApplier {
     }
 
     private func execute(_ sql: String) async throws {
-        try await store.connection.query(PostgresQuery(unsafeSQL: sql), logger: store.logger)
+        try await store.connection.execute(PostgresQuery(unsafeSQL: sql), logger: store.logger)
     }
 }
 

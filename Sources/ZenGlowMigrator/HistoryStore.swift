@@ -99,7 +99,7 @@ struct HistoryStore {
         durationMilliseconds: Int,
         error: String? = nil
     ) async throws {
-        try await connection.query(
+        try await connection.execute(
             """
             insert into zenglow_migrations.history
                 (kind, version, path, checksum, transactional, status, statements_applied,
@@ -129,7 +129,7 @@ struct HistoryStore {
     }
 
     func unlock() async throws {
-        try await connection.query("select pg_advisory_unlock(\(Self.lockKey))", logger: logger)
+        try await connection.execute("select pg_advisory_unlock(\(Self.lockKey))", logger: logger)
     }
 
     func capabilities() async throws -> ServerCapabilities {
@@ -181,6 +181,6 @@ struct HistoryStore {
     }
 
     private func run(_ sql: String) async throws {
-        try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        try await connection.execute(PostgresQuery(unsafeSQL: sql), logger: logger)
     }
 }

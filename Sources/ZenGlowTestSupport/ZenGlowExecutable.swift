@@ -1,4 +1,9 @@
 import Foundation
+import ZenGlowEmbedded
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The `zenglow` executable of this build, run as an operator runs it: for tests of the command
 /// line itself (messages, exit codes, flags).
@@ -19,61 +24,65 @@ public enum ZenGlowExecutable {
     /// Runs `zenglow <arguments>` to completion with `environment` added to this process's own.
     public static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Outcome {
         let process = try start(arguments, environment: environment)
-        await process.waitForExit()
-        return process.outcome()
+        return await process.waitForExit()
     }
 
     /// Starts `zenglow <arguments>` and returns while it runs (a server).
     public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> RunningCommand {
-        try RunningCommand(path: path, arguments: arguments, environment: environment)
+        try RunningCommand(
+            ShellCommand(path, arguments, environment: ProcessInfo.processInfo.environment.merging(environment) { $1 }))
     }
 }
 
-/// A started `zenglow` process whose output goes to temporary files.
-// Process is not Sendable, but what this type does with it (run, isRunning, terminate, the exit
-// status after the termination handler ran) is safe from any thread.
-public final class RunningCommand: @unchecked Sendable {
-    let process: Process
-    let outputFile: URL
-    let errorFile: URL
-    private let exited: AsyncStream<Void>
+/// A started process whose standard output and error go to temporary files. Spawned and reaped
+/// with `posix_spawn` and `waitpid` (through ``ShellCommand``): Foundation's `Process` was seen to
+/// miss a child's exit on Linux. The blocking `waitpid` runs on a thread of its own, never on the
+/// concurrency pool.
+public final class RunningCommand: Sendable {
+    let pid: pid_t
+    let outputPath: String
+    let errorPath: String
+    private let exited: Task<Int32, Never>
 
-    init(path: String, arguments: [String], environment: [String: String]) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("zenglow-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        outputFile = folder.appendingPathComponent("stdout")
-        errorFile = folder.appendingPathComponent("stderr")
-        for file in [outputFile, errorFile] { _ = FileManager.default.createFile(atPath: file.path, contents: nil) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = try FileHandle(forWritingTo: outputFile)
-        process.standardError = try FileHandle(forWritingTo: errorFile)
-        process.standardInput = FileHandle.nullDevice
-        let (exited, continuation) = AsyncStream.makeStream(of: Void.self)
-        process.terminationHandler = { _ in continuation.finish() }
-        self.exited = exited
-        self.process = process
-        try process.run()
+    init(_ command: ShellCommand) throws {
+        let folder = NSTemporaryDirectory() + "zenglow-cli-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        outputPath = folder + "/stdout"
+        errorPath = folder + "/stderr"
+        let output = open(outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        let error = open(errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        defer {
+            close(output)
+            close(error)
+        }
+        let pid = try command.start(outputFD: output, errorFD: error)
+        self.pid = pid
+        exited = Task {
+            await withCheckedContinuation { continuation in
+                Thread.detachNewThread {
+                    var status: Int32 = 0
+                    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                    // WIFEXITED / WEXITSTATUS are macros Swift cannot import.
+                    continuation.resume(returning: (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f))
+                }
+            }
+        }
     }
 
-    /// Returns once the process has exited.
-    public func waitForExit() async {
-        for await _ in exited {}
+    /// Waits for the process to exit; its status and what it printed.
+    @discardableResult
+    public func waitForExit() async -> ZenGlowExecutable.Outcome {
+        let status = await exited.value
+        return ZenGlowExecutable.Outcome(
+            status: status,
+            standardOutput: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
+            standardError: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
     }
 
-    /// Asks the process to stop (SIGTERM, a graceful shutdown) and waits for it.
-    public func terminate() async {
-        if process.isRunning { process.terminate() }
-        await waitForExit()
-    }
-
-    /// Its exit status and output; call after it exited.
-    public func outcome() -> ZenGlowExecutable.Outcome {
-        ZenGlowExecutable.Outcome(
-            status: process.terminationStatus,
-            standardOutput: (try? String(contentsOf: outputFile, encoding: .utf8)) ?? "",
-            standardError: (try? String(contentsOf: errorFile, encoding: .utf8)) ?? "")
+    /// Asks the process to stop (SIGTERM: a graceful shutdown) and waits for it.
+    @discardableResult
+    public func terminate() async -> ZenGlowExecutable.Outcome {
+        kill(pid, SIGTERM)
+        return await waitForExit()
     }
 }

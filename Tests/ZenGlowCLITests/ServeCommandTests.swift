@@ -17,8 +17,7 @@ struct ServeCommandTests {
                 $1
             })
         let answered = await Self.health(port: flagPort, within: .seconds(60))
-        await server.terminate()
-        let outcome = server.outcome()
+        let outcome = await server.terminate()
         #expect(answered, "no answer on --port \(flagPort): \(outcome.standardError)")
         #expect(PortProbe.isFree(environmentPort), "HTTP_PORT was used although --port was given")
         #expect(outcome.status == 0, "\(outcome.standardError)")

@@ -65,6 +65,25 @@ struct MigratorApplyTests {
         )
     }
 
+    @Test("an error raised while a SELECT runs (a function's RAISE) is the file's error, at its own line")
+    func errorRaisedDuringASelect() async throws {
+        let project = try await MigrationProject.make()
+        try project.write(
+            "migrations/0001_create_f.sql",
+            """
+            create function boom() returns int language plpgsql as $$ begin raise exception 'boom from f'; end $$;
+            select boom();
+            create table after_boom (id int);
+
+            """)
+        let error = await #expect(throws: MigratorError.self) { try await project.migrator().up() }
+        #expect(error?.failure?.line == 2)
+        #expect(error?.failure?.sqlState == "P0001")
+        #expect(error?.message.contains("boom from f") == true, "\(error?.message ?? "")")
+        #expect(!(try await project.exists("after_boom")))
+
+    }
+
     @Test("a failure on the second of three no-transaction statements says which statements ran")
     func noTransactionPartialFailure() async throws {
         let project = try await MigrationProject.make()

@@ -10,7 +10,7 @@ extension PostgresConnection {
 
     /// `zenglow_api.prepare_staging()`: an empty staging table for this transaction's COPY.
     public func prepareStaging(logger: Logger) async throws {
-        try await query("select zenglow_api.prepare_staging()", logger: logger)
+        try await execute("select zenglow_api.prepare_staging()", logger: logger)
     }
 
     /// `zenglow_api.ingest_staged_batch`: loads the staged rows as batch `tag` of the transaction's

@@ -4,7 +4,7 @@ import PostgresNIO
 extension PostgresConnection {
     /// `zenglow_api.record_performance`: request timings (a JSON array) of the transaction's tenant.
     public func recordPerformance(recordsJSON: String, logger: Logger) async throws {
-        try await query("select zenglow_api.record_performance(\(recordsJSON)::jsonb)", logger: logger)
+        try await execute("select zenglow_api.record_performance(\(recordsJSON)::jsonb)", logger: logger)
     }
 
     /// `zenglow_api.schema_status()`: schema version, failed migrations and the model registry,

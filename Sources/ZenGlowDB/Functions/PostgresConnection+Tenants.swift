@@ -5,7 +5,7 @@ import PostgresNIO
 extension PostgresConnection {
     /// `zenglow.create_tenant`: registers a tenant (operators); an existing one is left as it is.
     public func createTenant(_ tenant: String, displayName: String, logger: Logger) async throws {
-        try await query("select zenglow.create_tenant(\(tenant), \(displayName))", logger: logger)
+        try await execute("select zenglow.create_tenant(\(tenant), \(displayName))", logger: logger)
     }
 
     /// `zenglow.list_tenants()`: every tenant but `_global`, by id.

@@ -10,20 +10,20 @@ extension PostgresConnection {
         logger: Logger,
         _ body: () async throws -> Result
     ) async throws -> Result {
-        try await query("begin", logger: logger)
+        try await execute("begin", logger: logger)
         let result: Result
         do {
             result = try await body()
         } catch {
             do {
-                try await query("rollback", logger: logger)
+                try await execute("rollback", logger: logger)
             } catch {
                 try? await close()
             }
             throw error
         }
         do {
-            try await query("commit", logger: logger)
+            try await execute("commit", logger: logger)
         } catch {
             try? await close()
             throw error

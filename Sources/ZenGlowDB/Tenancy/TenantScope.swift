@@ -14,7 +14,7 @@ struct TenantScope: Sendable {
 
     /// Sets all three in one round trip; must run inside the transaction it scopes.
     func apply(on connection: PostgresConnection, logger: Logger) async throws {
-        try await connection.query(
+        try await connection.execute(
             """
             select set_config('zenglow.tenant_id', \(tenant), true),
                    case when \(requestID)::text is not null then set_config('application_name',
