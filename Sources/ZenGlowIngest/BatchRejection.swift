@@ -21,6 +21,12 @@ public struct BatchRejection: Sendable, Equatable, Codable {
     /// The specifics, e.g. "384 dimensions expected, 3 given".
     public let message: String
 
+    enum CodingKeys: String, CodingKey {
+        case row, reason, message
+        case documentID = "document_id"
+        case chunkOrder = "chunk_order"
+    }
+
     public init(row: Int, documentID: String, chunkOrder: Int, reason: Reason, message: String) {
         self.row = row
         self.documentID = documentID

@@ -86,12 +86,33 @@ struct NumericBoundaryTests {
         .init(.put, "/fusion/weights", Self.weights("0", "0"), .unprocessableContent, "invalid_weights", "sum"),
         .init(.put, "/fusion/weights", Self.weights("true"), .unprocessableContent, "invalid_weights", "weights.ltr"),
         .init(.put, "/fusion/weights", Self.weights("1e400"), .badRequest, "invalid_request", nil),
+        // …and its issue_link must be an http(s) URL with a host (Schemathesis sent "https:\u00cf")
+        .init(
+            .put, "/fusion/weights",
+            #"{"weights": {"ltr": 1, "vector": 1}, "reason": "r", "issue_link": "https:\u00cf"}"#,
+            .badRequest, "invalid_request", "issue_link"),
         // POST /ingest/batches: chunks[].order (0...2^31-1) and chunks[].embedding (a bad vector rejects its row)
         .init(.post, "/ingest/batches", Self.batch(order: "2147483648"), .badRequest, "invalid_request", "order"),
         .init(.post, "/ingest/batches", Self.batch(order: "-1"), .badRequest, "invalid_request", "order"),
         .init(.post, "/ingest/batches", Self.batch(order: "0.5"), .badRequest, "invalid_request", "order"),
         .init(.post, "/ingest/batches", Self.batch(order: "1e30"), .badRequest, "invalid_request", "order"),
         .init(.post, "/ingest/batches", Self.batch(embedding: "[1e400]"), .badRequest, "invalid_request", nil),
+        // Text PostgreSQL cannot hold, and constraint-checked values, are 400s naming the field, never 500 or 503
+        // (found by Schemathesis: NUL → 22021, a bad tag → 23514).
+        .init(.post, "/rag/query", #"{"query": "a\u0000b"}"#, .badRequest, "invalid_request", "query"),
+        .init(
+            .post, "/rag/query", #"{"query": "a", "filters": {"source": "a\u0000"}}"#, .badRequest, "invalid_request",
+            nil),
+        .init(
+            .put, "/fusion/weights", #"{"weights": {"ltr": 1, "vector": 1}, "reason": "a\u0000"}"#, .badRequest,
+            "invalid_request", "reason"),
+        .init(
+            .post, "/ingest/batches", Self.batch().replacingOccurrences(of: #""edge""#, with: #""-bad tag""#),
+            .badRequest, "invalid_request", "batch_tag"),
+        .init(
+            .post, "/ingest/batches",
+            Self.batch().replacingOccurrences(of: #""id": "d""#, with: #""id": "d", "title": "t\u0000""#),
+            .badRequest, "invalid_request", "title"),
     ]
 
     @Test("each numeric field at and past its bounds", arguments: cases)
@@ -138,6 +159,9 @@ struct NumericBoundaryTests {
             #expect(response.json["accepted"] as? Int == 1)
             let reasons = (response.json["rejections"] as? [[String: Any]] ?? []).compactMap { $0["reason"] as? String }
             #expect(reasons == ["undefined_cosine", "undefined_cosine", "non_finite"])
+            let first = (response.json["rejections"] as? [[String: Any]])?.first
+            #expect(first?["document_id"] as? String == "d")
+            #expect(first?["chunk_order"] as? Int == 1)
         }
         #expect(try await environment.count("select count(*)::int from zenglow.chunks") == 1)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
@@ -67,6 +68,25 @@ struct OpenAPIConformanceTests {
             #expect(response.status == .ok)
             #expect(response.headers[.contentType] == "application/json; charset=utf-8")
             #expect(String(buffer: response.body) == checkedIn)
+        }
+    }
+
+    @Test("a path that exists answers an unrouted method with 405 and Allow; an unknown path with 404")
+    func methodNotAllowed() async throws {
+        let environment = try await APITestEnvironment.make()
+        try await environment.application().application.test(.router) { client in
+            for (method, path, allow) in [
+                (HTTPRequest.Method.trace, "/health", "GET"), (.delete, "/fusion/weights", "GET, PUT"),
+                (.put, "/ingest/batches/some-tag", "GET"),
+            ] {
+                let response = try await client.execute(uri: path, method: method)
+                #expect(response.status == .methodNotAllowed, "\(method) \(path)")
+                #expect(response.headers[.allow] == allow, "\(method) \(path)")
+                #expect(response.errorCode == "method_not_allowed")
+            }
+            let unknown = try await client.execute(uri: "/no/such/route", method: .trace)
+            #expect(unknown.status == .notFound)
+            #expect(unknown.errorCode == "not_found")
         }
     }
 }

@@ -67,3 +67,14 @@ extension KeyedDecodingContainer {
         return integer
     }
 }
+
+extension String {
+    /// PostgreSQL text cannot hold NUL; a field that would reach SQL as text is refused with it.
+    func refusingNUL(field: @autoclosure () -> String) throws -> String {
+        guard !utf8.contains(0) else {
+            throw APIError(
+                .badRequest, .invalidRequest, "field '\(field())' holds a NUL character, which text cannot hold")
+        }
+        return self
+    }
+}

@@ -50,7 +50,8 @@ public func buildApplication(configuration: APIConfiguration, logger: Logger) th
 /// Every route and the middleware around it.
 func buildRouter(_ services: APIServices) -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
-    router.add(middleware: RequestLogMiddleware(metrics: services.metrics))
+    let routes = RouteTable()
+    router.add(middleware: RequestLogMiddleware(metrics: services.metrics, routes: routes))
 
     let health = HealthController(services: services)
     let operations = OperationsController(services: services)
@@ -81,5 +82,6 @@ func buildRouter(_ services: APIServices) -> Router<APIRequestContext> {
     guarded.get("/ingest/batches/{tag}", use: ingest.get)
     guarded.get("/events", use: events.stream)
     guarded.get("/config/env", use: operations.configuration)
+    routes.set(router.routes.map { ($0.method.rawValue, $0.path.description) })
     return router
 }

@@ -12,6 +12,7 @@ struct RequestLogMiddleware: RouterMiddleware {
     static let requestIDHeader = HTTPField.Name("X-Request-ID")!
 
     let metrics: APIMetrics
+    let routes: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws
         -> Response
@@ -25,7 +26,7 @@ struct RequestLogMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            let mapped = Self.apiError(error)
+            let mapped = Self.apiError(error, allowed: routes.methods(for: request.uri.path))
             if mapped.status.code >= 500 {
                 context.logger.error("request failed", metadata: ["zg.error": "\(DatabaseErrorSummary(error))"])
             }
@@ -61,10 +62,16 @@ struct RequestLogMiddleware: RouterMiddleware {
         return UUID().uuidString.lowercased()
     }
 
-    static func apiError(_ error: any Error) -> APIError {
+    /// `allowed`: the methods routed for the request's path (a 404 for an existing path is a 405).
+    static func apiError(_ error: any Error, allowed: [String] = []) -> APIError {
         if let error = error as? APIError { return error }
         if let error = error as? HTTPError {
             switch error.status {
+            case .notFound where !allowed.isEmpty:
+                return APIError(
+                    .methodNotAllowed, .methodNotAllowed,
+                    "method not allowed on this route; allowed: \(allowed.joined(separator: ", "))",
+                    headers: [.allow: allowed.joined(separator: ", ")])
             case .notFound: return APIError(.notFound, .notFound, "no such route")
             case .methodNotAllowed:
                 return APIError(.methodNotAllowed, .methodNotAllowed, "method not allowed on this route")

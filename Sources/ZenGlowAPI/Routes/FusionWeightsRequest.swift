@@ -25,8 +25,8 @@ struct FusionWeightsRequest: Decodable, Sendable {
         guard container.contains(.reason) else {
             throw APIError(.badRequest, .invalidRequest, "field 'reason' is required: why the weights change")
         }
-        reason = try container.decode(String.self, forKey: .reason)
-        issueLink = try container.decodeIfPresent(String.self, forKey: .issueLink)
+        reason = try container.decode(String.self, forKey: .reason).refusingNUL(field: "reason")
+        issueLink = try container.decodeIfPresent(String.self, forKey: .issueLink)?.refusingNUL(field: "issue_link")
     }
 
     /// The weights as the JSON object `zenglow_api.set_fusion_weights` takes, after the checks
@@ -55,7 +55,9 @@ struct FusionWeightsRequest: Decodable, Sendable {
             throw APIError(.badRequest, .invalidRequest, "field 'reason' is required: why the weights change")
         }
         if let issueLink {
-            guard let url = URL(string: issueLink), ["http", "https"].contains(url.scheme ?? "") else {
+            guard let url = URLComponents(string: issueLink), ["http", "https"].contains(url.scheme ?? ""),
+                let host = url.host, !host.isEmpty, issueLink.allSatisfy({ $0.isASCII && !$0.isWhitespace })
+            else {
                 throw APIError(.badRequest, .invalidRequest, "field 'issue_link' must be an http(s) URL")
             }
         }

@@ -1,3 +1,4 @@
+import Foundation
 import ZenGlowIngest
 
 /// A `POST /ingest/batches` body (JSON or MessagePack): a batch of documents and their chunks.
@@ -24,8 +25,10 @@ struct IngestRequest: Decodable, Sendable {
             try decoder.refuseUnknownFields(CodingKeys.self)
             let container = try decoder.container(keyedBy: CodingKeys.self)
             id = try container.decode(String.self, forKey: .id)
-            title = try container.decodeIfPresent(String.self, forKey: .title)
-            source = try container.decodeIfPresent(String.self, forKey: .source)
+            title = try container.decodeIfPresent(String.self, forKey: .title)?.refusingNUL(
+                field: decoder.path(CodingKeys.title))
+            source = try container.decodeIfPresent(String.self, forKey: .source)?.refusingNUL(
+                field: decoder.path(CodingKeys.source))
             metadata = try container.decodeIfPresent(JSONValue.self, forKey: .metadata)
             if let metadata, metadata != .null, !metadata.isObject {
                 throw APIError(.badRequest, .invalidRequest, "\(decoder.path(CodingKeys.metadata)) must be an object")
@@ -63,6 +66,17 @@ struct IngestRequest: Decodable, Sendable {
         }
     }
 
+    /// What the database's `batches_batch_tag_format` check allows, checked first so that a bad
+    /// tag is a 400 naming it, even for content loaded before.
+    static func isValidTag(_ tag: String) -> Bool {
+        guard let first = tag.unicodeScalars.first, tag.unicodeScalars.count <= 128 else { return false }
+        func alphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))
+        }
+        return alphanumeric(first)
+            && tag.unicodeScalars.allSatisfy { alphanumeric($0) || "._:-".unicodeScalars.contains($0) }
+    }
+
     let batchTag: String
     let source: String?
     let documents: [Document]
@@ -70,13 +84,16 @@ struct IngestRequest: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        guard let tag = try container.decodeIfPresent(String.self, forKey: .batchTag), (1...200).contains(tag.count)
+        guard let tag = try container.decodeIfPresent(String.self, forKey: .batchTag),
+            Self.isValidTag(tag)
         else {
             throw APIError(
-                .badRequest, .invalidRequest, "field 'batch_tag' is required: a string of 1 to 200 characters")
+                .badRequest, .invalidRequest,
+                "field 'batch_tag' is required: 1 to 128 letters, digits, '.', '_', ':' or '-', starting with a letter or digit"
+            )
         }
         batchTag = tag
-        source = try container.decodeIfPresent(String.self, forKey: .source)
+        source = try container.decodeIfPresent(String.self, forKey: .source)?.refusingNUL(field: "source")
         guard let documents = try container.decodeIfPresent([Document].self, forKey: .documents), !documents.isEmpty
         else { throw APIError(.badRequest, .invalidRequest, "field 'documents' is required: a non-empty array") }
         self.documents = documents

@@ -20,7 +20,7 @@ struct RagQueryRequest: Decodable, Sendable {
     init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        query = try container.decode(String.self, forKey: .query)
+        query = try container.decode(String.self, forKey: .query).refusingNUL(field: "query")
         topK = try container.decodeIntegerIfPresent(forKey: .topK)
         filters = try container.decodeIfPresent(JSONValue.self, forKey: .filters)
         embedding = try container.decodeIfPresent([Double].self, forKey: .embedding)

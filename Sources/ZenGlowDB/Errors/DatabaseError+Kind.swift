@@ -29,7 +29,9 @@ extension DatabaseError {
         if let zenglow = ZenGlowSQLState(sqlState: sqlState) { return .zenglow(zenglow) }
         switch sqlState {
         case "57014": return .timedOut
-        case "40001", "40P01": return .conflict
+        case "40001", "40P01", "23505": return .conflict
+        // A check, not-null or exclusion constraint refusing a value the caller sent.
+        case "23514", "23502", "23P01": return .invalidInput
         case "53300", "57P01", "57P02", "57P03", "08000", "08003", "08006", "08001", "08004": return .unavailable
         default:
             // 22xxx data exceptions (numeric overflow, invalid text representation, division by
