@@ -23,100 +23,81 @@ as $fn$
 -- (bm25, cosine, title_match, recency, source_prior, chunk_length), the active linear LTR score,
 -- and a score by p_mode: fusion (the tenant's weights over min-max-normalised LTR and cosine),
 -- rrf (reciprocal rank fusion, k = 60), bm25, or vector. Returns JSON; p_explain adds features
--- and partial scores. Errors: ZG001 no tenant, ZG008 bad embedding, ZG009 bad filter or option.
+-- and partial scores. Arguments are checked and options resolved by zenglow.rag_query_arguments,
+-- the query's BM25 statistics come from zenglow.bm25_statistics, and the retrieval itself is one
+-- dynamic statement (planned with its values known, which is what makes it fast), whose inputs
+-- are one parameter of type zenglow.rag_query_parameters, read by name.
+-- Errors: ZG001 no tenant, ZG006 no active model, ZG008 bad embedding, ZG009 bad argument, filter or option.
 declare
     v_tenant text := zenglow.require_tenant();
     v_model zenglow.models;
+    v_arguments record;
+    v_statistics record;
     v_weights jsonb := zenglow_api.current_fusion_weights();
     v_ltr zenglow.ltr_models;
-    v_k1 double precision := coalesce((p_options ->> 'k1')::double precision, 1.2);
-    v_b double precision := coalesce((p_options ->> 'b')::double precision, 0.75);
-    v_candidates integer := coalesce((p_options ->> 'candidates')::integer, greatest(200, p_top_k));
-    v_lexical_budget bigint := coalesce((p_options ->> 'lexical_budget')::bigint, 5000);
-    v_filter text := zenglow.retrieval_filter(p_filters);
+    -- The statement's one parameter, $1: its inputs by name (see zenglow.rag_query_parameters).
+    v_parameters zenglow.rag_query_parameters;
     v_storage text;
     v_seqscan text := current_setting('enable_seqscan');
-    v_terms text[] := zenglow.query_terms(p_query);
-    v_idf double precision[];
-    v_retrieval_terms text[];
-    v_chunks bigint;
-    v_avgdl double precision;
     v_distance text;
     -- Okapi BM25 of chunk c, inline (a function call per row would cost more than the sum):
     -- setweight + ts_filter cut c.tsv down to the query's terms, whose positions give tf.
-    v_bm25 constant text := $bm25$(select coalesce(sum(q.idf * (cardinality(u.positions) * ($7 + 1))
-            / (cardinality(u.positions) + $7 * (1 - $8 + $8 * c.token_count / $6))), 0)
-        from unnest(ts_filter(setweight(c.tsv, 'A', $2), '{a}')) u
-        join unnest($2, $3) as q (term, idf) on q.term = u.lexeme)$bm25$;
+    v_bm25 constant text := $bm25$(select coalesce(sum(q.idf * (cardinality(u.positions) * (($1).k1 + 1))
+            / (cardinality(u.positions) + ($1).k1 * (1 - ($1).b + ($1).b * c.token_count / ($1).avgdl))), 0)
+        from unnest(ts_filter(setweight(c.tsv, 'A', ($1).terms), '{a}')) u
+        join unnest(($1).terms, ($1).idf) as q (term, idf) on q.term = u.lexeme)$bm25$;
     v_lexical_sql text;
     v_vector_sql text;
     v_results jsonb;
     v_lexical_count bigint;
     v_vector_count bigint;
 begin
-    if p_top_k is null or p_top_k < 1 or p_top_k > 1000 then
-        raise exception using errcode = 'ZG009', message = format('top_k must be between 1 and 1000, not %s', coalesce(p_top_k::text, 'null'));
+    select * into v_model from zenglow.models where active;
+    if not found then
+        raise exception using errcode = 'ZG006', message = 'no embedding model is active',
+            hint = 'register one in zenglow.models and run zenglow.activate_model(model, actor)';
     end if;
-    if p_mode not in ('fusion', 'rrf', 'bm25', 'vector') then
-        raise exception using errcode = 'ZG009', message = format('unknown mode %L', p_mode),
-            hint = 'modes are fusion, rrf, bm25 and vector';
-    end if;
-    if v_candidates < 1 or v_candidates > 1000 or v_k1 < 0 or v_b < 0 or v_b > 1 then
-        raise exception using errcode = 'ZG009', message = 'options out of range',
-            detail = format('candidates %s (1..1000), k1 %s (>= 0), b %s (0..1)', v_candidates, v_k1, v_b);
-    end if;
-    select * into strict v_model from zenglow.models where active;
+    select * into v_arguments
+    from zenglow.rag_query_arguments(p_query, p_embedding, p_top_k, p_filters, p_mode, p_options, v_model.model_name, v_model.dimension);
     select * into v_ltr from zenglow.ltr_models order by version desc limit 1;
-    if p_embedding is not null then
-        if cardinality(p_embedding) <> v_model.dimension then
-            raise exception using errcode = 'ZG008',
-                message = format('the query embedding has %s dimensions; model %s has %s',
-                    cardinality(p_embedding), v_model.model_name, v_model.dimension);
-        end if;
-        if exists (select from unnest(p_embedding) x where x = 'NaN'::real or x in ('Infinity'::real, '-Infinity'::real)) then
-            raise exception using errcode = 'ZG008', message = 'the query embedding holds NaN or infinite values';
-        end if;
-    elsif p_mode = 'vector' then
-        raise exception using errcode = 'ZG008', message = 'vector mode needs a query embedding';
-    end if;
+    select * into v_statistics
+    from zenglow.bm25_statistics(v_tenant, v_model.model_name, v_arguments.terms, v_arguments.lexical_budget);
 
-    -- BM25 statistics: idf = ln(1 + (N - df + 0.5) / (df + 0.5)), and the average chunk length.
-    select s.chunk_count, s.token_total::double precision / nullif(s.chunk_count, 0) into v_chunks, v_avgdl
-    from zenglow.corpus_stats s where s.tenant_id = v_tenant and s.embedding_model = v_model.model_name;
-    v_chunks := coalesce(v_chunks, 0);
-    select coalesce(array_agg(ln(1 + (v_chunks - coalesce(t.df, 0) + 0.5) / (coalesce(t.df, 0) + 0.5)) order by q.ord), '{}')
-    into v_idf
-    from unnest(v_terms) with ordinality q (term, ord)
-    left join zenglow.term_stats t on t.tenant_id = v_tenant and t.embedding_model = v_model.model_name and t.term = q.term;
-    -- Candidates come from the GIN index for the rarest terms, as many as fit the budget of
-    -- postings (always at least the rarest): chunks holding only very common terms cannot
-    -- outrank them, and the index is never asked for most of the corpus.
-    select coalesce(array_agg(term order by df), '{}') into v_retrieval_terms
-    from (
-        select q.term, t.df, sum(t.df) over (order by t.df, q.term) as running
-        from unnest(v_terms) q (term)
-        join zenglow.term_stats t on t.tenant_id = v_tenant and t.embedding_model = v_model.model_name and t.term = q.term
-        where t.df > 0
-    ) ranked
-    where running <= v_lexical_budget or running = df;
+    v_parameters.tenant_id := v_tenant;
+    v_parameters.terms := v_arguments.terms;
+    v_parameters.idf := v_statistics.idf;
+    v_parameters.retrieval_query := zenglow.terms_tsquery(v_statistics.retrieval_terms);
+    v_parameters.embedding := p_embedding;
+    v_parameters.avgdl := coalesce(v_statistics.avgdl, 1);
+    v_parameters.k1 := v_arguments.k1;
+    v_parameters.b := v_arguments.b;
+    v_parameters.candidates := v_arguments.candidates;
+    v_parameters.top_k := p_top_k;
+    v_parameters.mode := p_mode;
+    v_parameters.weight_ltr := coalesce((v_weights -> 'weights' ->> 'ltr')::double precision, 0.5);
+    v_parameters.weight_vector := case when p_embedding is null then 0
+        else coalesce((v_weights -> 'weights' ->> 'vector')::double precision, 0.5) end;
+    v_parameters.ltr_coefficients := v_ltr.coefficients;
+    v_parameters.ltr_intercept := v_ltr.intercept;
+    v_parameters.explain := coalesce(p_explain, false);
 
     v_storage := format_type((select a.atttypid from pg_attribute a where a.attrelid = 'zenglow.chunks'::regclass and a.attname = 'embedding'), null);
     if v_storage = 'vector' then
-        v_distance := format('(c.embedding::vector(%s) <=> $5::vector(%s))', v_model.dimension, v_model.dimension);
+        v_distance := format('(c.embedding::vector(%s) <=> ($1).embedding::vector(%s))', v_model.dimension, v_model.dimension);
         -- Enough of the graph for the candidates, and iterative scans so that the tenant and the
         -- filters do not starve the result (pgvector 0.8).
-        perform set_config('hnsw.ef_search', least(greatest(v_candidates, 40), 1000)::text, true);
+        perform set_config('hnsw.ef_search', least(greatest(v_arguments.candidates, 40), 1000)::text, true);
         perform set_config('hnsw.iterative_scan', 'relaxed_order', true);
         -- Both branches read indexes by design; a sequential scan of the chunks (which the
         -- planner may prefer for small partitions) is never what a query should do. Restored
         -- after the query, so the caller's later statements plan as usual.
         perform set_config('enable_seqscan', 'off', true);
     else
-        v_distance := '(1 - zenglow.cosine_similarity(c.embedding, $5))';
+        v_distance := '(1 - zenglow.cosine_similarity(c.embedding, ($1).embedding))';
     end if;
 
     -- A single-branch mode runs only its branch.
-    v_lexical_sql := case when cardinality(v_retrieval_terms) = 0 or p_mode = 'vector' then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as bm25 where false'
+    v_lexical_sql := case when cardinality(v_statistics.retrieval_terms) = 0 or p_mode = 'vector' then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as bm25 where false'
         else format($sql$
             select c.chunk_id, c.ingested_at, %s as bm25
             from (
@@ -125,23 +106,23 @@ begin
                 -- that a query of only very common words still answers in bounded time.
                 select c.chunk_id, c.ingested_at, c.tsv, c.token_count
                 from zenglow.chunks c
-                where c.tenant_id = $1 and c.embedding_model = %L and c.tsv @@ $4 %s
+                where c.tenant_id = ($1).tenant_id and c.embedding_model = %L and c.tsv @@ ($1).retrieval_query %s
                 limit %s) c
             order by 3 desc, c.chunk_id
-            limit $9$sql$, v_bm25, v_model.model_name, v_filter, v_lexical_budget) end;
+            limit ($1).candidates$sql$, v_bm25, v_model.model_name, v_arguments.filter, v_arguments.lexical_budget) end;
     v_vector_sql := case when p_embedding is null or p_mode = 'bm25' then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as distance where false'
         else format($sql$
             select c.chunk_id, c.ingested_at, %s as distance
             from zenglow.chunks c
-            where c.tenant_id = $1 and c.embedding_model = %L %s
+            where c.tenant_id = ($1).tenant_id and c.embedding_model = %L %s
             order by %s
-            limit $9$sql$, v_distance, v_model.model_name, v_filter, v_distance) end;
+            limit ($1).candidates$sql$, v_distance, v_model.model_name, v_arguments.filter, v_distance) end;
 
     execute format($sql$
         with lexical as materialized (%s),
         vector_hits as materialized (
             -- relaxed_order may return neighbours slightly out of order; the outer query re-sorts.
-            select * from (%s) h order by h.distance limit $9),
+            select * from (%s) h order by h.distance limit ($1).candidates),
         candidates as (
             select chunk_id, ingested_at from lexical
             union
@@ -151,28 +132,28 @@ begin
                 l.chunk_id is not null as in_lexical,
                 v.chunk_id is not null as in_vector,
                 coalesce(l.bm25, %s) as bm25,
-                case when $5 is null then null else 1 - coalesce(v.distance, %s) end as cosine,
+                case when ($1).embedding is null then null else 1 - coalesce(v.distance, %s) end as cosine,
                 (select count(*) from unnest(tsvector_to_array(to_tsvector('english'::regconfig, c.title))) l
-                 where l = any ($2))::double precision / greatest(cardinality($2), 1) as title_match,
+                 where l = any (($1).terms))::double precision / greatest(cardinality(($1).terms), 1) as title_match,
                 exp(-extract(epoch from now() - c.ingested_at) / 31557600.0) as recency,
                 coalesce(sp.prior, 0) as source_prior,
                 least(1.0, ln(1 + c.token_count) / ln(513.0)) as chunk_length
             from candidates k
-            join zenglow.chunks c on c.tenant_id = $1 and c.chunk_id = k.chunk_id and c.ingested_at = k.ingested_at
+            join zenglow.chunks c on c.tenant_id = ($1).tenant_id and c.chunk_id = k.chunk_id and c.ingested_at = k.ingested_at
             left join lexical l on l.chunk_id = k.chunk_id
             left join vector_hits v on v.chunk_id = k.chunk_id
-            left join zenglow.source_priors sp on sp.tenant_id = $1 and sp.source = c.source),
+            left join zenglow.source_priors sp on sp.tenant_id = ($1).tenant_id and sp.source = c.source),
         normalised as (
             select f.*, coalesce(f.bm25 / nullif(max(f.bm25) over (), 0), 0) as bm25_norm
             from features f),
         ltr as (
             select n.*,
-                $15 + coalesce(($14 ->> 'bm25')::double precision, 0) * n.bm25_norm
-                    + coalesce(($14 ->> 'cosine')::double precision, 0) * coalesce(n.cosine, 0)
-                    + coalesce(($14 ->> 'title_match')::double precision, 0) * n.title_match
-                    + coalesce(($14 ->> 'recency')::double precision, 0) * n.recency
-                    + coalesce(($14 ->> 'source_prior')::double precision, 0) * n.source_prior
-                    + coalesce(($14 ->> 'chunk_length')::double precision, 0) * n.chunk_length as ltr_score,
+                ($1).ltr_intercept + coalesce((($1).ltr_coefficients ->> 'bm25')::double precision, 0) * n.bm25_norm
+                    + coalesce((($1).ltr_coefficients ->> 'cosine')::double precision, 0) * coalesce(n.cosine, 0)
+                    + coalesce((($1).ltr_coefficients ->> 'title_match')::double precision, 0) * n.title_match
+                    + coalesce((($1).ltr_coefficients ->> 'recency')::double precision, 0) * n.recency
+                    + coalesce((($1).ltr_coefficients ->> 'source_prior')::double precision, 0) * n.source_prior
+                    + coalesce((($1).ltr_coefficients ->> 'chunk_length')::double precision, 0) * n.chunk_length as ltr_score,
                 case when n.in_lexical then row_number() over (partition by n.in_lexical order by n.bm25 desc, n.chunk_id) end as rank_lexical,
                 case when n.in_vector then row_number() over (partition by n.in_vector order by n.cosine desc, n.chunk_id) end as rank_vector
             from normalised n),
@@ -183,21 +164,21 @@ begin
             from ltr t),
         scored as (
             select b.*,
-                case $11
+                case ($1).mode
                     when 'bm25' then case when b.in_lexical then b.bm25 end
                     when 'vector' then case when b.in_vector then b.cosine end
                     when 'rrf' then coalesce(1.0 / (60 + b.rank_lexical), 0) + coalesce(1.0 / (60 + b.rank_vector), 0)
-                    else $12 * b.ltr_norm + $13 * b.vector_norm
+                    else ($1).weight_ltr * b.ltr_norm + ($1).weight_vector * b.vector_norm
                 end as score
             from blended b),
         top as (
-            select * from scored where score is not null order by score desc, chunk_id limit $10)
+            select * from scored where score is not null order by score desc, chunk_id limit ($1).top_k)
         select
             coalesce((select jsonb_agg(
                 jsonb_build_object('chunk_id', t.chunk_id, 'document_id', t.document_id, 'chunk_order', t.chunk_order,
                     'title', t.title, 'source', t.source, 'batch', t.batch_tag, 'metadata', t.metadata,
                     'text', t.body, 'score', t.score)
-                || case when $16 then jsonb_build_object(
+                || case when ($1).explain then jsonb_build_object(
                     'features', jsonb_build_object('bm25', t.bm25, 'cosine', t.cosine, 'title_match', t.title_match,
                         'recency', t.recency, 'source_prior', t.source_prior, 'chunk_length', t.chunk_length),
                     'partial', jsonb_build_object('bm25_norm', t.bm25_norm, 'ltr', t.ltr_score, 'ltr_norm', t.ltr_norm,
@@ -208,11 +189,7 @@ begin
             (select count(*) from vector_hits)
         $sql$, v_lexical_sql, v_vector_sql, v_bm25, v_distance)
     into v_results, v_lexical_count, v_vector_count
-    using v_tenant, v_terms, v_idf, zenglow.terms_tsquery(v_retrieval_terms), p_embedding, coalesce(v_avgdl, 1), v_k1, v_b,
-        v_candidates, p_top_k, p_mode,
-        coalesce((v_weights -> 'weights' ->> 'ltr')::double precision, 0.5),
-        case when p_embedding is null then 0 else coalesce((v_weights -> 'weights' ->> 'vector')::double precision, 0.5) end,
-        v_ltr.coefficients, v_ltr.intercept, coalesce(p_explain, false);
+    using v_parameters;
     perform set_config('enable_seqscan', v_seqscan, true);
 
     return jsonb_build_object(
@@ -226,8 +203,9 @@ begin
         'degraded', case when p_embedding is null and p_mode in ('fusion', 'rrf') then 'no_embedding' end,
         'candidates', jsonb_build_object('lexical', v_lexical_count, 'vector', v_vector_count))
         || case when p_explain then jsonb_build_object('explain', jsonb_build_object(
-            'terms', to_jsonb(v_terms), 'retrieval_terms', to_jsonb(v_retrieval_terms), 'idf', to_jsonb(v_idf),
-            'chunks', v_chunks, 'avgdl', v_avgdl, 'k1', v_k1, 'b', v_b, 'ltr_coefficients', v_ltr.coefficients,
+            'terms', to_jsonb(v_arguments.terms), 'retrieval_terms', to_jsonb(v_statistics.retrieval_terms),
+            'idf', to_jsonb(v_statistics.idf), 'chunks', v_statistics.chunk_count, 'avgdl', v_statistics.avgdl,
+            'k1', v_arguments.k1, 'b', v_arguments.b, 'ltr_coefficients', v_ltr.coefficients,
             'ltr_intercept', v_ltr.intercept)) else '{}'::jsonb end;
 end
 $fn$;
