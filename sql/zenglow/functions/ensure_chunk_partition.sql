@@ -15,6 +15,10 @@ declare
     v_moved bigint;
     v_started timestamptz := clock_timestamp();
 begin
+    if p_at is null or not isfinite(p_at) then
+        raise exception using errcode = 'ZG009',
+            message = format('a chunk partition is made for a finite time, not %s', coalesce(p_at::text, 'null'));
+    end if;
     select * into v_range
     from zenglow.chunk_partition_range(p_at, (select chunk_partition_unit from zenglow.maintenance_settings));
     if to_regclass(format('zenglow.%I', v_range.partition_name)) is not null then

@@ -5,13 +5,17 @@ returns jsonb
 language plpgsql
 immutable
 as $$
--- Fusion weights are {"ltr": w, "vector": w}: both present, finite, non-negative numbers with a
--- positive sum. Returns them normalised to numbers; raises ZG002 naming what is wrong.
+-- Fusion weights are {"ltr": w, "vector": w}: both present, finite numbers from 0 to 1000 with a
+-- positive sum. Returns them normalised to double precision numbers; raises ZG002 naming what is
+-- wrong. JSON numbers are read as numeric first, which never fails, so no value can surface as a
+-- cast error (22003); a magnitude below 1e-307 counts as 0, as IEEE parsers round it.
 declare
     v_key text;
     v_value jsonb;
-    v_number double precision;
+    v_number numeric;
+    v_normalised jsonb := '{}';
     v_sum double precision := 0;
+    v_maximum constant numeric := 1000;
     v_example constant text := 'e.g. {"ltr": 0.6, "vector": 0.4}';
 begin
     if p_weights is null or jsonb_typeof(p_weights) <> 'object' then
@@ -32,27 +36,32 @@ begin
         end if;
         if jsonb_typeof(v_value) <> 'number' then
             raise exception using errcode = 'ZG002',
-                message = format('fusion weight %L must be a number, not %s', v_key, v_value::text), hint = v_example;
+                message = format('fusion weight %L must be a number, not %s', v_key, left(v_value::text, 40)), hint = v_example;
         end if;
-        begin
-            v_number := (v_value #>> '{}')::double precision;
-        exception when numeric_value_out_of_range then
-            v_number := 'Infinity';
-        end;
-        if v_number = 'Infinity'::double precision or v_number = '-Infinity'::double precision then
+        v_number := v_value::numeric;
+        if abs(v_number) > 1.7976931348623157e308 then
             raise exception using errcode = 'ZG002', message = format('fusion weight %L is not finite', v_key),
-                hint = v_example;
+                detail = 'it is beyond the range of double precision', hint = v_example;
         end if;
         if v_number < 0 then
             raise exception using errcode = 'ZG002',
                 message = format('fusion weight %L is negative (%s)', v_key, v_value::text), hint = v_example;
         end if;
-        v_sum := v_sum + v_number;
+        if v_number > v_maximum then
+            raise exception using errcode = 'ZG002',
+                message = format('fusion weight %L is above the maximum of %s (%s)', v_key, v_maximum, left(v_value::text, 40)),
+                detail = 'only the ratio of the weights matters; scale them down', hint = v_example;
+        end if;
+        if v_number < 1e-307 then
+            v_number := 0;
+        end if;
+        v_normalised := v_normalised || jsonb_build_object(v_key, v_number::double precision);
+        v_sum := v_sum + v_number::double precision;
     end loop;
     if v_sum <= 0 then
         raise exception using errcode = 'ZG002', message = 'fusion weights sum to 0; at least one must be positive',
             hint = v_example;
     end if;
-    return jsonb_build_object('ltr', (p_weights ->> 'ltr')::double precision, 'vector', (p_weights ->> 'vector')::double precision);
+    return v_normalised;
 end
 $$;

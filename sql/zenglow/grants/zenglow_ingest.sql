@@ -20,6 +20,7 @@ grant execute on function
     zenglow_api.ingest_staged_batch(text, text, text, bigint, text),
     zenglow.token_count(tsvector),
     zenglow.forget_chunks(text),
+    zenglow.check_staged_chunks(text, integer, boolean),
     zenglow.add_term_stats(text, text, integer, text[], bigint[], bigint, bigint),
     zenglow_audit.append(text, text, text, jsonb)
 to zenglow_ingest;

@@ -17,7 +17,9 @@ as $$
 -- to create its partition), documents sent again replace their earlier chunks, the BM25 term
 -- statistics follow, and the manifest events fire at commit. The same content (p_content_hash)
 -- sent again is recognised and changes nothing (resubmitted = true). Rows the loader rejected
--- before staging are counted in p_rejected.
+-- before staging are counted in p_rejected. A staged row retrieval could not use (an embedding
+-- of the wrong dimension, NaN, infinite or of zero length; an empty text; a chunk staged twice)
+-- refuses the batch with ZG008/ZG009 naming the row (zenglow.check_staged_chunks).
 declare
     v_tenant text := zenglow.require_tenant();
     v_opened jsonb := zenglow_api.open_batch(p_batch_tag, p_source, p_content_hash);
@@ -29,16 +31,26 @@ declare
     v_accepted bigint;
     v_stats record;
     v_by_source jsonb;
+    v_duplicate record;
 begin
+    if p_rejected < 0 then
+        raise exception using errcode = 'ZG009', message = format('rejected must be 0 or more, not %s', p_rejected);
+    end if;
     if (v_opened ->> 'resubmitted')::boolean then
         return zenglow_api.get_batch(v_opened ->> 'batch_tag') || jsonb_build_object('resubmitted', true);
     end if;
     if v_opened ->> 'state' <> 'loading' then
         perform zenglow_api.transition_batch(v_batch_id, 'loading');
     end if;
-    select * into strict v_model from zenglow.models where active;
+    select * into v_model from zenglow.models where active;
+    if not found then
+        raise exception using errcode = 'ZG006', message = 'no embedding model is active',
+            hint = 'register one in zenglow.models and run zenglow.activate_model(model, actor)';
+    end if;
     v_vector := format_type((select a.atttypid from pg_attribute a
         where a.attrelid = 'zenglow.chunks'::regclass and a.attname = 'embedding'), null) = 'vector';
+    -- Nothing retrieval cannot use gets in (ZG008 embeddings, ZG009 texts and ids), named by row.
+    perform zenglow.check_staged_chunks(v_model.model_name, v_model.dimension, v_vector);
     v_healed := zenglow.ensure_chunk_partition(now());
 
     v_replaced := zenglow.forget_chunks(format(
@@ -48,15 +60,30 @@ begin
     where c.tenant_id = v_tenant and c.embedding_model = v_model.model_name
       and c.document_id in (select s.document_id from pg_temp.zg_staging s);
 
-    execute format($sql$
-        insert into zenglow.chunks (tenant_id, document_id, chunk_order, source, title, metadata, content_hash,
-            batch_id, batch_tag, body, embedding, embedding_model)
-        select $1, s.document_id, s.chunk_order, coalesce(nullif(s.source, ''), $2), coalesce(s.title, ''),
-            coalesce(s.metadata, '{}'::jsonb), s.content_hash, $3, $4, s.body, s.embedding%s, $5
-        from pg_temp.zg_staging s
-        order by s.row_number$sql$, case when v_vector then '::vector' else '' end)
-    using v_tenant, coalesce(p_source, ''), v_batch_id, v_opened ->> 'batch_tag', v_model.model_name;
-    get diagnostics v_accepted = row_count;
+    begin
+        execute format($sql$
+            insert into zenglow.chunks (tenant_id, document_id, chunk_order, source, title, metadata, content_hash,
+                batch_id, batch_tag, body, embedding, embedding_model)
+            select $1, s.document_id, s.chunk_order, coalesce(nullif(s.source, ''), $2), coalesce(s.title, ''),
+                coalesce(s.metadata, '{}'::jsonb), s.content_hash, $3, $4, s.body, s.embedding%s, $5
+            from pg_temp.zg_staging s
+            order by s.row_number$sql$, case when v_vector then '::vector' else '' end)
+        using v_tenant, coalesce(p_source, ''), v_batch_id, v_opened ->> 'batch_tag', v_model.model_name;
+        get diagnostics v_accepted = row_count;
+    exception when unique_violation then
+        -- Only a chunk staged twice collides (earlier versions of the documents are gone): name it.
+        select d.row_number, d.document_id, d.chunk_order, d.first_row into v_duplicate
+        from (select s.row_number, s.document_id, s.chunk_order,
+                  min(s.row_number) over (partition by s.document_id, s.chunk_order) as first_row
+              from pg_temp.zg_staging s) d
+        where d.row_number > d.first_row
+        order by d.row_number
+        limit 1;
+        raise exception using errcode = 'ZG009',
+            message = format('staged row %s (document %s, chunk %s): it repeats row %s', v_duplicate.row_number,
+                quote_literal(left(v_duplicate.document_id, 80)), v_duplicate.chunk_order, v_duplicate.first_row),
+            hint = 'a batch holds each chunk of a document once';
+    end;
 
     -- One pass over the new rows: each term's document frequency, and (as chunks.token_count
     -- counts them) the rows' total length.

@@ -2,23 +2,103 @@ set local role zenglow_owner;
 
 create or replace function zenglow_api.record_performance(p_records jsonb)
 returns integer
-language sql
+language plpgsql
 volatile
 as $$
-    -- Stores a batch of request timings for the current tenant (the API's asynchronous writer
-    -- calls this once per tenant and flush); returns how many rows were written.
-    with inserted as (
+-- Stores a batch of request timings for the current tenant (the API's asynchronous writer
+-- calls this once per tenant and flush); returns how many rows were written. Every field is
+-- checked before it is cast, so a malformed record is refused with ZG009 naming the record
+-- (1-based), the field and what it may hold, never with PostgreSQL's own 22xxx errors:
+--   endpoint (required) a non-empty string; request_id, model strings;
+--   ts an ISO 8601 timestamp (default now());
+--   status (required) an integer 100..599; top_k, result_count integers 0..2147483647;
+--   weights_version an integer 1..9223372036854775807;
+--   total_ms (required), embed_ms, retrieve_ms numbers 0..86400000 (a day).
+-- Other keys are ignored. Nothing is written unless every record is valid.
+declare
+    v_tenant text := zenglow.require_tenant();
+    v_record jsonb;
+    v_index bigint;
+    v_field record;
+    v_value jsonb;
+    v_count integer;
+begin
+    if p_records is null or jsonb_typeof(p_records) = 'null' then
+        return 0;
+    end if;
+    if jsonb_typeof(p_records) <> 'array' then
+        raise exception using errcode = 'ZG009', message = 'timing records must be a JSON array of objects',
+            hint = 'e.g. [{"endpoint": "/rag/query", "status": 200, "total_ms": 12.5}]';
+    end if;
+    for v_record, v_index in select r, i from jsonb_array_elements(p_records) with ordinality as t (r, i) loop
+        if jsonb_typeof(v_record) <> 'object' then
+            raise exception using errcode = 'ZG009', message = format('timing record %s must be a JSON object', v_index);
+        end if;
+        for v_field in
+            select * from (values
+                ('endpoint', 'string', true, null::numeric, null::numeric),
+                ('request_id', 'string', false, null, null),
+                ('model', 'string', false, null, null),
+                ('ts', 'timestamp', false, null, null),
+                ('status', 'integer', true, 100, 599),
+                ('top_k', 'integer', false, 0, 2147483647),
+                ('result_count', 'integer', false, 0, 2147483647),
+                ('weights_version', 'integer', false, 1, 9223372036854775807),
+                ('total_ms', 'number', true, 0, 86400000),
+                ('embed_ms', 'number', false, 0, 86400000),
+                ('retrieve_ms', 'number', false, 0, 86400000)) f (name, kind, required, minimum, maximum)
+        loop
+            v_value := nullif(v_record -> v_field.name, 'null'::jsonb);
+            if v_value is null then
+                if v_field.required then
+                    raise exception using errcode = 'ZG009', message = format('timing record %s: %s is required', v_index, v_field.name);
+                end if;
+            elsif v_field.kind in ('integer', 'number') then
+                perform zenglow.bounded_number(v_value, format('timing record %s: %s', v_index, v_field.name),
+                    v_field.minimum, v_field.maximum, v_field.kind = 'integer');
+            elsif jsonb_typeof(v_value) <> 'string'
+                -- The shape of ISO 8601; the cast below still refuses an impossible date.
+                or (v_field.kind = 'timestamp'
+                    and v_value #>> '{}' !~ '^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?)?(Z|[+-]\d\d(:?\d\d)?)?$')
+                or (v_field.name = 'endpoint' and v_value #>> '{}' = '') then
+                raise exception using errcode = 'ZG009',
+                    message = format('timing record %s: %s must be %s, not %s', v_index, v_field.name,
+                        case v_field.kind when 'timestamp' then 'an ISO 8601 timestamp'
+                            else case when v_field.required then 'a non-empty string' else 'a string' end end,
+                        left(v_value::text, 40));
+            end if;
+        end loop;
+    end loop;
+
+    begin
         insert into zenglow.query_performance (ts, tenant_id, request_id, endpoint, status, top_k, result_count,
             weights_version, model, embed_ms, retrieve_ms, total_ms)
-        select coalesce(r.ts, now()), zenglow.require_tenant(), r.request_id, r.endpoint, r.status, r.top_k,
-            r.result_count, r.weights_version, r.model, r.embed_ms, r.retrieve_ms, r.total_ms
-        from jsonb_to_recordset(p_records) as r (ts timestamptz, request_id text, endpoint text, status integer,
-            top_k integer, result_count integer, weights_version bigint, model text, embed_ms double precision,
-            retrieve_ms double precision, total_ms double precision)
-        returning 1)
-    select count(*)::integer from inserted
+        select coalesce((r ->> 'ts')::timestamptz, now()), v_tenant, r ->> 'request_id', r ->> 'endpoint',
+            (r ->> 'status')::numeric::integer, (r ->> 'top_k')::numeric::integer, (r ->> 'result_count')::numeric::integer,
+            (r ->> 'weights_version')::numeric::bigint, r ->> 'model',
+            -- bounded_number again: it rounds magnitudes below 1e-307 to 0, which double precision cannot hold.
+            zenglow.bounded_number(r -> 'embed_ms', 'embed_ms', 0, 86400000)::double precision,
+            zenglow.bounded_number(r -> 'retrieve_ms', 'retrieve_ms', 0, 86400000)::double precision,
+            zenglow.bounded_number(r -> 'total_ms', 'total_ms', 0, 86400000)::double precision
+        from jsonb_array_elements(p_records) r;
+        get diagnostics v_count = row_count;
+    exception when data_exception then
+        -- Only a timestamp of the right shape but an impossible value (2026-02-30) gets here: name it.
+        for v_record, v_index in select r, i from jsonb_array_elements(p_records) with ordinality as t (r, i) loop
+            begin
+                perform (v_record ->> 'ts')::timestamptz;
+            exception when data_exception then
+                raise exception using errcode = 'ZG009',
+                    message = format('timing record %s: ts must be an ISO 8601 timestamp, not %s', v_index, v_record -> 'ts');
+            end;
+        end loop;
+        raise;
+    end;
+    return v_count;
+end
 $$;
 
 comment on function zenglow_api.record_performance(jsonb) is
     'Stores request timings [{ts, request_id, endpoint, status, top_k, result_count, weights_version, model, embed_ms, '
-    'retrieve_ms, total_ms}] for the current tenant in zenglow.query_performance. Errors: ZG001 no tenant.';
+    'retrieve_ms, total_ms}] for the current tenant in zenglow.query_performance; returns the rows written. '
+    'Errors: ZG001 no tenant, ZG009 a malformed record (named by its 1-based position and field).';

@@ -23,6 +23,11 @@ declare
     v_details jsonb := coalesce(p_details, '{}'::jsonb);
     v_hash bytea;
 begin
+    -- The columns are not null; say which is missing rather than leaving it to the constraint.
+    if p_actor is null or btrim(p_actor) = '' or p_action is null or btrim(p_action) = '' then
+        raise exception using errcode = 'ZG009', message = 'an audit record needs an actor and an action',
+            detail = format('actor %s, action %s', coalesce(quote_literal(p_actor), 'null'), coalesce(quote_literal(p_action), 'null'));
+    end if;
     perform zenglow.maintenance_mode(true);
     insert into zenglow_audit.chain_heads (tenant_id, seq, hash)
     values (p_tenant_id, 0, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea)
