@@ -1,0 +1,4436 @@
+--
+-- PostgreSQL database dump
+--
+
+--
+-- Name: timescaledb; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS timescaledb WITH SCHEMA public;
+
+--
+-- Name: EXTENSION timescaledb; Type: COMMENT; Schema: -; Owner: 
+--
+
+COMMENT ON EXTENSION timescaledb IS 'Enables scalable inserts and complex queries for time-series data (Apache 2 Edition)';
+
+--
+-- Name: zenglow; Type: SCHEMA; Schema: -; Owner: zenglow_owner
+--
+
+CREATE SCHEMA zenglow;
+
+ALTER SCHEMA zenglow OWNER TO zenglow_owner;
+
+--
+-- Name: SCHEMA zenglow; Type: COMMENT; Schema: -; Owner: zenglow_owner
+--
+
+COMMENT ON SCHEMA zenglow IS 'ZenGlow tables and internals';
+
+--
+-- Name: zenglow_api; Type: SCHEMA; Schema: -; Owner: zenglow_owner
+--
+
+CREATE SCHEMA zenglow_api;
+
+ALTER SCHEMA zenglow_api OWNER TO zenglow_owner;
+
+--
+-- Name: SCHEMA zenglow_api; Type: COMMENT; Schema: -; Owner: zenglow_owner
+--
+
+COMMENT ON SCHEMA zenglow_api IS 'ZenGlow: the functions the API role may execute, one per kind of request';
+
+--
+-- Name: zenglow_audit; Type: SCHEMA; Schema: -; Owner: zenglow_owner
+--
+
+CREATE SCHEMA zenglow_audit;
+
+ALTER SCHEMA zenglow_audit OWNER TO zenglow_owner;
+
+--
+-- Name: SCHEMA zenglow_audit; Type: COMMENT; Schema: -; Owner: zenglow_owner
+--
+
+COMMENT ON SCHEMA zenglow_audit IS 'ZenGlow: the append-only audit log';
+
+--
+-- Name: zenglow_migrations; Type: SCHEMA; Schema: -; Owner: postgres
+--
+
+CREATE SCHEMA zenglow_migrations;
+
+ALTER SCHEMA zenglow_migrations OWNER TO postgres;
+
+--
+-- Name: zenglow_stats; Type: SCHEMA; Schema: -; Owner: zenglow_owner
+--
+
+CREATE SCHEMA zenglow_stats;
+
+ALTER SCHEMA zenglow_stats OWNER TO zenglow_owner;
+
+--
+-- Name: SCHEMA zenglow_stats; Type: COMMENT; Schema: -; Owner: zenglow_owner
+--
+
+COMMENT ON SCHEMA zenglow_stats IS 'ZenGlow: analyst views over query_performance and friends';
+
+--
+-- Name: vector; Type: EXTENSION; Schema: -; Owner: -
+--
+
+CREATE EXTENSION IF NOT EXISTS vector WITH SCHEMA public;
+
+--
+-- Name: EXTENSION vector; Type: COMMENT; Schema: -; Owner: 
+--
+
+COMMENT ON EXTENSION vector IS 'vector data type and ivfflat and hnsw access methods';
+
+--
+-- Name: rag_query_parameters; Type: TYPE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TYPE zenglow.rag_query_parameters AS (
+	tenant_id text,
+	terms text[],
+	idf double precision[],
+	retrieval_query tsquery,
+	embedding real[],
+	avgdl double precision,
+	k1 double precision,
+	b double precision,
+	candidates integer,
+	top_k integer,
+	mode text,
+	weight_ltr double precision,
+	weight_vector double precision,
+	ltr_coefficients jsonb,
+	ltr_intercept double precision,
+	explain boolean
+);
+
+ALTER TYPE zenglow.rag_query_parameters OWNER TO zenglow_owner;
+
+--
+-- Name: TYPE rag_query_parameters; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TYPE zenglow.rag_query_parameters IS 'The inputs of rag_query''s single dynamic statement, passed as one parameter and read by name.';
+
+--
+-- Name: activate_model(text, text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.activate_model(p_model text, p_actor text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Makes p_model the one retrieval reads, atomically (never zero active models), after its
+-- index exists; the old model's rows stay until an operator deletes them. Audited under _global.
+declare
+    v_previous text;
+    v_index text;
+begin
+    if not exists (select from zenglow.models where model_name = p_model) then
+        raise exception using errcode = 'ZG006', message = format('unknown embedding model %L', p_model),
+            hint = 'register it in zenglow.models first';
+    end if;
+    select model_name into v_previous from zenglow.models where active;
+    v_index := zenglow.ensure_model_index(p_model);
+    -- Two statements in one transaction: other sessions see the old model or the new one, never none.
+    update zenglow.models set active = false where active and model_name <> p_model;
+    update zenglow.models set active = true where model_name = p_model and not active;
+    perform zenglow_audit.append_for('_global', p_actor, 'model.activate', 'models/' || p_model,
+        jsonb_build_object('old', v_previous, 'new', p_model, 'index', v_index));
+    return jsonb_build_object('active', p_model, 'previous', v_previous, 'index', v_index);
+end
+$$;
+
+ALTER FUNCTION zenglow.activate_model(p_model text, p_actor text) OWNER TO zenglow_owner;
+
+--
+-- Name: add_term_stats(text, text, integer, text[], bigint[], bigint, bigint); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.add_term_stats(p_tenant_id text, p_model text, p_sign integer, p_terms text[], p_dfs bigint[], p_chunks bigint, p_tokens bigint) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+-- Adds (p_sign 1) or removes (p_sign -1) chunks' contribution to the BM25 statistics: the
+-- document frequency of each term and the corpus's chunk and token counts. Rows are touched in
+-- term order, so concurrent loaders of one tenant lock them in the same order (no deadlock).
+begin
+    if p_sign = 1 then
+        insert into zenglow.term_stats as s (tenant_id, embedding_model, term, df)
+        select p_tenant_id, p_model, t.term, t.df
+        from unnest(p_terms, p_dfs) as t (term, df)
+        order by t.term
+        on conflict (tenant_id, embedding_model, term) do update set df = s.df + excluded.df;
+    else
+        update zenglow.term_stats s set df = greatest(s.df - t.df, 0)
+        from (select * from unnest(p_terms, p_dfs) as u (term, df) order by u.term) t
+        where s.tenant_id = p_tenant_id and s.embedding_model = p_model and s.term = t.term;
+        delete from zenglow.term_stats s where s.tenant_id = p_tenant_id and s.embedding_model = p_model
+            and s.term = any (p_terms) and s.df = 0;
+    end if;
+    insert into zenglow.corpus_stats as s (tenant_id, embedding_model, chunk_count, token_total)
+    values (p_tenant_id, p_model, greatest(p_sign * p_chunks, 0), greatest(p_sign * p_tokens, 0))
+    on conflict (tenant_id, embedding_model) do update
+        set chunk_count = greatest(s.chunk_count + p_sign * p_chunks, 0),
+            token_total = greatest(s.token_total + p_sign * p_tokens, 0);
+end
+$$;
+
+ALTER FUNCTION zenglow.add_term_stats(p_tenant_id text, p_model text, p_sign integer, p_terms text[], p_dfs bigint[], p_chunks bigint, p_tokens bigint) OWNER TO zenglow_owner;
+
+--
+-- Name: bm25_statistics(text, text, text[], bigint); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.bm25_statistics(p_tenant_id text, p_model text, p_terms text[], p_lexical_budget bigint, OUT chunk_count bigint, OUT avgdl double precision, OUT idf double precision[], OUT retrieval_terms text[]) RETURNS record
+    LANGUAGE plpgsql STABLE
+    AS $$
+-- The BM25 statistics of one query from the tenant's maintained term statistics, read once per
+-- query rather than per chunk: N (chunks), the average chunk length (null for an empty corpus),
+-- idf = ln(1 + (N - df + 0.5) / (df + 0.5)) of each term in p_terms' order, and the terms whose
+-- postings lexical retrieval asks the GIN index for: the rarest ones whose document frequencies
+-- add up to p_lexical_budget, always at least the rarest (a chunk holding only very common terms
+-- cannot outrank them, and the index is never asked for most of the corpus).
+begin
+    select s.chunk_count, s.token_total::double precision / nullif(s.chunk_count, 0) into chunk_count, avgdl
+    from zenglow.corpus_stats s where s.tenant_id = p_tenant_id and s.embedding_model = p_model;
+    chunk_count := coalesce(chunk_count, 0);
+    select coalesce(array_agg(ln(1 + (chunk_count - coalesce(t.df, 0) + 0.5) / (coalesce(t.df, 0) + 0.5)) order by q.ord), '{}')
+    into idf
+    from unnest(p_terms) with ordinality q (term, ord)
+    left join zenglow.term_stats t on t.tenant_id = p_tenant_id and t.embedding_model = p_model and t.term = q.term;
+    select coalesce(array_agg(ranked.term order by ranked.df), '{}') into retrieval_terms
+    from (
+        select q.term, t.df, sum(t.df) over (order by t.df, q.term) as running
+        from unnest(p_terms) q (term)
+        join zenglow.term_stats t on t.tenant_id = p_tenant_id and t.embedding_model = p_model and t.term = q.term
+        where t.df > 0
+    ) ranked
+    where ranked.running <= p_lexical_budget or ranked.running = ranked.df;
+end
+$$;
+
+ALTER FUNCTION zenglow.bm25_statistics(p_tenant_id text, p_model text, p_terms text[], p_lexical_budget bigint, OUT chunk_count bigint, OUT avgdl double precision, OUT idf double precision[], OUT retrieval_terms text[]) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION bm25_statistics(p_tenant_id text, p_model text, p_terms text[], p_lexical_budget bigint, OUT chunk_count bigint, OUT avgdl double precision, OUT idf double precision[], OUT retrieval_terms text[]); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.bm25_statistics(p_tenant_id text, p_model text, p_terms text[], p_lexical_budget bigint, OUT chunk_count bigint, OUT avgdl double precision, OUT idf double precision[], OUT retrieval_terms text[]) IS 'BM25 statistics of a query for a tenant and model: (chunk_count, avgdl, idf per term, retrieval_terms within the lexical budget).';
+
+--
+-- Name: bounded_number(jsonb, text, numeric, numeric, boolean, text, text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.bounded_number(p_value jsonb, p_name text, p_min numeric, p_max numeric, p_integer boolean DEFAULT false, p_errcode text DEFAULT 'ZG009'::text, p_hint text DEFAULT NULL::text) RETURNS numeric
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+-- A JSON number from a request, checked before any cast can fail: it must be a number (an
+-- integer when p_integer) between p_min and p_max, else p_errcode is raised with a message that
+-- names p_name and the allowed range (never PostgreSQL's own 22P02/22003). JSON null and a
+-- missing value give null, for the caller's default. A magnitude below 1e-307 counts as 0, as
+-- IEEE parsers round it, so the result always converts to double precision without underflow.
+declare
+    v_number numeric;
+    v_shown text;
+    v_message text;
+begin
+    if p_value is null or jsonb_typeof(p_value) = 'null' then
+        return null;
+    end if;
+    if jsonb_typeof(p_value) = 'number' then
+        v_number := p_value::numeric;
+        if v_number between p_min and p_max and (not p_integer or v_number = trunc(v_number)) then
+            return case when abs(v_number) < 1e-307 then 0 else v_number end;
+        end if;
+        -- jsonb keeps 1e400 as 401 digits: show long numbers in scientific notation.
+        v_shown := case when length(v_number::text) > 24 then btrim(to_char(v_number, '9.999999EEEE')) else v_number::text end;
+    else
+        v_shown := case when length(p_value::text) > 40 then left(p_value::text, 40) || '…' else p_value::text end;
+    end if;
+    v_message := format('%s must be %s between %s and %s, not %s', p_name,
+        case when p_integer then 'an integer' else 'a number' end, p_min, p_max, v_shown);
+    -- RAISE refuses a null option, so the hint is given only when there is one.
+    if p_hint is null then
+        raise exception using errcode = p_errcode, message = v_message;
+    end if;
+    raise exception using errcode = p_errcode, message = v_message, hint = p_hint;
+end
+$$;
+
+ALTER FUNCTION zenglow.bounded_number(p_value jsonb, p_name text, p_min numeric, p_max numeric, p_integer boolean, p_errcode text, p_hint text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION bounded_number(p_value jsonb, p_name text, p_min numeric, p_max numeric, p_integer boolean, p_errcode text, p_hint text); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.bounded_number(p_value jsonb, p_name text, p_min numeric, p_max numeric, p_integer boolean, p_errcode text, p_hint text) IS 'A JSON number checked against [min, max] (and integrality), or the given SQLSTATE naming the value and its range; null for JSON null.';
+
+--
+-- Name: capabilities(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.capabilities() RETURNS TABLE(pgvector text, timescaledb text, timescaledb_license text, pg_cron boolean, embedding_storage text, query_performance_storage text, server_version text)
+    LANGUAGE sql STABLE
+    AS $$
+    -- What this database actually uses, detected from the catalogs, never assumed: extension
+    -- versions, and which storage the capability-dependent tables got when they were created.
+    select
+        (select extversion from pg_extension where extname = 'vector'),
+        (select extversion from pg_extension where extname = 'timescaledb'),
+        case when exists (select from pg_extension where extname = 'timescaledb')
+            then coalesce(current_setting('timescaledb.license', true), 'timescale') end,
+        exists (select from pg_extension where extname = 'pg_cron'),
+        (select format_type(a.atttypid, a.atttypmod)
+         from pg_attribute a
+         where a.attrelid = 'zenglow.chunks'::regclass and a.attname = 'embedding' and not a.attisdropped),
+        case
+            when (select c.relkind from pg_class c where c.oid = 'zenglow.query_performance'::regclass) = 'p' then 'partitioned'
+            when exists (select from pg_extension where extname = 'timescaledb')
+                and zenglow.is_hypertable('zenglow.query_performance'::regclass) then 'hypertable'
+            else 'table'
+        end,
+        current_setting('server_version')
+$$;
+
+ALTER FUNCTION zenglow.capabilities() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION capabilities(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.capabilities() IS 'pgvector and TimescaleDB versions, TimescaleDB license (apache or timescale), pg_cron presence, and the storage chosen for embeddings (vector or real[]) and query_performance (hypertable or partitioned).';
+
+--
+-- Name: check_batch_transition(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.check_batch_transition() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+-- Batches move only along open -> loading -> done | failed | healed, and failed -> loading (a
+-- retry); anything else is refused, whoever writes. Stamps the time of each step.
+begin
+    if new.state is distinct from old.state then
+        if not (old.state, new.state) in (
+            ('open', 'loading'), ('open', 'failed'),
+            ('loading', 'done'), ('loading', 'failed'), ('loading', 'healed'),
+            ('failed', 'loading')) then
+            raise exception using
+                errcode = 'ZG003',
+                message = format('batch %s cannot go from %s to %s', old.batch_tag, old.state, new.state),
+                detail = format('batch_id %s of tenant %s', old.batch_id, old.tenant_id),
+                hint = 'allowed: open -> loading -> done | failed | healed, open -> failed, failed -> loading';
+        end if;
+        if new.state = 'loading' then
+            new.loading_at := now();
+            new.finished_at := null;
+            new.reason := null;
+        elsif new.state in ('done', 'failed', 'healed') then
+            new.finished_at := now();
+        end if;
+    end if;
+    if new.tenant_id <> old.tenant_id or new.batch_id <> old.batch_id or new.content_hash <> old.content_hash then
+        raise exception using errcode = 'ZG003', message = 'a batch''s tenant, id and content hash never change';
+    end if;
+    new.updated_at := now();
+    return new;
+end
+$$;
+
+ALTER FUNCTION zenglow.check_batch_transition() OWNER TO zenglow_owner;
+
+--
+-- Name: check_fusion_weights(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.check_fusion_weights() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+-- Every inserted version is validated (with a clear ZG002 error) and stored normalised; versions
+-- are never updated or deleted: activate a new one instead.
+begin
+    if tg_op = 'INSERT' then
+        new.weights := zenglow.validate_fusion_weights(new.weights);
+        return new;
+    end if;
+    raise exception using errcode = 'ZG005', message = 'fusion weight versions are never changed or deleted',
+        hint = 'activate a new version with zenglow_api.set_fusion_weights';
+end
+$$;
+
+ALTER FUNCTION zenglow.check_fusion_weights() OWNER TO zenglow_owner;
+
+--
+-- Name: check_staged_chunks(text, integer, boolean); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.check_staged_chunks(p_model text, p_dimension integer, p_vector boolean) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+-- The last gate before zg_staging's rows become chunks (zenglow_api.ingest_staged_batch). The
+-- loader validates rows before COPY, but the database accepts nothing retrieval cannot use, and
+-- refuses the first bad row with ZenGlow's own SQLSTATE naming it (row number, document, chunk)
+-- rather than with a cast or constraint error from the insert, or not at all (real[] takes NaN
+-- and zero vectors silently). ZG008: an embedding that is not one-dimensional, not of p_model's
+-- p_dimension, holds a null, NaN or infinity, has zero length (every component 0), or, with
+-- pgvector, a squared norm beyond single precision (pgvector sums squares in single precision
+-- for a cosine; without it zenglow.cosine_similarity works in double precision, where finite
+-- components always give a finite norm). ZG009: an empty text, a document id not of 1 to 512
+-- characters, a negative chunk order.
+-- Cost: with pgvector one real[] -> vector cast and vector_norm per row (C), and only when the
+-- cast refuses an element (null, NaN, infinity) the element checks, to name the row; without
+-- pgvector the element checks, which are array operators (C) too.
+declare
+    v_rows constant text := $sql$
+        select s.row_number, s.document_id, s.chunk_order, p.errcode, p.message
+        from pg_temp.zg_staging s
+        cross join lateral (select %1$s as squares) n
+        cross join lateral (select
+            case when s.body = '' or length(s.document_id) not between 1 and 512 or s.chunk_order < 0 then 'ZG009'
+                 else 'ZG008' end as errcode,
+            case
+            when s.body = '' then 'its text is empty'
+            when length(s.document_id) not between 1 and 512 then 'its document id must have 1 to 512 characters'
+            when s.chunk_order < 0 then 'its chunk order is negative'
+            when s.embedding is null then null
+            when array_ndims(s.embedding) > 1 then 'its embedding is not a one-dimensional array'
+            when cardinality(s.embedding) <> $1 then format('its embedding has %%s dimensions; model %%s has %%s',
+                cardinality(s.embedding), $2, $1)
+            %2$s
+            when n.squares = 0 then 'its embedding has zero length'
+            when n.squares >= 3.4028235677973366e38 then 'its embedding''s norm is not finite in single precision'
+            end as message) p
+        where p.message is not null
+        order by s.row_number
+        limit 1$sql$;
+    v_element_checks constant text := $sql$
+            when array_position(s.embedding, null) is not null then 'its embedding holds a null value'
+            when s.embedding && '{NaN,Infinity,-Infinity}'::real[] then 'its embedding holds NaN or infinite values'
+            when s.embedding <@ '{0}'::real[] then 'its embedding has zero length'$sql$;
+    v_vector_squares constant text := $sql$case when array_ndims(s.embedding) = 1 and cardinality(s.embedding) = $1
+            then vector_norm(s.embedding::vector) ^ 2 end$sql$;
+    v_problem record;
+begin
+    if p_vector then
+        begin
+            execute format(v_rows, v_vector_squares, '') into v_problem using p_dimension, p_model;
+        exception when data_exception then
+            -- pgvector refused an element (null, NaN, infinity): name the first such row.
+            execute format(v_rows, v_vector_squares, v_element_checks) into v_problem using p_dimension, p_model;
+        end;
+    else
+        execute format(v_rows, 'null::double precision', v_element_checks) into v_problem using p_dimension, p_model;
+    end if;
+    if v_problem.row_number is not null then
+        raise exception using errcode = v_problem.errcode,
+            message = format('staged row %s (document %s, chunk %s): %s', v_problem.row_number,
+                quote_literal(left(v_problem.document_id, 80)), v_problem.chunk_order, v_problem.message),
+            hint = case v_problem.errcode
+                when 'ZG008' then 'embeddings must be finite, of the model''s dimension and of non-zero length'
+                else 'fix the row, or leave it out and count it as rejected' end;
+    end if;
+end
+$_$;
+
+ALTER FUNCTION zenglow.check_staged_chunks(p_model text, p_dimension integer, p_vector boolean) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION check_staged_chunks(p_model text, p_dimension integer, p_vector boolean); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.check_staged_chunks(p_model text, p_dimension integer, p_vector boolean) IS 'Refuses the first unloadable row of zg_staging: ZG008 for its embedding (dimension, null, NaN/infinity, zero or overflowing norm), ZG009 for empty text, a document id not of 1..512 characters or a negative chunk order.';
+
+--
+-- Name: chunk_partition_range(timestamp with time zone, text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.chunk_partition_range(p_at timestamp with time zone, p_unit text, OUT range_start timestamp with time zone, OUT range_end timestamp with time zone, OUT partition_name text) RETURNS record
+    LANGUAGE sql STABLE
+    AS $$
+    -- The partition of zenglow.chunks that holds p_at: one day, week (from Monday) or month,
+    -- aligned in UTC, named after its first day, e.g. chunks_p20261101.
+    select s, s + ('1 ' || p_unit)::interval, 'chunks_p' || to_char(s at time zone 'UTC', 'YYYYMMDD')
+    from (select date_trunc(p_unit, p_at, 'UTC') as s) r
+$$;
+
+ALTER FUNCTION zenglow.chunk_partition_range(p_at timestamp with time zone, p_unit text, OUT range_start timestamp with time zone, OUT range_end timestamp with time zone, OUT partition_name text) OWNER TO zenglow_owner;
+
+--
+-- Name: cosine_similarity(real[], real[]); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.cosine_similarity(p_a real[], p_b real[]) RETURNS double precision
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    -- Exact cosine similarity of two real[] embeddings: the vector branch's fallback without pgvector.
+    select sum(x::double precision * y) / nullif(sqrt(sum(x::double precision * x)) * sqrt(sum(y::double precision * y)), 0)
+    from unnest(p_a, p_b) as t (x, y)
+$$;
+
+ALTER FUNCTION zenglow.cosine_similarity(p_a real[], p_b real[]) OWNER TO zenglow_owner;
+
+--
+-- Name: create_partition(regclass, text, text, timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.create_partition(p_parent regclass, p_name text, p_key text, p_from timestamp with time zone, p_to timestamp with time zone) RETURNS bigint
+    LANGUAGE plpgsql
+    AS $_$
+-- Creates the range partition [p_from, p_to) of p_parent and moves into it the rows that had
+-- landed in the parent's default partition for that range (PostgreSQL refuses to create a
+-- partition while its default partition holds rows of that range). Returns the rows moved.
+-- Runs inside the caller's SECURITY DEFINER function, as the owner, in maintenance mode.
+declare
+    v_schema text := (select n.nspname from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = p_parent);
+    v_default regclass := (
+        select i.inhrelid::regclass
+        from pg_inherits i join pg_class c on c.oid = i.inhrelid
+        where i.inhparent = p_parent and pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT');
+    v_columns text := (
+        select string_agg(quote_ident(a.attname), ', ' order by a.attnum)
+        from pg_attribute a
+        where a.attrelid = p_parent and a.attnum > 0 and not a.attisdropped and a.attgenerated = '');
+    v_moved bigint := 0;
+begin
+    if v_default is not null then
+        execute format('lock table %s in access exclusive mode', v_default);
+        execute format(
+            'create temporary table zg_moving on commit drop as select %s from only %s where %I >= $1 and %I < $2',
+            v_columns, v_default, p_key, p_key)
+            using p_from, p_to;
+        execute format('delete from only %s where %I >= $1 and %I < $2', v_default, p_key, p_key) using p_from, p_to;
+        get diagnostics v_moved = row_count;
+    end if;
+    execute format('create table %I.%I partition of %s for values from (%L) to (%L)', v_schema, p_name, p_parent, p_from, p_to);
+    if v_moved > 0 then
+        -- overriding system value keeps identity-generated ids (a no-op for sequence defaults).
+        execute format('insert into %s (%s) overriding system value select %s from zg_moving', p_parent, v_columns, v_columns);
+    end if;
+    if v_default is not null then
+        drop table zg_moving;
+    end if;
+    return v_moved;
+end
+$_$;
+
+ALTER FUNCTION zenglow.create_partition(p_parent regclass, p_name text, p_key text, p_from timestamp with time zone, p_to timestamp with time zone) OWNER TO zenglow_owner;
+
+--
+-- Name: create_tenant(text, text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.create_tenant(p_tenant_id text, p_display_name text DEFAULT ''::text) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+-- Registers a tenant (operators: `zenglow tenants create`; row-level security keeps the tenants
+-- table closed otherwise). Creating one that exists changes nothing, whatever its state or
+-- display name. An id that is not 1 to 63 lowercase letters, digits, _ and -, starting with a
+-- letter or digit, and the reserved _global, are refused with ZG009 before the table's check
+-- constraint could answer with a raw 23514.
+begin
+    if p_tenant_id = '_global' then
+        raise exception using errcode = 'ZG009', message = 'tenant id ''_global'' is reserved',
+            detail = '_global holds the defaults every tenant starts from (fusion weights) and is never a tenant',
+            hint = 'choose another id: 1 to 63 lowercase letters, digits, _ and -, starting with a letter or digit';
+    end if;
+    if p_tenant_id is null or p_tenant_id !~ '^[a-z0-9][a-z0-9_-]{0,62}$' then
+        raise exception using errcode = 'ZG009',
+            message = format('tenant id %s is not valid', coalesce(quote_literal(left(p_tenant_id, 100)), 'null')),
+            hint = 'a tenant id is 1 to 63 lowercase letters, digits, _ and -, starting with a letter or digit (e.g. acme-eu)';
+    end if;
+    perform zenglow.maintenance_mode(true);
+    insert into zenglow.tenants (tenant_id, display_name) values (p_tenant_id, coalesce(p_display_name, ''))
+    on conflict (tenant_id) do nothing;
+    perform zenglow.maintenance_mode(false);
+    return p_tenant_id;
+end
+$_$;
+
+ALTER FUNCTION zenglow.create_tenant(p_tenant_id text, p_display_name text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION create_tenant(p_tenant_id text, p_display_name text); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.create_tenant(p_tenant_id text, p_display_name text) IS 'Registers a tenant (idempotent: an existing one is left as it is); returns its id. ZG009 for an invalid id or _global.';
+
+--
+-- Name: current_tenant(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.current_tenant() RETURNS text
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+    -- The tenant of this transaction, from `set local zenglow.tenant_id`. Unset, empty, unknown,
+    -- inactive or the reserved _global id all give null, and null matches no row: fail closed.
+    select t.tenant_id
+    from zenglow.tenants t
+    where t.tenant_id = nullif(current_setting('zenglow.tenant_id', true), '')
+      and t.tenant_id <> '_global'
+      and t.active
+$$;
+
+ALTER FUNCTION zenglow.current_tenant() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION current_tenant(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.current_tenant() IS 'The current transaction''s tenant (set local zenglow.tenant_id), or null when unset, empty, unknown or inactive.';
+
+--
+-- Name: disabled_capabilities(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.disabled_capabilities() RETURNS text[]
+    LANGUAGE sql STABLE
+    AS $$
+    -- Capabilities the database setting zenglow.disable_capabilities says to treat as absent
+    -- (used to exercise the plain-PostgreSQL fallbacks on a server that has everything).
+    select coalesce(
+        string_to_array(nullif(replace(coalesce(current_setting('zenglow.disable_capabilities', true), ''), ' ', ''), ''), ','),
+        '{}'::text[])
+$$;
+
+ALTER FUNCTION zenglow.disabled_capabilities() OWNER TO zenglow_owner;
+
+--
+-- Name: ensure_chunk_partition(timestamp with time zone, text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.ensure_chunk_partition(p_at timestamp with time zone DEFAULT now(), p_trigger text DEFAULT 'write'::text) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Makes sure the zenglow.chunks partition for p_at exists, creating it (and moving any rows of
+-- its range out of the default partition) when it does not. Returns the partition created, or
+-- null when it was there. Loaders call it before writing, so a write never waits for the next
+-- maintenance run; when a write had to create it, the run record says healed_partition.
+declare
+    v_range record;
+    v_moved bigint;
+    v_started timestamptz := clock_timestamp();
+begin
+    if p_at is null or not isfinite(p_at) then
+        raise exception using errcode = 'ZG009',
+            message = format('a chunk partition is made for a finite time, not %s', coalesce(p_at::text, 'null'));
+    end if;
+    select * into v_range
+    from zenglow.chunk_partition_range(p_at, (select chunk_partition_unit from zenglow.maintenance_settings));
+    if to_regclass(format('zenglow.%I', v_range.partition_name)) is not null then
+        return null;
+    end if;
+    -- Two writers healing the same partition: the second waits here, then finds it made.
+    perform pg_advisory_xact_lock(hashtextextended('zenglow.partition:' || v_range.partition_name, 0));
+    if to_regclass(format('zenglow.%I', v_range.partition_name)) is not null then
+        return null;
+    end if;
+    perform zenglow.maintenance_mode(true);
+    v_moved := zenglow.create_partition('zenglow.chunks'::regclass, v_range.partition_name, 'ingested_at',
+        v_range.range_start, v_range.range_end);
+    if p_trigger = 'write' then
+        insert into zenglow.maintenance_runs (started_at, finished_at, duration_ms, trigger, outcome, healed, moved_rows)
+        values (v_started, clock_timestamp(), extract(epoch from clock_timestamp() - v_started) * 1000,
+            'write', 'healed_partition', array[v_range.partition_name], v_moved);
+    end if;
+    perform zenglow.maintenance_mode(false);
+    return v_range.partition_name;
+end
+$$;
+
+ALTER FUNCTION zenglow.ensure_chunk_partition(p_at timestamp with time zone, p_trigger text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION ensure_chunk_partition(p_at timestamp with time zone, p_trigger text); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.ensure_chunk_partition(p_at timestamp with time zone, p_trigger text) IS 'Creates the chunks partition for a timestamp when missing (moving rows out of the default partition); null when present.';
+
+--
+-- Name: ensure_model_index(text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.ensure_model_index(p_model text) RETURNS text
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Creates the partial HNSW (cosine) index over one model's embeddings, on every partition of
+-- zenglow.chunks, if it is missing; returns its name, or null without pgvector (exact scan).
+-- The cast to vector(<dimension>) also refuses rows of that model with another dimension.
+declare
+    v_dimension integer;
+    v_index text;
+    v_vector_schema text;
+begin
+    select m.dimension into v_dimension from zenglow.models m where m.model_name = p_model;
+    if v_dimension is null then
+        raise exception using errcode = 'ZG006', message = format('unknown embedding model %L', p_model),
+            hint = 'register it in zenglow.models first';
+    end if;
+    select n.nspname into v_vector_schema
+    from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+    where e.extname = 'vector';
+    if v_vector_schema is null
+        or (select a.atttypid from pg_attribute a
+            where a.attrelid = 'zenglow.chunks'::regclass and a.attname = 'embedding') <> to_regtype(format('%I.vector', v_vector_schema)) then
+        return null;
+    end if;
+    if v_dimension > 2000 then
+        raise exception using errcode = 'ZG006',
+            message = format('model %L has %s dimensions; HNSW indexes vectors of at most 2000', p_model, v_dimension),
+            hint = 'use a model of at most 2000 dimensions, or a halfvec quantization';
+    end if;
+    v_index := zenglow.model_index_name(p_model);
+    execute format(
+        'create index if not exists %I on zenglow.chunks using hnsw ((embedding::%I.vector(%s)) %I.vector_cosine_ops) where embedding_model = %L',
+        v_index, v_vector_schema, v_dimension, v_vector_schema, p_model);
+    return v_index;
+end
+$$;
+
+ALTER FUNCTION zenglow.ensure_model_index(p_model text) OWNER TO zenglow_owner;
+
+--
+-- Name: fill_chunk_text_stats(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.fill_chunk_text_stats() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+-- Parses a chunk's text once, into its tsvector (english) and its BM25 length (the token
+-- occurrences the tsvector keeps), whenever a chunk is inserted or its text changes.
+begin
+    new.tsv := to_tsvector('english'::regconfig, new.body);
+    new.token_count := zenglow.token_count(new.tsv);
+    return new;
+end
+$$;
+
+ALTER FUNCTION zenglow.fill_chunk_text_stats() OWNER TO zenglow_owner;
+
+--
+-- Name: forget_chunks(text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.forget_chunks(p_where text) RETURNS bigint
+    LANGUAGE plpgsql
+    AS $$
+-- Subtracts from the BM25 statistics the chunks that `select … from zenglow.chunks c where
+-- <p_where>` finds (rows about to be deleted or dropped), per tenant and model; returns how many.
+-- Runs as the owner inside maintenance (all tenants) or as the caller for its own tenant.
+declare
+    v_group record;
+    v_total bigint := 0;
+begin
+    execute format(
+        'create temporary table zg_forgotten on commit drop as
+         select c.tenant_id, c.embedding_model, c.tsv, c.token_count from zenglow.chunks c where %s', p_where);
+    for v_group in
+        select g.tenant_id, g.embedding_model, g.chunks, g.tokens, t.terms, t.dfs
+        from (select f.tenant_id, f.embedding_model, count(*) as chunks, sum(f.token_count) as tokens
+              from zg_forgotten f group by 1, 2) g,
+        lateral (
+            select array_agg(x.term order by x.term) as terms, array_agg(x.df order by x.term) as dfs
+            from (select u.lexeme as term, count(*) as df from zg_forgotten f, unnest(f.tsv) u
+                  where f.tenant_id = g.tenant_id and f.embedding_model = g.embedding_model
+                  group by u.lexeme) x) t
+    loop
+        perform zenglow.add_term_stats(v_group.tenant_id, v_group.embedding_model, -1,
+            coalesce(v_group.terms, '{}'), coalesce(v_group.dfs, '{}'), v_group.chunks, v_group.tokens);
+        v_total := v_total + v_group.chunks;
+    end loop;
+    drop table zg_forgotten;
+    return v_total;
+end
+$$;
+
+ALTER FUNCTION zenglow.forget_chunks(p_where text) OWNER TO zenglow_owner;
+
+--
+-- Name: in_maintenance_mode(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.in_maintenance_mode() RETURNS boolean
+    LANGUAGE sql STABLE PARALLEL SAFE
+    AS $$
+    -- Used by the owner-only policies; see zenglow.maintenance_mode.
+    select current_user = 'zenglow_owner' and coalesce(current_setting('zenglow.maintenance', true), '') = 'on'
+$$;
+
+ALTER FUNCTION zenglow.in_maintenance_mode() OWNER TO zenglow_owner;
+
+--
+-- Name: is_hypertable(regclass); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.is_hypertable(p_table regclass) RETURNS boolean
+    LANGUAGE plpgsql STABLE
+    AS $_$
+-- Whether TimescaleDB manages the table; false when TimescaleDB is not installed. Dynamic SQL, so
+-- the function compiles on servers without TimescaleDB's catalog.
+declare
+    v_found boolean := false;
+begin
+    if to_regclass('_timescaledb_catalog.hypertable') is null then
+        return false;
+    end if;
+    execute 'select exists (select from _timescaledb_catalog.hypertable h
+                            join pg_namespace n on n.nspname = h.schema_name
+                            join pg_class c on c.relnamespace = n.oid and c.relname = h.table_name
+                            where c.oid = $1)'
+        into v_found using p_table;
+    return v_found;
+end
+$_$;
+
+ALTER FUNCTION zenglow.is_hypertable(p_table regclass) OWNER TO zenglow_owner;
+
+--
+-- Name: list_tenants(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.list_tenants() RETURNS TABLE(tenant_id text, display_name text, active boolean, created_at timestamp with time zone)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Every tenant but the reserved _global, by id, for operators (`zenglow tenants list`): the
+-- tenants table is closed by row-level security, so this reads it in maintenance mode.
+begin
+    perform zenglow.maintenance_mode(true);
+    return query
+        select t.tenant_id, t.display_name, t.active, t.created_at
+        from zenglow.tenants t
+        where t.tenant_id <> '_global'
+        order by t.tenant_id;
+    perform zenglow.maintenance_mode(false);
+end
+$$;
+
+ALTER FUNCTION zenglow.list_tenants() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION list_tenants(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.list_tenants() IS 'Every tenant but _global, ordered by id: tenant_id, display_name, active, created_at.';
+
+--
+-- Name: maintenance_forget_runs(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.maintenance_forget_runs() RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Maintenance step 5: forgets the zenglow.maintenance_runs records older than
+-- run_history_retention (30 days), so the record of every minute's run stays small. Returns how
+-- many it deleted. Safe to call alone (waits for a run in progress).
+declare
+    v_deleted bigint;
+begin
+    perform pg_advisory_xact_lock(hashtextextended('zenglow.run_maintenance', 0));
+    delete from zenglow.maintenance_runs
+    where started_at < now() - (select run_history_retention from zenglow.maintenance_settings);
+    get diagnostics v_deleted = row_count;
+    return v_deleted;
+end
+$$;
+
+ALTER FUNCTION zenglow.maintenance_forget_runs() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION maintenance_forget_runs(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.maintenance_forget_runs() IS 'Maintenance step 5: deletes maintenance_runs records older than run_history_retention; returns how many.';
+
+--
+-- Name: maintenance_heal_partitions(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.maintenance_heal_partitions(OUT healed text[], OUT moved_rows bigint) RETURNS record
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Maintenance step 2: rows found in zenglow.chunks_default (a writer raced a missing partition,
+-- or a row lies beyond the premade range, past or future) are moved into a partition created
+-- for their range. Returns the partitions made and the rows moved; an empty default partition
+-- means nothing to do and no DDL lock. The default partition is read directly, as the owner:
+-- partitions have no row-level security of their own. Safe to call alone (waits for a run).
+declare
+    v_unit text := (select chunk_partition_unit from zenglow.maintenance_settings);
+    v_range record;
+    v_name text;
+    v_count bigint;
+begin
+    perform pg_advisory_xact_lock(hashtextextended('zenglow.run_maintenance', 0));
+    healed := '{}';
+    moved_rows := 0;
+    for v_range in
+        select distinct r.*
+        from (select distinct date_trunc(v_unit, c.ingested_at, 'UTC') as s from only zenglow.chunks_default c) d,
+            lateral zenglow.chunk_partition_range(d.s, v_unit) r
+    loop
+        select count(*) into v_count from only zenglow.chunks_default c
+        where c.ingested_at >= v_range.range_start and c.ingested_at < v_range.range_end;
+        v_name := zenglow.ensure_chunk_partition(v_range.range_start, 'scheduled');
+        if v_name is not null then
+            healed := healed || v_name;
+            moved_rows := moved_rows + v_count;
+        end if;
+    end loop;
+end
+$$;
+
+ALTER FUNCTION zenglow.maintenance_heal_partitions(OUT healed text[], OUT moved_rows bigint) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION maintenance_heal_partitions(OUT healed text[], OUT moved_rows bigint); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.maintenance_heal_partitions(OUT healed text[], OUT moved_rows bigint) IS 'Maintenance step 2: moves rows out of chunks_default into partitions made for them; returns (healed, moved_rows).';
+
+--
+-- Name: maintenance_mode(boolean); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.maintenance_mode(p_on boolean) RETURNS void
+    LANGUAGE sql
+    AS $$
+    -- Row-level security is forced on every tenant table, for the owner too; the owner sees all
+    -- tenants only inside a SECURITY DEFINER function that turns this on and off again.
+    select set_config('zenglow.maintenance', case when p_on then 'on' else '' end, true)
+$$;
+
+ALTER FUNCTION zenglow.maintenance_mode(p_on boolean) OWNER TO zenglow_owner;
+
+--
+-- Name: maintenance_premake_partitions(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.maintenance_premake_partitions() RETURNS text[]
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Maintenance step 1: creates the zenglow.chunks partitions for now and the next chunk_premake
+-- units, so that writes find theirs instead of the default partition. Returns the partitions it
+-- created; when they all exist it creates nothing and takes no DDL lock. Waits for a maintenance
+-- run in progress (the same advisory lock, re-entrant inside zenglow.run_maintenance), so it is
+-- safe to call alone.
+declare
+    v_settings zenglow.maintenance_settings;
+    v_range record;
+    v_name text;
+    v_created text[] := '{}';
+begin
+    perform pg_advisory_xact_lock(hashtextextended('zenglow.run_maintenance', 0));
+    select * into v_settings from zenglow.maintenance_settings;
+    for v_range in
+        select r.*
+        from generate_series(0, v_settings.chunk_premake) as i,
+            lateral zenglow.chunk_partition_range(now() + (i || ' ' || v_settings.chunk_partition_unit)::interval,
+                v_settings.chunk_partition_unit) r
+    loop
+        v_name := zenglow.ensure_chunk_partition(v_range.range_start, 'scheduled');
+        if v_name is not null then
+            v_created := v_created || v_name;
+        end if;
+    end loop;
+    return v_created;
+end
+$$;
+
+ALTER FUNCTION zenglow.maintenance_premake_partitions() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION maintenance_premake_partitions(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.maintenance_premake_partitions() IS 'Maintenance step 1: creates the chunks partitions for now and the next chunk_premake units; returns those created.';
+
+--
+-- Name: maintenance_retire_chunks(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.maintenance_retire_chunks(OUT dropped text[], OUT deleted_rows bigint) RETURNS record
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Maintenance step 3, chunk retention (chunk_retention; null, the default, keeps everything): a
+-- chunks partition wholly older than the retention is dropped, unless it holds a pinned batch, in
+-- which case only the unpinned batches' rows are deleted. Either way the BM25 statistics forget
+-- the rows first, and the expired batches get expired_at in their manifest. Returns the
+-- partitions dropped and the rows deleted. Works across tenants, hence maintenance mode, which
+-- it turns off again before it returns. Safe to call alone (waits for a run in progress).
+declare
+    v_retention interval := (select chunk_retention from zenglow.maintenance_settings);
+    v_partition record;
+    v_count bigint;
+begin
+    dropped := '{}';
+    deleted_rows := 0;
+    if v_retention is null then
+        return;
+    end if;
+    perform pg_advisory_xact_lock(hashtextextended('zenglow.run_maintenance', 0));
+    perform zenglow.maintenance_mode(true);
+    for v_partition in
+        select c.oid::regclass as partition, c.relname as name
+        from pg_inherits i join pg_class c on c.oid = i.inhrelid
+        where i.inhparent = 'zenglow.chunks'::regclass
+          and zenglow.partition_upper_bound(c.oid) <= now() - v_retention
+        order by c.relname
+    loop
+        execute format(
+            'select count(*) from %s c join zenglow.batches b using (tenant_id, batch_id) where b.pinned',
+            v_partition.partition) into v_count;
+        -- Batches lie in one partition each (one transaction, one ingested_at).
+        execute format(
+            'update zenglow.batches b set expired_at = now()
+             where b.expired_at is null and not b.pinned
+               and exists (select from %s c where c.tenant_id = b.tenant_id and c.batch_id = b.batch_id)',
+            v_partition.partition);
+        if v_count = 0 then
+            perform zenglow.forget_chunks(format('c.tableoid = %s', v_partition.partition::oid));
+            execute format('drop table %s', v_partition.partition);
+            dropped := dropped || v_partition.name::text;
+        else
+            perform zenglow.forget_chunks(format(
+                'c.tableoid = %s and exists (select from zenglow.batches b
+                 where b.tenant_id = c.tenant_id and b.batch_id = c.batch_id and not b.pinned)',
+                v_partition.partition::oid));
+            execute format(
+                'delete from %s c using zenglow.batches b
+                 where b.tenant_id = c.tenant_id and b.batch_id = c.batch_id and not b.pinned',
+                v_partition.partition);
+            get diagnostics v_count = row_count;
+            deleted_rows := deleted_rows + v_count;
+        end if;
+    end loop;
+    perform zenglow.maintenance_mode(false);
+end
+$$;
+
+ALTER FUNCTION zenglow.maintenance_retire_chunks(OUT dropped text[], OUT deleted_rows bigint) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION maintenance_retire_chunks(OUT dropped text[], OUT deleted_rows bigint); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.maintenance_retire_chunks(OUT dropped text[], OUT deleted_rows bigint) IS 'Maintenance step 3: drops chunks partitions past chunk_retention (deleting only unpinned batches'' rows where a pinned batch lives); returns (dropped, deleted_rows).';
+
+--
+-- Name: maintenance_retire_query_performance(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.maintenance_retire_query_performance(OUT created text[], OUT dropped text[], OUT healed text[], OUT moved_rows bigint) RETURNS record
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+-- Maintenance step 4, zenglow.query_performance past query_performance_retention (30 days):
+-- on a TimescaleDB hypertable, drop_chunks (the Apache build has no retention policy); on the
+-- plain-PostgreSQL fallback, daily partitions are premade query_performance_premake_days ahead,
+-- rows in the default partition are moved into partitions made for them (healed), and whole
+-- days past retention are dropped. Returns the partitions (or TimescaleDB chunks) created,
+-- dropped and healed and the rows moved. Moving rows writes through the parent, whose row-level
+-- security is forced, hence maintenance mode. Safe to call alone (waits for a run in progress).
+declare
+    v_settings zenglow.maintenance_settings;
+    v_range record;
+    v_partition record;
+    v_chunks text[];
+begin
+    created := '{}';
+    dropped := '{}';
+    healed := '{}';
+    moved_rows := 0;
+    perform pg_advisory_xact_lock(hashtextextended('zenglow.run_maintenance', 0));
+    select * into v_settings from zenglow.maintenance_settings;
+    if zenglow.is_hypertable('zenglow.query_performance'::regclass) then
+        -- search_path is pinned, so TimescaleDB's function is named with its schema.
+        execute format(
+            'select coalesce(array_agg(c::text), ''{}'') from %I.drop_chunks(''zenglow.query_performance''::regclass, older_than => $1) c',
+            (select n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'timescaledb'))
+            into v_chunks using now() - v_settings.query_performance_retention;
+        dropped := v_chunks;
+        return;
+    end if;
+    if (select relkind from pg_class where oid = 'zenglow.query_performance'::regclass) <> 'p' then
+        return;
+    end if;
+    perform zenglow.maintenance_mode(true);
+    for v_range in
+        select s as range_start, s + interval '1 day' as range_end,
+            'query_performance_p' || to_char(s at time zone 'UTC', 'YYYYMMDD') as partition_name,
+            false as healing
+        from generate_series(date_trunc('day', now(), 'UTC'),
+            date_trunc('day', now(), 'UTC') + make_interval(days => v_settings.query_performance_premake_days),
+            interval '1 day') s
+        union
+        select distinct date_trunc('day', q.ts, 'UTC'), date_trunc('day', q.ts, 'UTC') + interval '1 day',
+            'query_performance_p' || to_char(date_trunc('day', q.ts, 'UTC') at time zone 'UTC', 'YYYYMMDD'), true
+        from only zenglow.query_performance_default q
+        order by 1
+    loop
+        if to_regclass(format('zenglow.%I', v_range.partition_name)) is null then
+            moved_rows := moved_rows + zenglow.create_partition('zenglow.query_performance'::regclass,
+                v_range.partition_name, 'ts', v_range.range_start, v_range.range_end);
+            if v_range.healing then
+                healed := healed || v_range.partition_name;
+            else
+                created := created || v_range.partition_name;
+            end if;
+        end if;
+    end loop;
+    for v_partition in
+        select c.oid::regclass as partition, c.relname as name
+        from pg_inherits i join pg_class c on c.oid = i.inhrelid
+        where i.inhparent = 'zenglow.query_performance'::regclass
+          and zenglow.partition_upper_bound(c.oid) <= now() - v_settings.query_performance_retention
+    loop
+        execute format('drop table %s', v_partition.partition);
+        dropped := dropped || v_partition.name::text;
+    end loop;
+    perform zenglow.maintenance_mode(false);
+end
+$_$;
+
+ALTER FUNCTION zenglow.maintenance_retire_query_performance(OUT created text[], OUT dropped text[], OUT healed text[], OUT moved_rows bigint) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION maintenance_retire_query_performance(OUT created text[], OUT dropped text[], OUT healed text[], OUT moved_rows bigint); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.maintenance_retire_query_performance(OUT created text[], OUT dropped text[], OUT healed text[], OUT moved_rows bigint) IS 'Maintenance step 4: query_performance retention (drop_chunks on a hypertable; premade, healed and dropped daily partitions without TimescaleDB); returns (created, dropped, healed, moved_rows).';
+
+--
+-- Name: model_index_name(text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.model_index_name(p_model text) RETURNS text
+    LANGUAGE sql IMMUTABLE
+    AS $$
+    -- The HNSW index of one model's embeddings: readable and within the 63-byte identifier limit.
+    select 'chunks_embedding_' || left(regexp_replace(lower(p_model), '[^a-z0-9]+', '_', 'g'), 30)
+        || '_' || left(md5(p_model), 8)
+$$;
+
+ALTER FUNCTION zenglow.model_index_name(p_model text) OWNER TO zenglow_owner;
+
+--
+-- Name: notify_key_change(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.notify_key_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+-- Announces a changed or deleted API key (revoked, expiry moved, scopes edited) on zenglow_keys
+-- in the same transaction, so API instances drop it from their authentication caches at once.
+-- The payload names the key by its public prefix only.
+begin
+    perform pg_notify('zenglow_keys',
+        json_build_object('tenant_id', old.tenant_id, 'prefix', old.prefix)::text);
+    return null;
+end
+$$;
+
+ALTER FUNCTION zenglow.notify_key_change() OWNER TO zenglow_owner;
+
+--
+-- Name: notify_manifest(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.notify_manifest() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+-- Announces a batch state change on zenglow_manifest, in the changing transaction (a rollback
+-- announces nothing). Ids and the state only: listeners re-read the row under their tenant.
+begin
+    perform pg_notify('zenglow_manifest',
+        json_build_object('tenant_id', new.tenant_id, 'batch_id', new.batch_id, 'state', new.state)::text);
+    return null;
+end
+$$;
+
+ALTER FUNCTION zenglow.notify_manifest() OWNER TO zenglow_owner;
+
+--
+-- Name: notify_weights(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.notify_weights() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+-- Announces a new fusion-weight version on zenglow_weights in the same transaction; listeners
+-- re-read the active weights (a _global change concerns every tenant without its own weights).
+begin
+    perform pg_notify('zenglow_weights',
+        json_build_object('tenant_id', new.tenant_id, 'version', new.version)::text);
+    return null;
+end
+$$;
+
+ALTER FUNCTION zenglow.notify_weights() OWNER TO zenglow_owner;
+
+--
+-- Name: partition_upper_bound(regclass); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.partition_upper_bound(p_partition regclass) RETURNS timestamp with time zone
+    LANGUAGE sql STABLE
+    AS $$
+    -- The exclusive upper bound of a range partition on a timestamptz key; null for a default partition.
+    select (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'TO \(''([^'']+)''\)'))[1]::timestamptz
+    from pg_class c
+    where c.oid = p_partition
+$$;
+
+ALTER FUNCTION zenglow.partition_upper_bound(p_partition regclass) OWNER TO zenglow_owner;
+
+--
+-- Name: query_terms(text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.query_terms(p_query text) RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    -- The distinct English-stemmed terms of a query, as the chunks' tsv column stems them.
+    select coalesce(array_agg(distinct u.lexeme order by u.lexeme), '{}')
+    from unnest(to_tsvector('english'::regconfig, coalesce(p_query, ''))) u
+$$;
+
+ALTER FUNCTION zenglow.query_terms(p_query text) OWNER TO zenglow_owner;
+
+--
+-- Name: rag_query_arguments(text, real[], integer, jsonb, text, jsonb, text, integer); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint) RETURNS record
+    LANGUAGE plpgsql STABLE
+    AS $$
+-- Checks zenglow_api.rag_query's arguments and resolves its options, so that a bad request is
+-- refused with ZenGlow's own SQLSTATE naming what is wrong, never with a cast error from deep
+-- inside the query: ZG009 for top_k (1..1000), mode, filters (zenglow.retrieval_filter), the
+-- query's length and the options (a JSON object of JSON numbers: k1 0..100, default 1.2; b 0..1,
+-- default 0.75; candidates 1..1000, default 200 or top_k when larger; lexical_budget
+-- 1..1000000, default 5000); ZG008 for the query embedding (p_dimension numbers, one-dimensional,
+-- no null, NaN or infinity, a norm neither zero nor beyond single precision, in which pgvector
+-- computes cosines). Returns the query's stemmed terms, the filter's WHERE fragment and the options.
+declare
+    v_key text;
+    v_options constant text := 'options are k1 (0..100), b (0..1), candidates (1..1000) and lexical_budget (1..1000000)';
+    v_nulls bigint;
+    v_non_finite bigint;
+    v_squares double precision;
+begin
+    if p_top_k is null or p_top_k < 1 or p_top_k > 1000 then
+        raise exception using errcode = 'ZG009', message = format('top_k must be between 1 and 1000, not %s', coalesce(p_top_k::text, 'null'));
+    end if;
+    if p_mode is null or p_mode not in ('fusion', 'rrf', 'bm25', 'vector') then
+        raise exception using errcode = 'ZG009', message = format('unknown mode %s', coalesce(quote_literal(p_mode), 'null')),
+            hint = 'modes are fusion, rrf, bm25 and vector';
+    end if;
+    -- to_tsvector refuses more than 1 MB of lexemes (54000); no real query comes near this.
+    if length(p_query) > 100000 then
+        raise exception using errcode = 'ZG009', message = format('the query has %s characters; at most 100000 are allowed', length(p_query));
+    end if;
+
+    if p_options is not null and jsonb_typeof(p_options) not in ('object', 'null') then
+        raise exception using errcode = 'ZG009', message = 'options must be a JSON object', hint = v_options;
+    end if;
+    for v_key in select jsonb_object_keys(p_options) where jsonb_typeof(p_options) = 'object' loop
+        if v_key not in ('k1', 'b', 'candidates', 'lexical_budget') then
+            raise exception using errcode = 'ZG009', message = format('unknown option %L', v_key), hint = v_options;
+        end if;
+    end loop;
+    k1 := coalesce(zenglow.bounded_number(p_options -> 'k1', 'option ''k1''', 0, 100, false, 'ZG009', v_options), 1.2);
+    b := coalesce(zenglow.bounded_number(p_options -> 'b', 'option ''b''', 0, 1, false, 'ZG009', v_options), 0.75);
+    candidates := coalesce(zenglow.bounded_number(p_options -> 'candidates', 'option ''candidates''', 1, 1000, true, 'ZG009', v_options),
+        greatest(200, p_top_k));
+    lexical_budget := coalesce(zenglow.bounded_number(p_options -> 'lexical_budget', 'option ''lexical_budget''', 1, 1000000, true,
+        'ZG009', v_options), 5000);
+
+    filter := zenglow.retrieval_filter(p_filters);
+    terms := zenglow.query_terms(p_query);
+
+    if p_embedding is not null then
+        if array_ndims(p_embedding) > 1 then
+            raise exception using errcode = 'ZG008',
+                message = format('the query embedding must be a one-dimensional array, not %s-dimensional', array_ndims(p_embedding));
+        end if;
+        if cardinality(p_embedding) <> p_dimension then
+            raise exception using errcode = 'ZG008',
+                message = format('the query embedding has %s dimensions; model %s has %s',
+                    cardinality(p_embedding), p_model, p_dimension);
+        end if;
+        select count(*) filter (where x is null),
+            count(*) filter (where x = 'NaN'::real or x in ('Infinity'::real, '-Infinity'::real)),
+            coalesce(sum(x::double precision * x) filter (where x <> 'NaN'::real and x not in ('Infinity'::real, '-Infinity'::real)), 0)
+        into v_nulls, v_non_finite, v_squares
+        from unnest(p_embedding) x;
+        if v_nulls > 0 then
+            raise exception using errcode = 'ZG008', message = format('the query embedding holds %s null values', v_nulls);
+        end if;
+        if v_non_finite > 0 then
+            raise exception using errcode = 'ZG008', message = 'the query embedding holds NaN or infinite values';
+        end if;
+        if v_squares = 0 then
+            raise exception using errcode = 'ZG008', message = 'the query embedding has zero length',
+                detail = 'every component is 0, so its direction (and any cosine with it) is undefined';
+        end if;
+        -- pgvector sums the squares in single precision: beyond the largest real they overflow.
+        if v_squares >= 3.4028235677973366e38 then
+            raise exception using errcode = 'ZG008', message = 'the query embedding''s norm is not finite',
+                detail = format('its squared norm %s exceeds the largest single-precision number', v_squares),
+                hint = 'send a normalised embedding (unit length)';
+        end if;
+    elsif p_mode = 'vector' then
+        raise exception using errcode = 'ZG008', message = 'vector mode needs a query embedding';
+    end if;
+end
+$$;
+
+ALTER FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint) IS 'Validates rag_query''s arguments (ZG009 top_k, mode, filters, options, query length; ZG008 embedding) and resolves the options: (terms, filter, k1, b, candidates, lexical_budget).';
+
+--
+-- Name: require_tenant(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.require_tenant() RETURNS text
+    LANGUAGE plpgsql STABLE
+    AS $$
+-- The current tenant, or an error for functions that write: they refuse rather than guess.
+declare
+    v_tenant text := zenglow.current_tenant();
+begin
+    if v_tenant is null then
+        raise exception using
+            errcode = 'ZG001',
+            message = 'no tenant is set for this transaction',
+            detail = format('zenglow.tenant_id is %s', coalesce(quote_literal(nullif(current_setting('zenglow.tenant_id', true), '')), 'unset')),
+            hint = 'run `set local zenglow.tenant_id = ''<tenant>''` in the same transaction, with an active tenant';
+    end if;
+    return v_tenant;
+end
+$$;
+
+ALTER FUNCTION zenglow.require_tenant() OWNER TO zenglow_owner;
+
+--
+-- Name: retrieval_filter(jsonb); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.retrieval_filter(p_filters jsonb) RETURNS text
+    LANGUAGE plpgsql IMMUTABLE
+    AS $$
+-- The WHERE fragment (on alias c) both retrieval branches share, from the request's filters:
+--   {"source": "a" | ["a", "b"], "batch": "tag" | ["t1", "t2"], "metadata": {…} (containment)}
+-- Values become quoted literals; an unknown key or a wrong type raises ZG009 naming it.
+declare
+    v_key text;
+    v_sql text := '';
+    v_value jsonb;
+begin
+    if p_filters is null or p_filters = 'null'::jsonb then
+        return '';
+    end if;
+    if jsonb_typeof(p_filters) <> 'object' then
+        raise exception using errcode = 'ZG009', message = 'filters must be a JSON object',
+            hint = 'e.g. {"source": ["pubmed"], "batch": "b1", "metadata": {"lang": "en"}}';
+    end if;
+    for v_key, v_value in select * from jsonb_each(p_filters) loop
+        if v_key in ('source', 'batch') then
+            if jsonb_typeof(v_value) = 'string' then
+                v_value := jsonb_build_array(v_value);
+            end if;
+            if jsonb_typeof(v_value) <> 'array' or exists (
+                    select from jsonb_array_elements(v_value) e where jsonb_typeof(e) <> 'string') then
+                raise exception using errcode = 'ZG009',
+                    message = format('filter %L must be a string or an array of strings', v_key);
+            end if;
+            v_sql := v_sql || format(' and c.%s = any (%L::text[])',
+                case v_key when 'source' then 'source' else 'batch_tag' end,
+                (select coalesce(array_agg(e), '{}') from jsonb_array_elements_text(v_value) e));
+        elsif v_key = 'metadata' then
+            if jsonb_typeof(v_value) <> 'object' then
+                raise exception using errcode = 'ZG009', message = 'filter ''metadata'' must be a JSON object',
+                    hint = 'rows match when their metadata contains it, e.g. {"lang": "en"}';
+            end if;
+            v_sql := v_sql || format(' and c.metadata @> %L::jsonb', v_value);
+        else
+            raise exception using errcode = 'ZG009', message = format('unknown filter %L', v_key),
+                hint = 'filters are source, batch and metadata';
+        end if;
+    end loop;
+    return v_sql;
+end
+$$;
+
+ALTER FUNCTION zenglow.retrieval_filter(p_filters jsonb) OWNER TO zenglow_owner;
+
+--
+-- Name: run_maintenance(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.run_maintenance() RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Partition upkeep, safe to run every minute (and cheap when there is nothing to do). An
+-- orchestrator over one function per step, in this order:
+--   1. zenglow.maintenance_premake_partitions        chunks partitions for now and ahead
+--   2. zenglow.maintenance_heal_partitions           rows in chunks_default into their own partitions
+--   3. zenglow.maintenance_retire_chunks             chunk retention, pinned batches kept
+--   4. zenglow.maintenance_retire_query_performance  drop_chunks, or daily partitions without TimescaleDB
+--   5. zenglow.maintenance_forget_runs               run records past run_history_retention
+-- A transaction-level advisory lock makes a concurrent second run a recorded no-op
+-- (skipped_locked). Each step runs in its own subtransaction: a failing step is recorded
+-- (outcome partial, error '<step>: <message>') and the others still run. The run is one row of
+-- zenglow.maintenance_runs, which is also what this returns.
+declare
+    v_started timestamptz := clock_timestamp();
+    v_run_id bigint;
+    v_created text[] := '{}';
+    v_dropped text[] := '{}';
+    v_healed text[] := '{}';
+    v_moved bigint := 0;
+    v_deleted bigint := 0;
+    v_errors text[] := '{}';
+    v_step record;
+    v_result jsonb;
+begin
+    if not pg_try_advisory_xact_lock(hashtextextended('zenglow.run_maintenance', 0)) then
+        insert into zenglow.maintenance_runs (trigger, outcome, finished_at, duration_ms)
+        values ('scheduled', 'skipped_locked', clock_timestamp(), extract(epoch from clock_timestamp() - v_started) * 1000)
+        returning to_jsonb(maintenance_runs.*) into v_result;
+        return v_result;
+    end if;
+
+    begin
+        v_created := v_created || zenglow.maintenance_premake_partitions();
+    exception when others then
+        v_errors := v_errors || ('premake: ' || sqlerrm);
+    end;
+
+    begin
+        select * into v_step from zenglow.maintenance_heal_partitions();
+        v_healed := v_healed || v_step.healed;
+        v_moved := v_moved + v_step.moved_rows;
+    exception when others then
+        v_errors := v_errors || ('heal: ' || sqlerrm);
+    end;
+
+    begin
+        select * into v_step from zenglow.maintenance_retire_chunks();
+        v_dropped := v_dropped || v_step.dropped;
+        v_deleted := v_deleted + v_step.deleted_rows;
+    exception when others then
+        v_errors := v_errors || ('chunk retention: ' || sqlerrm);
+    end;
+
+    begin
+        select * into v_step from zenglow.maintenance_retire_query_performance();
+        v_created := v_created || v_step.created;
+        v_dropped := v_dropped || v_step.dropped;
+        v_healed := v_healed || v_step.healed;
+        v_moved := v_moved + v_step.moved_rows;
+    exception when others then
+        v_errors := v_errors || ('query_performance: ' || sqlerrm);
+    end;
+
+    begin
+        perform zenglow.maintenance_forget_runs();
+    exception when others then
+        v_errors := v_errors || ('run history: ' || sqlerrm);
+    end;
+
+    -- Each step leaves maintenance mode off (a failed one's subtransaction undid it); make sure.
+    perform zenglow.maintenance_mode(false);
+    insert into zenglow.maintenance_runs
+        (started_at, finished_at, duration_ms, trigger, outcome, created, dropped, healed, moved_rows, deleted_rows, error)
+    values (v_started, clock_timestamp(), extract(epoch from clock_timestamp() - v_started) * 1000, 'scheduled',
+        case when cardinality(v_errors) > 0 then 'partial'
+             when cardinality(v_healed) > 0 then 'healed_partition'
+             else 'success' end,
+        v_created, v_dropped, v_healed, v_moved, v_deleted, nullif(array_to_string(v_errors, '; '), ''))
+    returning run_id into v_run_id;
+    select to_jsonb(r) into v_result from zenglow.maintenance_runs r where r.run_id = v_run_id;
+    return v_result;
+end
+$$;
+
+ALTER FUNCTION zenglow.run_maintenance() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION run_maintenance(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.run_maintenance() IS 'Premakes, heals and retires partitions of chunks and query_performance (one function per step, each in its own subtransaction); records the run in zenglow.maintenance_runs and returns that row. Safe to run every minute and concurrently.';
+
+--
+-- Name: set_tenant_active(text, boolean); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.set_tenant_active(p_tenant_id text, p_active boolean) RETURNS boolean
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Enables or disables a tenant (`zenglow tenants enable|disable`) and returns its previous
+-- state. An inactive tenant sees nothing: zenglow.current_tenant() is null for it, so every
+-- policy matches no row and every writing function refuses (ZG001); its data stays. A change is
+-- appended to the tenant's audit chain in the same transaction, as fusion-weight changes are:
+-- actor the connected role (session_user; operators run this as the owner or a superuser),
+-- details {old, new, reason}, the reason from the transaction-local setting zenglow.audit_reason
+-- when the caller set one. Setting the state it already has changes and audits nothing.
+-- ZG007 for a missing tenant, ZG009 for _global or a null state.
+declare
+    v_previous boolean;
+begin
+    if p_tenant_id = '_global' then
+        raise exception using errcode = 'ZG009', message = 'tenant id ''_global'' is reserved',
+            detail = '_global holds the defaults every tenant starts from and is never active or inactive';
+    end if;
+    if p_active is null then
+        raise exception using errcode = 'ZG009', message = 'the new state must be true (active) or false (inactive), not null';
+    end if;
+    perform zenglow.maintenance_mode(true);
+    -- The row lock makes concurrent changes of one tenant queue, so "previous" is what was replaced.
+    select t.active into v_previous from zenglow.tenants t where t.tenant_id = p_tenant_id for update;
+    if not found then
+        perform zenglow.maintenance_mode(false);
+        raise exception using errcode = 'ZG007', message = format('tenant %L does not exist', p_tenant_id),
+            hint = format('create it with: zenglow tenants create %s', p_tenant_id);
+    end if;
+    if v_previous is distinct from p_active then
+        update zenglow.tenants t set active = p_active where t.tenant_id = p_tenant_id;
+        perform zenglow_audit.append_for(p_tenant_id, session_user::text,
+            case when p_active then 'tenant.enable' else 'tenant.disable' end, 'tenants/' || p_tenant_id,
+            jsonb_build_object('old', jsonb_build_object('active', v_previous), 'new', jsonb_build_object('active', p_active),
+                'reason', nullif(current_setting('zenglow.audit_reason', true), '')));
+    end if;
+    perform zenglow.maintenance_mode(false);
+    return v_previous;
+end
+$$;
+
+ALTER FUNCTION zenglow.set_tenant_active(p_tenant_id text, p_active boolean) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION set_tenant_active(p_tenant_id text, p_active boolean); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.set_tenant_active(p_tenant_id text, p_active boolean) IS 'Enables (true) or disables (false) a tenant, audited in its chain; returns the previous state. ZG007 no such tenant, ZG009 _global.';
+
+--
+-- Name: tenant_state(text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.tenant_state(p_tenant_id text) RETURNS text
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- 'active', 'inactive', or null when there is no such tenant (_global is none), so that
+-- operators' tools can say precisely what is wrong ("tenant acme does not exist").
+declare
+    v_active boolean;
+begin
+    perform zenglow.maintenance_mode(true);
+    select t.active into v_active from zenglow.tenants t where t.tenant_id = p_tenant_id and t.tenant_id <> '_global';
+    perform zenglow.maintenance_mode(false);
+    return case v_active when true then 'active' when false then 'inactive' end;
+end
+$$;
+
+ALTER FUNCTION zenglow.tenant_state(p_tenant_id text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION tenant_state(p_tenant_id text); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.tenant_state(p_tenant_id text) IS 'A tenant''s state: active, inactive, or null when there is no such tenant.';
+
+--
+-- Name: terms_tsquery(text[]); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.terms_tsquery(p_terms text[]) RETURNS tsquery
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    -- 'a' | 'b' | … of already-stemmed terms, quoted so that no term is parsed or stemmed again.
+    select string_agg('''' || replace(replace(t, '\', '\\'), '''', '''''') || '''', ' | ')::tsquery
+    from unnest(p_terms) t
+$$;
+
+ALTER FUNCTION zenglow.terms_tsquery(p_terms text[]) OWNER TO zenglow_owner;
+
+--
+-- Name: token_count(tsvector); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.token_count(p_tsv tsvector) RETURNS integer
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    -- A chunk's length for BM25: its indexed token occurrences (stop words excluded).
+    select coalesce(sum(cardinality(u.positions)), 0)::integer from unnest(p_tsv) u
+$$;
+
+ALTER FUNCTION zenglow.token_count(p_tsv tsvector) OWNER TO zenglow_owner;
+
+--
+-- Name: validate_fusion_weights(jsonb); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.validate_fusion_weights(p_weights jsonb) RETURNS jsonb
+    LANGUAGE plpgsql IMMUTABLE
+    AS $$
+-- Fusion weights are {"ltr": w, "vector": w}: both present, finite numbers from 0 to 1000 with a
+-- positive sum. Returns them normalised to double precision numbers; raises ZG002 naming what is
+-- wrong. JSON numbers are read as numeric first, which never fails, so no value can surface as a
+-- cast error (22003); a magnitude below 1e-307 counts as 0, as IEEE parsers round it.
+declare
+    v_key text;
+    v_value jsonb;
+    v_number numeric;
+    v_normalised jsonb := '{}';
+    v_sum double precision := 0;
+    v_maximum constant numeric := 1000;
+    v_example constant text := 'e.g. {"ltr": 0.6, "vector": 0.4}';
+begin
+    if p_weights is null or jsonb_typeof(p_weights) <> 'object' then
+        raise exception using errcode = 'ZG002', message = 'fusion weights must be a JSON object',
+            hint = v_example;
+    end if;
+    for v_key in select k from jsonb_object_keys(p_weights) k loop
+        if v_key not in ('ltr', 'vector') then
+            raise exception using errcode = 'ZG002', message = format('unknown fusion weight %L', v_key),
+                hint = 'the weights are "ltr" and "vector", ' || v_example;
+        end if;
+    end loop;
+    foreach v_key in array array['ltr', 'vector'] loop
+        v_value := p_weights -> v_key;
+        if v_value is null then
+            raise exception using errcode = 'ZG002', message = format('fusion weight %L is missing', v_key),
+                hint = v_example;
+        end if;
+        if jsonb_typeof(v_value) <> 'number' then
+            raise exception using errcode = 'ZG002',
+                message = format('fusion weight %L must be a number, not %s', v_key, left(v_value::text, 40)), hint = v_example;
+        end if;
+        v_number := v_value::numeric;
+        if abs(v_number) > 1.7976931348623157e308 then
+            raise exception using errcode = 'ZG002', message = format('fusion weight %L is not finite', v_key),
+                detail = 'it is beyond the range of double precision', hint = v_example;
+        end if;
+        if v_number < 0 then
+            raise exception using errcode = 'ZG002',
+                message = format('fusion weight %L is negative (%s)', v_key, v_value::text), hint = v_example;
+        end if;
+        if v_number > v_maximum then
+            raise exception using errcode = 'ZG002',
+                message = format('fusion weight %L is above the maximum of %s (%s)', v_key, v_maximum, left(v_value::text, 40)),
+                detail = 'only the ratio of the weights matters; scale them down', hint = v_example;
+        end if;
+        if v_number < 1e-307 then
+            v_number := 0;
+        end if;
+        v_normalised := v_normalised || jsonb_build_object(v_key, v_number::double precision);
+        v_sum := v_sum + v_number::double precision;
+    end loop;
+    if v_sum <= 0 then
+        raise exception using errcode = 'ZG002', message = 'fusion weights sum to 0; at least one must be positive',
+            hint = v_example;
+    end if;
+    return v_normalised;
+end
+$$;
+
+ALTER FUNCTION zenglow.validate_fusion_weights(p_weights jsonb) OWNER TO zenglow_owner;
+
+--
+-- Name: authenticate_key(text, bytea); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha256 bytea) RETURNS TABLE(tenant_id text, key_id uuid, scopes text[], status text)
+    LANGUAGE sql
+    AS $$
+    -- zenglow_api.check_api_key without the expiry (kept for callers that need no cache bound).
+    select k.tenant_id, k.key_id, k.scopes, k.status from zenglow_api.check_api_key(p_prefix, p_secret_sha256) k
+$$;
+
+ALTER FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha256 bytea) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION authenticate_key(p_prefix text, p_secret_sha256 bytea); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha256 bytea) IS 'Checks an API key: prefix and SHA-256 of its secret -> tenant_id, key_id, scopes, status (ok|unknown|revoked|expired).';
+
+--
+-- Name: check_api_key(text, bytea); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.check_api_key(p_prefix text, p_secret_sha256 bytea) RETURNS TABLE(tenant_id text, key_id uuid, scopes text[], status text, expires_at timestamp with time zone)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Looks an API key up by its public prefix (before any tenant is known, hence SECURITY DEFINER
+-- in maintenance mode) and compares the SHA-256 of the presented secret with the stored one.
+-- Comparing digests leaks no timing an attacker can use: they control the secret, not its hash.
+-- status: ok, unknown (no such prefix or wrong secret: one answer for both), revoked, expired.
+-- expires_at lets a caller cache an ok answer no longer than the key lives.
+-- last_used_at is written at most once a minute per key, not on every request.
+declare
+    v_key zenglow.api_keys;
+begin
+    perform zenglow.maintenance_mode(true);
+    select * into v_key from zenglow.api_keys k where k.prefix = p_prefix;
+    if not found or v_key.secret_sha256 <> p_secret_sha256 then
+        perform zenglow.maintenance_mode(false);
+        return query select null::text, null::uuid, null::text[], 'unknown'::text, null::timestamptz;
+        return;
+    end if;
+    if v_key.revoked_at is not null and v_key.revoked_at <= now() then
+        perform zenglow.maintenance_mode(false);
+        return query select v_key.tenant_id, v_key.key_id, v_key.scopes, 'revoked'::text, v_key.expires_at;
+        return;
+    end if;
+    if v_key.expires_at is not null and v_key.expires_at <= now() then
+        perform zenglow.maintenance_mode(false);
+        return query select v_key.tenant_id, v_key.key_id, v_key.scopes, 'expired'::text, v_key.expires_at;
+        return;
+    end if;
+    update zenglow.api_keys k set last_used_at = now()
+    where k.tenant_id = v_key.tenant_id and k.key_id = v_key.key_id
+      and (k.last_used_at is null or k.last_used_at < now() - interval '1 minute');
+    perform zenglow.maintenance_mode(false);
+    return query select v_key.tenant_id, v_key.key_id, v_key.scopes, 'ok'::text, v_key.expires_at;
+end
+$$;
+
+ALTER FUNCTION zenglow_api.check_api_key(p_prefix text, p_secret_sha256 bytea) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION check_api_key(p_prefix text, p_secret_sha256 bytea); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.check_api_key(p_prefix text, p_secret_sha256 bytea) IS 'Checks an API key: prefix and SHA-256 of its secret -> tenant_id, key_id, scopes, status (ok|unknown|revoked|expired), expires_at.';
+
+--
+-- Name: current_fusion_weights(); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.current_fusion_weights() RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+    -- The weights the current tenant's queries use: its newest version, else the newest global one.
+    select jsonb_build_object('version', w.version, 'scope', case when w.tenant_id = '_global' then 'global' else 'tenant' end,
+        'weights', w.weights, 'created_at', w.created_at, 'actor', w.actor, 'reason', w.reason)
+    from zenglow.fusion_weights w
+    where zenglow.current_tenant() is not null
+      and w.tenant_id in (zenglow.current_tenant(), '_global')
+    order by w.tenant_id = '_global', w.version desc
+    limit 1
+$$;
+
+ALTER FUNCTION zenglow_api.current_fusion_weights() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION current_fusion_weights(); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.current_fusion_weights() IS 'The active fusion weights of the current tenant: {version, scope (tenant|global), weights {ltr, vector}, created_at, actor, reason}.';
+
+--
+-- Name: get_batch(text); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.get_batch(p_batch_tag text) RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+    -- The manifest of one of the current tenant's batches, by tag; null when there is none.
+    select to_jsonb(b) from zenglow.batches b where b.tenant_id = zenglow.current_tenant() and b.batch_tag = p_batch_tag
+$$;
+
+ALTER FUNCTION zenglow_api.get_batch(p_batch_tag text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION get_batch(p_batch_tag text); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.get_batch(p_batch_tag text) IS 'The manifest of the current tenant''s batch with this tag, or null.';
+
+--
+-- Name: ingest_staged_batch(text, text, text, bigint, text); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint DEFAULT 0, p_detail text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+-- Loads the rows a loader staged in zg_staging as one batch of the current tenant, in the
+-- caller's transaction: the manifest goes open -> loading -> done (or healed, when the write had
+-- to create its partition), documents sent again replace their earlier chunks, the BM25 term
+-- statistics follow, and the manifest events fire at commit. The same content (p_content_hash)
+-- sent again is recognised and changes nothing (resubmitted = true). Rows the loader rejected
+-- before staging are counted in p_rejected. A staged row retrieval could not use (an embedding
+-- of the wrong dimension, NaN, infinite or of zero length; an empty text; a chunk staged twice)
+-- refuses the batch with ZG008/ZG009 naming the row (zenglow.check_staged_chunks).
+declare
+    v_tenant text := zenglow.require_tenant();
+    v_opened jsonb := zenglow_api.open_batch(p_batch_tag, p_source, p_content_hash);
+    v_batch_id bigint := (v_opened ->> 'batch_id')::bigint;
+    v_model zenglow.models;
+    v_vector boolean;
+    v_healed text;
+    v_replaced bigint;
+    v_accepted bigint;
+    v_stats record;
+    v_by_source jsonb;
+    v_duplicate record;
+begin
+    if p_rejected < 0 then
+        raise exception using errcode = 'ZG009', message = format('rejected must be 0 or more, not %s', p_rejected);
+    end if;
+    if (v_opened ->> 'resubmitted')::boolean then
+        return zenglow_api.get_batch(v_opened ->> 'batch_tag') || jsonb_build_object('resubmitted', true);
+    end if;
+    if v_opened ->> 'state' <> 'loading' then
+        perform zenglow_api.transition_batch(v_batch_id, 'loading');
+    end if;
+    select * into v_model from zenglow.models where active;
+    if not found then
+        raise exception using errcode = 'ZG006', message = 'no embedding model is active',
+            hint = 'register one in zenglow.models and run zenglow.activate_model(model, actor)';
+    end if;
+    v_vector := format_type((select a.atttypid from pg_attribute a
+        where a.attrelid = 'zenglow.chunks'::regclass and a.attname = 'embedding'), null) = 'vector';
+    -- Nothing retrieval cannot use gets in (ZG008 embeddings, ZG009 texts and ids), named by row.
+    perform zenglow.check_staged_chunks(v_model.model_name, v_model.dimension, v_vector);
+    v_healed := zenglow.ensure_chunk_partition(now());
+
+    v_replaced := zenglow.forget_chunks(format(
+        'c.tenant_id = %L and c.embedding_model = %L and c.document_id in (select s.document_id from pg_temp.zg_staging s)',
+        v_tenant, v_model.model_name));
+    delete from zenglow.chunks c
+    where c.tenant_id = v_tenant and c.embedding_model = v_model.model_name
+      and c.document_id in (select s.document_id from pg_temp.zg_staging s);
+
+    begin
+        execute format($sql$
+            insert into zenglow.chunks (tenant_id, document_id, chunk_order, source, title, metadata, content_hash,
+                batch_id, batch_tag, body, embedding, embedding_model)
+            select $1, s.document_id, s.chunk_order, coalesce(nullif(s.source, ''), $2), coalesce(s.title, ''),
+                coalesce(s.metadata, '{}'::jsonb), s.content_hash, $3, $4, s.body, s.embedding%s, $5
+            from pg_temp.zg_staging s
+            order by s.row_number$sql$, case when v_vector then '::vector' else '' end)
+        using v_tenant, coalesce(p_source, ''), v_batch_id, v_opened ->> 'batch_tag', v_model.model_name;
+        get diagnostics v_accepted = row_count;
+    exception when unique_violation then
+        -- Only a chunk staged twice collides (earlier versions of the documents are gone): name it.
+        select d.row_number, d.document_id, d.chunk_order, d.first_row into v_duplicate
+        from (select s.row_number, s.document_id, s.chunk_order,
+                  min(s.row_number) over (partition by s.document_id, s.chunk_order) as first_row
+              from pg_temp.zg_staging s) d
+        where d.row_number > d.first_row
+        order by d.row_number
+        limit 1;
+        raise exception using errcode = 'ZG009',
+            message = format('staged row %s (document %s, chunk %s): it repeats row %s', v_duplicate.row_number,
+                quote_literal(left(v_duplicate.document_id, 80)), v_duplicate.chunk_order, v_duplicate.first_row),
+            hint = 'a batch holds each chunk of a document once';
+    end;
+
+    -- One pass over the new rows: each term's document frequency, and (as chunks.token_count
+    -- counts them) the rows' total length.
+    select coalesce(array_agg(t.term order by t.term), '{}') as terms, coalesce(array_agg(t.df order by t.term), '{}') as dfs,
+        coalesce(sum(t.tokens), 0)::bigint as tokens
+    into v_stats
+    from (select u.lexeme as term, count(*) as df, sum(cardinality(u.positions)) as tokens
+          from zenglow.chunks c, unnest(c.tsv) u
+          where c.tenant_id = v_tenant and c.batch_id = v_batch_id
+          group by u.lexeme) t;
+    perform zenglow.add_term_stats(v_tenant, v_model.model_name, 1, v_stats.terms, v_stats.dfs, v_accepted, v_stats.tokens);
+
+    select coalesce(jsonb_object_agg(x.source, x.n), '{}') into v_by_source
+    from (select coalesce(nullif(s.source, ''), coalesce(p_source, '')) as source, count(*) as n
+          from pg_temp.zg_staging s group by 1) x;
+
+    return zenglow_api.transition_batch(v_batch_id, case when v_healed is null then 'done' else 'healed' end, null,
+        v_accepted, coalesce(p_rejected, 0), v_by_source, p_detail)
+        || jsonb_build_object('resubmitted', false, 'replaced_chunks', v_replaced, 'healed_partition', v_healed);
+end
+$_$;
+
+ALTER FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text) IS 'Loads zg_staging as one batch of the current tenant (manifest, BM25 statistics, events); a re-submitted content hash changes nothing. Returns the manifest plus resubmitted, replaced_chunks, healed_partition.';
+
+--
+-- Name: open_batch(text, text, text); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.open_batch(p_batch_tag text, p_source text, p_content_hash text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $_$
+-- Opens an ingest batch for the current tenant, or recognises a re-submission: the same content
+-- (content_hash) already loaded answers resubmitted = true and changes nothing. A failed batch
+-- of the same content is returned for a retry; a tag reused for other content is refused (ZG004),
+-- a malformed tag or content hash too (ZG009).
+declare
+    v_tenant text := zenglow.require_tenant();
+    v_batch zenglow.batches;
+begin
+    -- The formats the batches table's constraints hold, refused here with a message that says so.
+    if p_batch_tag is null or p_batch_tag !~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' then
+        raise exception using errcode = 'ZG009', message = format('batch tag %s is not valid', coalesce(quote_literal(left(p_batch_tag, 200)), 'null')),
+            hint = '1 to 128 letters, digits, ., _, : and -, starting with a letter or digit';
+    end if;
+    if p_content_hash is null or p_content_hash !~ '^sha256:[0-9a-f]{64}$' then
+        raise exception using errcode = 'ZG009', message = format('content hash %s is not valid', coalesce(quote_literal(left(p_content_hash, 200)), 'null')),
+            hint = 'sha256: followed by 64 lowercase hexadecimal digits';
+    end if;
+    -- Two loaders submitting the same content at once: the second waits and then sees the first.
+    perform pg_advisory_xact_lock(hashtextextended('zenglow.batch:' || v_tenant || ':' || p_content_hash, 0));
+    select * into v_batch from zenglow.batches where tenant_id = v_tenant and content_hash = p_content_hash;
+    if found then
+        return jsonb_build_object('batch_id', v_batch.batch_id, 'batch_tag', v_batch.batch_tag, 'state', v_batch.state,
+            'resubmitted', v_batch.state in ('done', 'healed'));
+    end if;
+    select * into v_batch from zenglow.batches where tenant_id = v_tenant and batch_tag = p_batch_tag;
+    if found then
+        raise exception using errcode = 'ZG004',
+            message = format('batch tag %L was already used for other content', p_batch_tag),
+            detail = format('batch %s has content %s, this submission %s', v_batch.batch_id, v_batch.content_hash, p_content_hash),
+            hint = 'give this batch a new tag, or re-submit exactly the content of the first one';
+    end if;
+    insert into zenglow.batches (tenant_id, batch_tag, source, content_hash)
+    values (v_tenant, p_batch_tag, coalesce(p_source, ''), p_content_hash)
+    returning * into v_batch;
+    return jsonb_build_object('batch_id', v_batch.batch_id, 'batch_tag', v_batch.batch_tag, 'state', v_batch.state,
+        'resubmitted', false);
+end
+$_$;
+
+ALTER FUNCTION zenglow_api.open_batch(p_batch_tag text, p_source text, p_content_hash text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION open_batch(p_batch_tag text, p_source text, p_content_hash text); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.open_batch(p_batch_tag text, p_source text, p_content_hash text) IS 'Opens an ingest batch (state open) for the current tenant, or returns the existing one for the same content_hash (resubmitted = true when it already loaded). Errors: ZG001 no tenant, ZG004 tag reused for other content, ZG009 a malformed tag or content hash.';
+
+--
+-- Name: prepare_staging(); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.prepare_staging() RETURNS void
+    LANGUAGE plpgsql
+    SET client_min_messages TO 'warning'
+    AS $$
+-- Creates (or empties) this session's staging table zg_staging, which a loader fills with COPY
+-- before calling zenglow_api.ingest_staged_batch in the same transaction. Temporary: invisible to
+-- other sessions, emptied at commit.
+begin
+    create temporary table if not exists zg_staging (
+        row_number bigint not null,
+        document_id text not null,
+        chunk_order integer not null,
+        source text,
+        title text,
+        metadata jsonb,
+        content_hash text not null,
+        body text not null,
+        embedding real[]
+    ) on commit delete rows;
+    truncate zg_staging;
+end
+$$;
+
+ALTER FUNCTION zenglow_api.prepare_staging() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION prepare_staging(); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.prepare_staging() IS 'Creates or empties the session''s temporary staging table zg_staging (row_number, document_id, chunk_order, source, title, metadata, content_hash, body, embedding real[]) for COPY before ingest_staged_batch.';
+
+--
+-- Name: rag_query(text, real[], integer, jsonb, boolean, text, jsonb); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.rag_query(p_query text, p_embedding real[] DEFAULT NULL::real[], p_top_k integer DEFAULT 10, p_filters jsonb DEFAULT '{}'::jsonb, p_explain boolean DEFAULT false, p_mode text DEFAULT 'fusion'::text, p_options jsonb DEFAULT '{}'::jsonb) RETURNS jsonb
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+    AS $_$
+-- Hybrid retrieval for the current tenant in one call. Two branches see the same filters:
+--   lexical: chunks whose tsv matches the query's rarer terms (GIN), scored with Okapi BM25 from
+--            ZenGlow's per-tenant term statistics (k1, b in p_options);
+--   vector:  HNSW cosine search on the active model's partial index, iterative scan so that
+--            filters cannot starve it (exact scan over real[] without pgvector).
+-- Each fetches p_options.candidates (default 200, or top_k when larger) rows. The union gets learning-to-rank features
+-- (bm25, cosine, title_match, recency, source_prior, chunk_length), the active linear LTR score,
+-- and a score by p_mode: fusion (the tenant's weights over min-max-normalised LTR and cosine),
+-- rrf (reciprocal rank fusion, k = 60), bm25, or vector. Returns JSON; p_explain adds features
+-- and partial scores. Arguments are checked and options resolved by zenglow.rag_query_arguments,
+-- the query's BM25 statistics come from zenglow.bm25_statistics, and the retrieval itself is one
+-- dynamic statement (planned with its values known, which is what makes it fast), whose inputs
+-- are one parameter of type zenglow.rag_query_parameters, read by name.
+-- Errors: ZG001 no tenant, ZG006 no active model, ZG008 bad embedding, ZG009 bad argument, filter or option.
+declare
+    v_tenant text := zenglow.require_tenant();
+    v_model zenglow.models;
+    v_arguments record;
+    v_statistics record;
+    v_weights jsonb := zenglow_api.current_fusion_weights();
+    v_ltr zenglow.ltr_models;
+    -- The statement's one parameter, $1: its inputs by name (see zenglow.rag_query_parameters).
+    v_parameters zenglow.rag_query_parameters;
+    v_storage text;
+    v_seqscan text := current_setting('enable_seqscan');
+    v_distance text;
+    -- Okapi BM25 of chunk c, inline (a function call per row would cost more than the sum):
+    -- setweight + ts_filter cut c.tsv down to the query's terms, whose positions give tf.
+    v_bm25 constant text := $bm25$(select coalesce(sum(q.idf * (cardinality(u.positions) * (($1).k1 + 1))
+            / (cardinality(u.positions) + ($1).k1 * (1 - ($1).b + ($1).b * c.token_count / ($1).avgdl))), 0)
+        from unnest(ts_filter(setweight(c.tsv, 'A', ($1).terms), '{a}')) u
+        join unnest(($1).terms, ($1).idf) as q (term, idf) on q.term = u.lexeme)$bm25$;
+    v_lexical_sql text;
+    v_vector_sql text;
+    v_results jsonb;
+    v_lexical_count bigint;
+    v_vector_count bigint;
+begin
+    select * into v_model from zenglow.models where active;
+    if not found then
+        raise exception using errcode = 'ZG006', message = 'no embedding model is active',
+            hint = 'register one in zenglow.models and run zenglow.activate_model(model, actor)';
+    end if;
+    select * into v_arguments
+    from zenglow.rag_query_arguments(p_query, p_embedding, p_top_k, p_filters, p_mode, p_options, v_model.model_name, v_model.dimension);
+    select * into v_ltr from zenglow.ltr_models order by version desc limit 1;
+    select * into v_statistics
+    from zenglow.bm25_statistics(v_tenant, v_model.model_name, v_arguments.terms, v_arguments.lexical_budget);
+
+    v_parameters.tenant_id := v_tenant;
+    v_parameters.terms := v_arguments.terms;
+    v_parameters.idf := v_statistics.idf;
+    v_parameters.retrieval_query := zenglow.terms_tsquery(v_statistics.retrieval_terms);
+    v_parameters.embedding := p_embedding;
+    v_parameters.avgdl := coalesce(v_statistics.avgdl, 1);
+    v_parameters.k1 := v_arguments.k1;
+    v_parameters.b := v_arguments.b;
+    v_parameters.candidates := v_arguments.candidates;
+    v_parameters.top_k := p_top_k;
+    v_parameters.mode := p_mode;
+    v_parameters.weight_ltr := coalesce((v_weights -> 'weights' ->> 'ltr')::double precision, 0.5);
+    v_parameters.weight_vector := case when p_embedding is null then 0
+        else coalesce((v_weights -> 'weights' ->> 'vector')::double precision, 0.5) end;
+    v_parameters.ltr_coefficients := v_ltr.coefficients;
+    v_parameters.ltr_intercept := v_ltr.intercept;
+    v_parameters.explain := coalesce(p_explain, false);
+
+    v_storage := format_type((select a.atttypid from pg_attribute a where a.attrelid = 'zenglow.chunks'::regclass and a.attname = 'embedding'), null);
+    if v_storage = 'vector' then
+        v_distance := format('(c.embedding::vector(%s) <=> ($1).embedding::vector(%s))', v_model.dimension, v_model.dimension);
+        -- Enough of the graph for the candidates, and iterative scans so that the tenant and the
+        -- filters do not starve the result (pgvector 0.8).
+        perform set_config('hnsw.ef_search', least(greatest(v_arguments.candidates, 40), 1000)::text, true);
+        perform set_config('hnsw.iterative_scan', 'relaxed_order', true);
+        -- Both branches read indexes by design; a sequential scan of the chunks (which the
+        -- planner may prefer for small partitions) is never what a query should do. Restored
+        -- after the query, so the caller's later statements plan as usual.
+        perform set_config('enable_seqscan', 'off', true);
+    else
+        v_distance := '(1 - zenglow.cosine_similarity(c.embedding, ($1).embedding))';
+    end if;
+
+    -- A single-branch mode runs only its branch.
+    v_lexical_sql := case when cardinality(v_statistics.retrieval_terms) = 0 or p_mode = 'vector' then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as bm25 where false'
+        else format($sql$
+            select c.chunk_id, c.ingested_at, %s as bm25
+            from (
+                -- At most lexical_budget rows are scored: all of them whenever the rarest term is
+                -- rarer than that (nearly always), else an arbitrary share of the matches, so
+                -- that a query of only very common words still answers in bounded time.
+                select c.chunk_id, c.ingested_at, c.tsv, c.token_count
+                from zenglow.chunks c
+                where c.tenant_id = ($1).tenant_id and c.embedding_model = %L and c.tsv @@ ($1).retrieval_query %s
+                limit %s) c
+            order by 3 desc, c.chunk_id
+            limit ($1).candidates$sql$, v_bm25, v_model.model_name, v_arguments.filter, v_arguments.lexical_budget) end;
+    v_vector_sql := case when p_embedding is null or p_mode = 'bm25' then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as distance where false'
+        else format($sql$
+            select c.chunk_id, c.ingested_at, %s as distance
+            from zenglow.chunks c
+            where c.tenant_id = ($1).tenant_id and c.embedding_model = %L %s
+            order by %s
+            limit ($1).candidates$sql$, v_distance, v_model.model_name, v_arguments.filter, v_distance) end;
+
+    execute format($sql$
+        with lexical as materialized (%s),
+        vector_hits as materialized (
+            -- relaxed_order may return neighbours slightly out of order; the outer query re-sorts.
+            select * from (%s) h order by h.distance limit ($1).candidates),
+        candidates as (
+            select chunk_id, ingested_at from lexical
+            union
+            select chunk_id, ingested_at from vector_hits),
+        features as (
+            select c.chunk_id, c.document_id, c.chunk_order, c.title, c.source, c.batch_tag, c.metadata, c.body,
+                l.chunk_id is not null as in_lexical,
+                v.chunk_id is not null as in_vector,
+                coalesce(l.bm25, %s) as bm25,
+                case when ($1).embedding is null then null else 1 - coalesce(v.distance, %s) end as cosine,
+                (select count(*) from unnest(tsvector_to_array(to_tsvector('english'::regconfig, c.title))) l
+                 where l = any (($1).terms))::double precision / greatest(cardinality(($1).terms), 1) as title_match,
+                exp(-extract(epoch from now() - c.ingested_at) / 31557600.0) as recency,
+                coalesce(sp.prior, 0) as source_prior,
+                least(1.0, ln(1 + c.token_count) / ln(513.0)) as chunk_length
+            from candidates k
+            join zenglow.chunks c on c.tenant_id = ($1).tenant_id and c.chunk_id = k.chunk_id and c.ingested_at = k.ingested_at
+            left join lexical l on l.chunk_id = k.chunk_id
+            left join vector_hits v on v.chunk_id = k.chunk_id
+            left join zenglow.source_priors sp on sp.tenant_id = ($1).tenant_id and sp.source = c.source),
+        normalised as (
+            select f.*, coalesce(f.bm25 / nullif(max(f.bm25) over (), 0), 0) as bm25_norm
+            from features f),
+        ltr as (
+            select n.*,
+                ($1).ltr_intercept + coalesce((($1).ltr_coefficients ->> 'bm25')::double precision, 0) * n.bm25_norm
+                    + coalesce((($1).ltr_coefficients ->> 'cosine')::double precision, 0) * coalesce(n.cosine, 0)
+                    + coalesce((($1).ltr_coefficients ->> 'title_match')::double precision, 0) * n.title_match
+                    + coalesce((($1).ltr_coefficients ->> 'recency')::double precision, 0) * n.recency
+                    + coalesce((($1).ltr_coefficients ->> 'source_prior')::double precision, 0) * n.source_prior
+                    + coalesce((($1).ltr_coefficients ->> 'chunk_length')::double precision, 0) * n.chunk_length as ltr_score,
+                case when n.in_lexical then row_number() over (partition by n.in_lexical order by n.bm25 desc, n.chunk_id) end as rank_lexical,
+                case when n.in_vector then row_number() over (partition by n.in_vector order by n.cosine desc, n.chunk_id) end as rank_vector
+            from normalised n),
+        blended as (
+            select t.*,
+                coalesce((t.ltr_score - min(t.ltr_score) over ()) / nullif(max(t.ltr_score) over () - min(t.ltr_score) over (), 0), 0) as ltr_norm,
+                coalesce((t.cosine - min(t.cosine) over ()) / nullif(max(t.cosine) over () - min(t.cosine) over (), 0), 0) as vector_norm
+            from ltr t),
+        scored as (
+            select b.*,
+                case ($1).mode
+                    when 'bm25' then case when b.in_lexical then b.bm25 end
+                    when 'vector' then case when b.in_vector then b.cosine end
+                    when 'rrf' then coalesce(1.0 / (60 + b.rank_lexical), 0) + coalesce(1.0 / (60 + b.rank_vector), 0)
+                    else ($1).weight_ltr * b.ltr_norm + ($1).weight_vector * b.vector_norm
+                end as score
+            from blended b),
+        top as (
+            select * from scored where score is not null order by score desc, chunk_id limit ($1).top_k)
+        select
+            coalesce((select jsonb_agg(
+                jsonb_build_object('chunk_id', t.chunk_id, 'document_id', t.document_id, 'chunk_order', t.chunk_order,
+                    'title', t.title, 'source', t.source, 'batch', t.batch_tag, 'metadata', t.metadata,
+                    'text', t.body, 'score', t.score)
+                || case when ($1).explain then jsonb_build_object(
+                    'features', jsonb_build_object('bm25', t.bm25, 'cosine', t.cosine, 'title_match', t.title_match,
+                        'recency', t.recency, 'source_prior', t.source_prior, 'chunk_length', t.chunk_length),
+                    'partial', jsonb_build_object('bm25_norm', t.bm25_norm, 'ltr', t.ltr_score, 'ltr_norm', t.ltr_norm,
+                        'vector_norm', t.vector_norm, 'rank_lexical', t.rank_lexical, 'rank_vector', t.rank_vector))
+                   else '{}'::jsonb end
+                order by t.score desc, t.chunk_id) from top t), '[]'::jsonb),
+            (select count(*) from lexical),
+            (select count(*) from vector_hits)
+        $sql$, v_lexical_sql, v_vector_sql, v_bm25, v_distance)
+    into v_results, v_lexical_count, v_vector_count
+    using v_parameters;
+    perform set_config('enable_seqscan', v_seqscan, true);
+
+    return jsonb_build_object(
+        'results', v_results,
+        'mode', p_mode,
+        'model', v_model.model_name,
+        'weights_version', (v_weights ->> 'version')::bigint,
+        'weights', v_weights -> 'weights',
+        'ltr_version', v_ltr.version,
+        'feature_schema_version', v_ltr.feature_schema_version,
+        'degraded', case when p_embedding is null and p_mode in ('fusion', 'rrf') then 'no_embedding' end,
+        'candidates', jsonb_build_object('lexical', v_lexical_count, 'vector', v_vector_count))
+        || case when p_explain then jsonb_build_object('explain', jsonb_build_object(
+            'terms', to_jsonb(v_arguments.terms), 'retrieval_terms', to_jsonb(v_statistics.retrieval_terms),
+            'idf', to_jsonb(v_statistics.idf), 'chunks', v_statistics.chunk_count, 'avgdl', v_statistics.avgdl,
+            'k1', v_arguments.k1, 'b', v_arguments.b, 'ltr_coefficients', v_ltr.coefficients,
+            'ltr_intercept', v_ltr.intercept)) else '{}'::jsonb end;
+end
+$_$;
+
+ALTER FUNCTION zenglow_api.rag_query(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_explain boolean, p_mode text, p_options jsonb) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION rag_query(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_explain boolean, p_mode text, p_options jsonb); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.rag_query(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_explain boolean, p_mode text, p_options jsonb) IS 'Hybrid retrieval for the current tenant: query text, optional query embedding (real[] of the active model''s dimension), top_k (1..1000), filters {source, batch, metadata}, explain, mode fusion|rrf|bm25|vector, options {k1, b, candidates, lexical_budget}. Returns {results: [{chunk_id, document_id, chunk_order, title, source, batch, metadata, text, score, [features, partial]}], mode, model, weights_version, weights, ltr_version, feature_schema_version, degraded, candidates}.';
+
+--
+-- Name: record_performance(jsonb); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.record_performance(p_records jsonb) RETURNS integer
+    LANGUAGE plpgsql
+    AS $_$
+-- Stores a batch of request timings for the current tenant (the API's asynchronous writer
+-- calls this once per tenant and flush); returns how many rows were written. Every field is
+-- checked before it is cast, so a malformed record is refused with ZG009 naming the record
+-- (1-based), the field and what it may hold, never with PostgreSQL's own 22xxx errors:
+--   endpoint (required) a non-empty string; request_id, model strings;
+--   ts an ISO 8601 timestamp (default now());
+--   status (required) an integer 100..599; top_k, result_count integers 0..2147483647;
+--   weights_version an integer 1..9223372036854775807;
+--   total_ms (required), embed_ms, retrieve_ms numbers 0..86400000 (a day).
+-- Other keys are ignored. Nothing is written unless every record is valid.
+declare
+    v_tenant text := zenglow.require_tenant();
+    v_record jsonb;
+    v_index bigint;
+    v_field record;
+    v_value jsonb;
+    v_count integer;
+begin
+    if p_records is null or jsonb_typeof(p_records) = 'null' then
+        return 0;
+    end if;
+    if jsonb_typeof(p_records) <> 'array' then
+        raise exception using errcode = 'ZG009', message = 'timing records must be a JSON array of objects',
+            hint = 'e.g. [{"endpoint": "/rag/query", "status": 200, "total_ms": 12.5}]';
+    end if;
+    for v_record, v_index in select r, i from jsonb_array_elements(p_records) with ordinality as t (r, i) loop
+        if jsonb_typeof(v_record) <> 'object' then
+            raise exception using errcode = 'ZG009', message = format('timing record %s must be a JSON object', v_index);
+        end if;
+        for v_field in
+            select * from (values
+                ('endpoint', 'string', true, null::numeric, null::numeric),
+                ('request_id', 'string', false, null, null),
+                ('model', 'string', false, null, null),
+                ('ts', 'timestamp', false, null, null),
+                ('status', 'integer', true, 100, 599),
+                ('top_k', 'integer', false, 0, 2147483647),
+                ('result_count', 'integer', false, 0, 2147483647),
+                ('weights_version', 'integer', false, 1, 9223372036854775807),
+                ('total_ms', 'number', true, 0, 86400000),
+                ('embed_ms', 'number', false, 0, 86400000),
+                ('retrieve_ms', 'number', false, 0, 86400000)) f (name, kind, required, minimum, maximum)
+        loop
+            v_value := nullif(v_record -> v_field.name, 'null'::jsonb);
+            if v_value is null then
+                if v_field.required then
+                    raise exception using errcode = 'ZG009', message = format('timing record %s: %s is required', v_index, v_field.name);
+                end if;
+            elsif v_field.kind in ('integer', 'number') then
+                perform zenglow.bounded_number(v_value, format('timing record %s: %s', v_index, v_field.name),
+                    v_field.minimum, v_field.maximum, v_field.kind = 'integer');
+            elsif jsonb_typeof(v_value) <> 'string'
+                -- The shape of ISO 8601; the cast below still refuses an impossible date.
+                or (v_field.kind = 'timestamp'
+                    and v_value #>> '{}' !~ '^\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d(\.\d+)?)?)?(Z|[+-]\d\d(:?\d\d)?)?$')
+                or (v_field.name = 'endpoint' and v_value #>> '{}' = '') then
+                raise exception using errcode = 'ZG009',
+                    message = format('timing record %s: %s must be %s, not %s', v_index, v_field.name,
+                        case v_field.kind when 'timestamp' then 'an ISO 8601 timestamp'
+                            else case when v_field.required then 'a non-empty string' else 'a string' end end,
+                        left(v_value::text, 40));
+            end if;
+        end loop;
+    end loop;
+
+    begin
+        insert into zenglow.query_performance (ts, tenant_id, request_id, endpoint, status, top_k, result_count,
+            weights_version, model, embed_ms, retrieve_ms, total_ms)
+        select coalesce((r ->> 'ts')::timestamptz, now()), v_tenant, r ->> 'request_id', r ->> 'endpoint',
+            (r ->> 'status')::numeric::integer, (r ->> 'top_k')::numeric::integer, (r ->> 'result_count')::numeric::integer,
+            (r ->> 'weights_version')::numeric::bigint, r ->> 'model',
+            -- bounded_number again: it rounds magnitudes below 1e-307 to 0, which double precision cannot hold.
+            zenglow.bounded_number(r -> 'embed_ms', 'embed_ms', 0, 86400000)::double precision,
+            zenglow.bounded_number(r -> 'retrieve_ms', 'retrieve_ms', 0, 86400000)::double precision,
+            zenglow.bounded_number(r -> 'total_ms', 'total_ms', 0, 86400000)::double precision
+        from jsonb_array_elements(p_records) r;
+        get diagnostics v_count = row_count;
+    exception when data_exception then
+        -- Only a timestamp of the right shape but an impossible value (2026-02-30) gets here: name it.
+        for v_record, v_index in select r, i from jsonb_array_elements(p_records) with ordinality as t (r, i) loop
+            begin
+                perform (v_record ->> 'ts')::timestamptz;
+            exception when data_exception then
+                raise exception using errcode = 'ZG009',
+                    message = format('timing record %s: ts must be an ISO 8601 timestamp, not %s', v_index, v_record -> 'ts');
+            end;
+        end loop;
+        raise;
+    end;
+    return v_count;
+end
+$_$;
+
+ALTER FUNCTION zenglow_api.record_performance(p_records jsonb) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION record_performance(p_records jsonb); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.record_performance(p_records jsonb) IS 'Stores request timings [{ts, request_id, endpoint, status, top_k, result_count, weights_version, model, embed_ms, retrieve_ms, total_ms}] for the current tenant in zenglow.query_performance; returns the rows written. Errors: ZG001 no tenant, ZG009 a malformed record (named by its 1-based position and field).';
+
+--
+-- Name: schema_status(); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.schema_status() RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    -- What readiness checks need without reading migration history or the registry directly:
+    -- the newest versioned migration applied, whether a failed one is pending, and the models.
+    select jsonb_build_object(
+        'schema_version', (select max(h.version) from zenglow_migrations.history h
+                           where h.kind = 'versioned' and h.status in ('applied', 'baseline')),
+        'failed_migrations', (select count(*) from zenglow_migrations.history h where h.status = 'failed'),
+        'models', coalesce((select jsonb_agg(jsonb_build_object('model', m.model_name, 'dimension', m.dimension,
+                'active', m.active) order by m.model_name) from zenglow.models m), '[]'::jsonb),
+        'capabilities', (select to_jsonb(c) from zenglow.capabilities() c))
+$$;
+
+ALTER FUNCTION zenglow_api.schema_status() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION schema_status(); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.schema_status() IS 'Readiness facts: {schema_version (newest versioned migration applied), failed_migrations, models [{model, dimension, active}], capabilities}.';
+
+--
+-- Name: set_fusion_weights(jsonb, text, text, text); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.set_fusion_weights(p_weights jsonb, p_reason text, p_actor text, p_issue_link text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+-- Activates a new fusion-weight version for the current tenant, atomically: the version row, its
+-- audit record (old, new, reason, actor, link) and the zenglow_weights notification commit
+-- together or not at all. Invalid weights raise ZG002 before anything is written.
+declare
+    v_tenant text := zenglow.require_tenant();
+    v_old jsonb;
+    v_version bigint;
+    v_weights jsonb;
+begin
+    v_weights := zenglow.validate_fusion_weights(p_weights);
+    if p_reason is null or btrim(p_reason) = '' then
+        raise exception using errcode = 'ZG002', message = 'a reason is required to change fusion weights';
+    end if;
+    if p_actor is null or btrim(p_actor) = '' then
+        raise exception using errcode = 'ZG002', message = 'an actor is required to change fusion weights';
+    end if;
+    -- Serialise changes of one tenant, so "old" in the audit record is what was replaced.
+    perform pg_advisory_xact_lock(hashtextextended('zenglow.fusion_weights:' || v_tenant, 0));
+    v_old := zenglow_api.current_fusion_weights();
+    insert into zenglow.fusion_weights (tenant_id, weights, reason, actor, issue_link)
+    values (v_tenant, v_weights, p_reason, p_actor, p_issue_link)
+    returning version into v_version;
+    perform zenglow_audit.append(p_actor, 'fusion_weights.activate', 'fusion_weights/' || v_version,
+        jsonb_build_object(
+            'old', case when v_old is null then null else jsonb_build_object('version', v_old -> 'version', 'weights', v_old -> 'weights') end,
+            'new', jsonb_build_object('version', v_version, 'weights', v_weights),
+            'reason', p_reason,
+            'issue_link', p_issue_link));
+    return jsonb_build_object('version', v_version, 'weights', v_weights,
+        'previous_version', v_old -> 'version');
+end
+$$;
+
+ALTER FUNCTION zenglow_api.set_fusion_weights(p_weights jsonb, p_reason text, p_actor text, p_issue_link text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION set_fusion_weights(p_weights jsonb, p_reason text, p_actor text, p_issue_link text); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.set_fusion_weights(p_weights jsonb, p_reason text, p_actor text, p_issue_link text) IS 'Activates new fusion weights {"ltr": w, "vector": w} for the current tenant; audited; NOTIFY zenglow_weights. Returns {version, weights, previous_version}. Errors: ZG001 no tenant, ZG002 invalid weights.';
+
+--
+-- Name: transition_batch(bigint, text, text, bigint, bigint, jsonb, text); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.transition_batch(p_batch_id bigint, p_state text, p_reason text DEFAULT NULL::text, p_accepted bigint DEFAULT NULL::bigint, p_rejected bigint DEFAULT NULL::bigint, p_by_source jsonb DEFAULT NULL::jsonb, p_detail text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+-- Moves one of the current tenant's batches to p_state (see zenglow.check_batch_transition),
+-- with its counts and reason; the manifest trigger announces it in the same transaction.
+declare
+    v_tenant text := zenglow.require_tenant();
+    v_batch zenglow.batches;
+begin
+    -- The values the batches table's constraints hold, refused here with a message that says so.
+    if p_state is null or p_state not in ('open', 'loading', 'done', 'failed', 'healed') then
+        raise exception using errcode = 'ZG009', message = format('unknown batch state %s', coalesce(quote_literal(p_state), 'null')),
+            hint = 'states are open, loading, done, failed and healed';
+    end if;
+    if p_state = 'failed' and p_reason is not null and p_reason not in ('failed', 'partition_missing', 'other_error') then
+        raise exception using errcode = 'ZG009', message = format('unknown reason %L for a failed batch', p_reason),
+            hint = 'reasons of a failure are failed, partition_missing and other_error';
+    end if;
+    if p_accepted < 0 or p_rejected < 0 then
+        raise exception using errcode = 'ZG009',
+            message = format('accepted and rejected must be 0 or more, not %s and %s',
+                coalesce(p_accepted::text, 'null'), coalesce(p_rejected::text, 'null'));
+    end if;
+    update zenglow.batches b set
+        state = p_state,
+        reason = case
+            when p_state = 'done' then 'success'
+            when p_state = 'healed' then 'healed_partition'
+            when p_state = 'failed' then coalesce(p_reason, 'failed')
+            else null end,
+        accepted = coalesce(p_accepted, b.accepted),
+        rejected = coalesce(p_rejected, b.rejected),
+        by_source = coalesce(p_by_source, b.by_source),
+        detail = coalesce(p_detail, b.detail)
+    where b.tenant_id = v_tenant and b.batch_id = p_batch_id
+    returning * into v_batch;
+    if not found then
+        raise exception using errcode = 'ZG007', message = format('no batch %s for this tenant', coalesce(p_batch_id::text, 'null'));
+    end if;
+    return to_jsonb(v_batch);
+end
+$$;
+
+ALTER FUNCTION zenglow_api.transition_batch(p_batch_id bigint, p_state text, p_reason text, p_accepted bigint, p_rejected bigint, p_by_source jsonb, p_detail text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION transition_batch(p_batch_id bigint, p_state text, p_reason text, p_accepted bigint, p_rejected bigint, p_by_source jsonb, p_detail text); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.transition_batch(p_batch_id bigint, p_state text, p_reason text, p_accepted bigint, p_rejected bigint, p_by_source jsonb, p_detail text) IS 'Moves a batch of the current tenant to open/loading/done/failed/healed with counts and reason. Errors: ZG001 no tenant, ZG003 transition not allowed, ZG007 no such batch, ZG009 unknown state or reason, negative counts.';
+
+--
+-- Name: append(text, text, text, jsonb); Type: FUNCTION; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_audit.append(p_actor text, p_action text, p_subject text, p_details jsonb) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- The only way the app and ingest roles write the audit log: one row in the current tenant's
+-- chain (ZG001 without a tenant). Rolled back with the caller's transaction like any write.
+begin
+    return zenglow_audit.append_for(zenglow.require_tenant(), p_actor, p_action, p_subject, p_details);
+end
+$$;
+
+ALTER FUNCTION zenglow_audit.append(p_actor text, p_action text, p_subject text, p_details jsonb) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION append(p_actor text, p_action text, p_subject text, p_details jsonb); Type: COMMENT; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_audit.append(p_actor text, p_action text, p_subject text, p_details jsonb) IS 'Appends an audit row (actor, action, subject, details) to the current tenant''s hash chain; returns its seq.';
+
+--
+-- Name: append_for(text, text, text, text, jsonb); Type: FUNCTION; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_audit.append_for(p_tenant_id text, p_actor text, p_action text, p_subject text, p_details jsonb) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Appends one row to a tenant's chain and returns its seq. The chain head row is locked first, so
+-- concurrent appends of one tenant queue up and the chain never forks; other tenants don't wait.
+-- For the owner's own functions only (e.g. _global changes); roles use zenglow_audit.append.
+declare
+    v_head zenglow_audit.chain_heads;
+    v_seq bigint;
+    v_at timestamptz := clock_timestamp();
+    v_details jsonb := coalesce(p_details, '{}'::jsonb);
+    v_hash bytea;
+begin
+    -- The columns are not null; say which is missing rather than leaving it to the constraint.
+    if p_actor is null or btrim(p_actor) = '' or p_action is null or btrim(p_action) = '' then
+        raise exception using errcode = 'ZG009', message = 'an audit record needs an actor and an action',
+            detail = format('actor %s, action %s', coalesce(quote_literal(p_actor), 'null'), coalesce(quote_literal(p_action), 'null'));
+    end if;
+    perform zenglow.maintenance_mode(true);
+    insert into zenglow_audit.chain_heads (tenant_id, seq, hash)
+    values (p_tenant_id, 0, '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea)
+    on conflict on constraint chain_heads_pkey do nothing;
+    select * into strict v_head from zenglow_audit.chain_heads h where h.tenant_id = p_tenant_id for update;
+    v_seq := v_head.seq + 1;
+    v_hash := zenglow_audit.row_hash(v_head.hash, p_tenant_id, v_seq, v_at, p_actor, p_action, coalesce(p_subject, ''), v_details);
+    insert into zenglow_audit.events (tenant_id, seq, occurred_at, actor, action, subject, details, prev_hash, hash)
+    values (p_tenant_id, v_seq, v_at, p_actor, p_action, coalesce(p_subject, ''), v_details, v_head.hash, v_hash);
+    update zenglow_audit.chain_heads h set seq = v_seq, hash = v_hash where h.tenant_id = p_tenant_id;
+    perform zenglow.maintenance_mode(false);
+    return v_seq;
+end
+$$;
+
+ALTER FUNCTION zenglow_audit.append_for(p_tenant_id text, p_actor text, p_action text, p_subject text, p_details jsonb) OWNER TO zenglow_owner;
+
+--
+-- Name: refuse_change(); Type: FUNCTION; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_audit.refuse_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+-- The audit log is append-only: UPDATE, DELETE and TRUNCATE fail for every role (the owner
+-- must disable this trigger first, which only the owner can, and which verify_chain exposes).
+begin
+    raise exception using
+        errcode = 'ZG005',
+        message = format('the audit log is append-only: %s on %s is not allowed', tg_op, tg_table_name),
+        hint = 'append a new row with zenglow_audit.append';
+end
+$$;
+
+ALTER FUNCTION zenglow_audit.refuse_change() OWNER TO zenglow_owner;
+
+--
+-- Name: row_hash(bytea, text, bigint, timestamp with time zone, text, text, text, jsonb); Type: FUNCTION; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_audit.row_hash(p_prev_hash bytea, p_tenant_id text, p_seq bigint, p_occurred_at timestamp with time zone, p_actor text, p_action text, p_subject text, p_details jsonb) RETURNS bytea
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    -- SHA-256 over the previous link and every field of the row, fields separated by the ASCII
+    -- unit separator; jsonb's text form is canonical (sorted keys), time is epoch microseconds.
+    select sha256(p_prev_hash || convert_to(concat_ws(chr(31),
+        p_tenant_id, p_seq::text, (extract(epoch from p_occurred_at) * 1000000)::bigint::text,
+        p_actor, p_action, p_subject, p_details::text), 'UTF8'))
+$$;
+
+ALTER FUNCTION zenglow_audit.row_hash(p_prev_hash bytea, p_tenant_id text, p_seq bigint, p_occurred_at timestamp with time zone, p_actor text, p_action text, p_subject text, p_details jsonb) OWNER TO zenglow_owner;
+
+--
+-- Name: verify_chain(text); Type: FUNCTION; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_audit.verify_chain(p_tenant_id text) RETURNS TABLE(ok boolean, rows_checked bigint, broken_at_seq bigint, problem text)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Walks a tenant's chain in seq order and reports the first broken link: a missing seq (a row
+-- deleted), a prev_hash that is not the previous row's hash (deleted or reordered rows), a hash
+-- that does not match the row's content (an edited row), or a chain head that is not the last
+-- row (rows deleted from the end).
+declare
+    v_row zenglow_audit.events;
+    v_expected_seq bigint := 1;
+    v_expected_prev bytea := '\x0000000000000000000000000000000000000000000000000000000000000000'::bytea;
+    v_head zenglow_audit.chain_heads;
+begin
+    perform zenglow.maintenance_mode(true);
+    for v_row in select * from zenglow_audit.events e where e.tenant_id = p_tenant_id order by e.seq loop
+        if v_row.seq <> v_expected_seq then
+            perform zenglow.maintenance_mode(false);
+            perform zenglow.maintenance_mode(false);
+        return query select false, v_expected_seq - 1, v_expected_seq,
+                format('row %s is missing (the next row is %s)', v_expected_seq, v_row.seq);
+            return;
+        end if;
+        if v_row.prev_hash <> v_expected_prev then
+            perform zenglow.maintenance_mode(false);
+            perform zenglow.maintenance_mode(false);
+        return query select false, v_expected_seq - 1, v_row.seq,
+                format('row %s does not follow row %s (prev_hash differs): rows were removed or reordered', v_row.seq, v_row.seq - 1);
+            return;
+        end if;
+        if v_row.hash <> zenglow_audit.row_hash(v_row.prev_hash, v_row.tenant_id, v_row.seq, v_row.occurred_at,
+                v_row.actor, v_row.action, v_row.subject, v_row.details) then
+            perform zenglow.maintenance_mode(false);
+            perform zenglow.maintenance_mode(false);
+        return query select false, v_expected_seq - 1, v_row.seq,
+                format('row %s was changed after it was written (its hash does not match its content)', v_row.seq);
+            return;
+        end if;
+        v_expected_prev := v_row.hash;
+        v_expected_seq := v_expected_seq + 1;
+    end loop;
+    select * into v_head from zenglow_audit.chain_heads h where h.tenant_id = p_tenant_id;
+    if coalesce(v_head.seq, 0) <> v_expected_seq - 1 or coalesce(v_head.hash, v_expected_prev) <> v_expected_prev then
+        perform zenglow.maintenance_mode(false);
+        return query select false, v_expected_seq - 1, v_expected_seq,
+            format('the chain ends at row %s but its head says %s: rows were removed from the end', v_expected_seq - 1, v_head.seq);
+        return;
+    end if;
+    perform zenglow.maintenance_mode(false);
+    return query select true, v_expected_seq - 1, null::bigint, null::text;
+end
+$$;
+
+ALTER FUNCTION zenglow_audit.verify_chain(p_tenant_id text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION verify_chain(p_tenant_id text); Type: COMMENT; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_audit.verify_chain(p_tenant_id text) IS 'Verifies a tenant''s audit hash chain: ok, rows_checked, and the first broken link (broken_at_seq, problem).';
+
+--
+-- Name: api_keys; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.api_keys (
+    tenant_id text NOT NULL,
+    key_id uuid DEFAULT gen_random_uuid() NOT NULL,
+    prefix text NOT NULL,
+    secret_sha256 bytea NOT NULL,
+    name text DEFAULT ''::text NOT NULL,
+    scopes text[] NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    expires_at timestamp with time zone,
+    revoked_at timestamp with time zone,
+    last_used_at timestamp with time zone,
+    CONSTRAINT api_keys_prefix_format CHECK ((prefix ~ '^zg_[A-Za-z0-9]{8,32}$'::text)),
+    CONSTRAINT api_keys_scopes_known CHECK (((scopes <@ ARRAY['query'::text, 'ingest'::text, 'admin'::text]) AND (cardinality(scopes) > 0))),
+    CONSTRAINT api_keys_secret_sha256_length CHECK ((length(secret_sha256) = 32))
+);
+
+ALTER TABLE ONLY zenglow.api_keys FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.api_keys OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE api_keys; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.api_keys IS 'API keys: prefix (public, zg_…), SHA-256 of the secret, scopes query/ingest/admin, expiry and revocation.';
+
+--
+-- Name: batches; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.batches (
+    tenant_id text NOT NULL,
+    batch_id bigint NOT NULL,
+    batch_tag text NOT NULL,
+    source text DEFAULT ''::text NOT NULL,
+    state text DEFAULT 'open'::text NOT NULL,
+    reason text,
+    accepted bigint DEFAULT 0 NOT NULL,
+    rejected bigint DEFAULT 0 NOT NULL,
+    by_source jsonb DEFAULT '{}'::jsonb NOT NULL,
+    content_hash text NOT NULL,
+    pinned boolean DEFAULT false NOT NULL,
+    detail text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    updated_at timestamp with time zone DEFAULT now() NOT NULL,
+    loading_at timestamp with time zone,
+    finished_at timestamp with time zone,
+    expired_at timestamp with time zone,
+    CONSTRAINT batches_accepted_nonnegative CHECK ((accepted >= 0)),
+    CONSTRAINT batches_batch_tag_format CHECK ((batch_tag ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$'::text)),
+    CONSTRAINT batches_content_hash_format CHECK ((content_hash ~ '^sha256:[0-9a-f]{64}$'::text)),
+    CONSTRAINT batches_reason_known CHECK ((reason = ANY (ARRAY['success'::text, 'failed'::text, 'healed_partition'::text, 'partition_missing'::text, 'other_error'::text]))),
+    CONSTRAINT batches_rejected_nonnegative CHECK ((rejected >= 0)),
+    CONSTRAINT batches_state_known CHECK ((state = ANY (ARRAY['open'::text, 'loading'::text, 'done'::text, 'failed'::text, 'healed'::text]))),
+    CONSTRAINT batches_terminal_has_reason CHECK (((state = ANY (ARRAY['done'::text, 'failed'::text, 'healed'::text])) = (reason IS NOT NULL)))
+);
+
+ALTER TABLE ONLY zenglow.batches FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.batches OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE batches; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.batches IS 'Ingest batches and their manifests. States: open -> loading -> done | failed | healed (loaded after a missing partition was created); failed -> loading retries. pinned batches survive retention.';
+
+--
+-- Name: batches_batch_id_seq; Type: SEQUENCE; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.batches ALTER COLUMN batch_id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME zenglow.batches_batch_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: chunks; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.chunks (
+    tenant_id text NOT NULL,
+    chunk_id bigint NOT NULL,
+    document_id text NOT NULL,
+    chunk_order integer DEFAULT 0 NOT NULL,
+    source text DEFAULT ''::text NOT NULL,
+    title text DEFAULT ''::text NOT NULL,
+    metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
+    content_hash text NOT NULL,
+    batch_id bigint NOT NULL,
+    batch_tag text NOT NULL,
+    body text NOT NULL,
+    tsv tsvector,
+    embedding public.vector,
+    embedding_model text NOT NULL,
+    ingested_at timestamp with time zone DEFAULT now() NOT NULL,
+    token_count integer DEFAULT 0 NOT NULL,
+    CONSTRAINT chunks_body_not_empty CHECK ((body <> ''::text)),
+    CONSTRAINT chunks_chunk_order_nonnegative CHECK ((chunk_order >= 0)),
+    CONSTRAINT chunks_document_id_length CHECK (((length(document_id) >= 1) AND (length(document_id) <= 512))),
+    CONSTRAINT chunks_token_count_nonnegative CHECK ((token_count >= 0))
+)
+PARTITION BY RANGE (ingested_at);
+
+ALTER TABLE ONLY zenglow.chunks FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.chunks OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE chunks; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.chunks IS 'Chunks of documents (doc_embeddings): text, tsvector (english), embedding of embedding_model. Partitioned by ingested_at; one batch is loaded in one transaction, so it lies in one partition.';
+
+--
+-- Name: chunks_chunk_id_seq; Type: SEQUENCE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE SEQUENCE zenglow.chunks_chunk_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER TABLE zenglow.chunks_chunk_id_seq OWNER TO zenglow_owner;
+
+--
+-- Name: chunks_chunk_id_seq; Type: SEQUENCE OWNED BY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER SEQUENCE zenglow.chunks_chunk_id_seq OWNED BY zenglow.chunks.chunk_id;
+
+--
+-- Name: chunks_default; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.chunks_default (
+    tenant_id text NOT NULL,
+    chunk_id bigint DEFAULT nextval('zenglow.chunks_chunk_id_seq'::regclass) NOT NULL,
+    document_id text NOT NULL,
+    chunk_order integer DEFAULT 0 NOT NULL,
+    source text DEFAULT ''::text NOT NULL,
+    title text DEFAULT ''::text NOT NULL,
+    metadata jsonb DEFAULT '{}'::jsonb NOT NULL,
+    content_hash text NOT NULL,
+    batch_id bigint NOT NULL,
+    batch_tag text NOT NULL,
+    body text NOT NULL,
+    tsv tsvector,
+    embedding public.vector,
+    embedding_model text NOT NULL,
+    ingested_at timestamp with time zone DEFAULT now() NOT NULL,
+    token_count integer DEFAULT 0 NOT NULL,
+    CONSTRAINT chunks_body_not_empty CHECK ((body <> ''::text)),
+    CONSTRAINT chunks_chunk_order_nonnegative CHECK ((chunk_order >= 0)),
+    CONSTRAINT chunks_document_id_length CHECK (((length(document_id) >= 1) AND (length(document_id) <= 512))),
+    CONSTRAINT chunks_token_count_nonnegative CHECK ((token_count >= 0))
+);
+
+ALTER TABLE zenglow.chunks_default OWNER TO zenglow_owner;
+
+--
+-- Name: corpus_stats; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.corpus_stats (
+    tenant_id text NOT NULL,
+    embedding_model text NOT NULL,
+    chunk_count bigint DEFAULT 0 NOT NULL,
+    token_total bigint DEFAULT 0 NOT NULL,
+    CONSTRAINT corpus_stats_chunk_count_nonnegative CHECK ((chunk_count >= 0)),
+    CONSTRAINT corpus_stats_token_total_nonnegative CHECK ((token_total >= 0))
+);
+
+ALTER TABLE ONLY zenglow.corpus_stats FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.corpus_stats OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE corpus_stats; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.corpus_stats IS 'BM25 corpus size (chunks) and total length (tokens), per tenant and embedding model.';
+
+--
+-- Name: models; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.models (
+    model_name text NOT NULL,
+    dimension integer NOT NULL,
+    quantization text DEFAULT 'none'::text NOT NULL,
+    source text DEFAULT ''::text NOT NULL,
+    source_hash text,
+    loaded_at timestamp with time zone DEFAULT now() NOT NULL,
+    active boolean DEFAULT false NOT NULL,
+    ltr_feature_schema_version integer DEFAULT 1 NOT NULL,
+    CONSTRAINT models_dimension_range CHECK (((dimension >= 1) AND (dimension <= 16000))),
+    CONSTRAINT models_model_name_format CHECK ((model_name ~ '^[A-Za-z0-9][A-Za-z0-9._/-]{0,127}$'::text)),
+    CONSTRAINT models_quantization_known CHECK ((quantization = ANY (ARRAY['none'::text, 'halfvec'::text, 'binary'::text, 'int8'::text])))
+);
+
+ALTER TABLE zenglow.models OWNER TO zenglow_owner;
+
+--
+-- Name: doc_embeddings; Type: VIEW; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow.doc_embeddings WITH (security_invoker='true') AS
+ SELECT c.tenant_id,
+    c.document_id,
+    c.chunk_id,
+    c.chunk_order,
+    c.source,
+    c.title,
+    c.metadata,
+    c.content_hash,
+    c.batch_id,
+    c.batch_tag,
+    c.body,
+    c.tsv,
+    c.embedding,
+    c.embedding_model,
+    c.ingested_at
+   FROM (zenglow.chunks c
+     JOIN zenglow.models m ON (((m.model_name = c.embedding_model) AND m.active)));
+
+ALTER TABLE zenglow.doc_embeddings OWNER TO zenglow_owner;
+
+--
+-- Name: fusion_weights; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.fusion_weights (
+    tenant_id text NOT NULL,
+    version bigint NOT NULL,
+    weights jsonb NOT NULL,
+    reason text NOT NULL,
+    actor text NOT NULL,
+    issue_link text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT fusion_weights_actor_given CHECK ((btrim(actor) <> ''::text)),
+    CONSTRAINT fusion_weights_reason_given CHECK ((btrim(reason) <> ''::text))
+);
+
+ALTER TABLE ONLY zenglow.fusion_weights FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.fusion_weights OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE fusion_weights; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.fusion_weights IS 'Fusion weight versions, never updated or deleted. weights: {"ltr": w, "vector": w}, finite, non-negative, sum > 0. The active version of a tenant is its newest, else the newest _global one.';
+
+--
+-- Name: fusion_weights_version_seq; Type: SEQUENCE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE SEQUENCE zenglow.fusion_weights_version_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER TABLE zenglow.fusion_weights_version_seq OWNER TO zenglow_owner;
+
+--
+-- Name: fusion_weights_version_seq; Type: SEQUENCE OWNED BY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER SEQUENCE zenglow.fusion_weights_version_seq OWNED BY zenglow.fusion_weights.version;
+
+--
+-- Name: ltr_models; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.ltr_models (
+    version bigint NOT NULL,
+    feature_schema_version integer NOT NULL,
+    coefficients jsonb NOT NULL,
+    intercept double precision DEFAULT 0 NOT NULL,
+    trained_on text DEFAULT ''::text NOT NULL,
+    metrics jsonb DEFAULT '{}'::jsonb NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT ltr_models_coefficients_object CHECK ((jsonb_typeof(coefficients) = 'object'::text))
+);
+
+ALTER TABLE zenglow.ltr_models OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE ltr_models; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.ltr_models IS 'Linear learning-to-rank models: coefficients per feature of feature_schema_version; the newest version is active.';
+
+--
+-- Name: ltr_models_version_seq; Type: SEQUENCE; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.ltr_models ALTER COLUMN version ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME zenglow.ltr_models_version_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: maintenance_runs; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.maintenance_runs (
+    run_id bigint NOT NULL,
+    started_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    finished_at timestamp with time zone,
+    duration_ms double precision,
+    trigger text NOT NULL,
+    outcome text NOT NULL,
+    created text[] DEFAULT '{}'::text[] NOT NULL,
+    dropped text[] DEFAULT '{}'::text[] NOT NULL,
+    healed text[] DEFAULT '{}'::text[] NOT NULL,
+    moved_rows bigint DEFAULT 0 NOT NULL,
+    deleted_rows bigint DEFAULT 0 NOT NULL,
+    error text,
+    CONSTRAINT maintenance_runs_outcome_known CHECK ((outcome = ANY (ARRAY['success'::text, 'skipped_locked'::text, 'healed_partition'::text, 'partial'::text, 'other_error'::text]))),
+    CONSTRAINT maintenance_runs_trigger_known CHECK ((trigger = ANY (ARRAY['scheduled'::text, 'write'::text])))
+);
+
+ALTER TABLE zenglow.maintenance_runs OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE maintenance_runs; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.maintenance_runs IS 'One row per run of zenglow.run_maintenance() (trigger scheduled) and per partition created by a write (trigger write).';
+
+--
+-- Name: maintenance_runs_run_id_seq; Type: SEQUENCE; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.maintenance_runs ALTER COLUMN run_id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME zenglow.maintenance_runs_run_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: maintenance_settings; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.maintenance_settings (
+    singleton boolean DEFAULT true NOT NULL,
+    chunk_partition_unit text DEFAULT 'month'::text NOT NULL,
+    chunk_premake integer DEFAULT 3 NOT NULL,
+    chunk_retention interval,
+    query_performance_premake_days integer DEFAULT 7 NOT NULL,
+    query_performance_retention interval DEFAULT '30 days'::interval NOT NULL,
+    run_history_retention interval DEFAULT '30 days'::interval NOT NULL,
+    CONSTRAINT maintenance_settings_one_row CHECK (singleton),
+    CONSTRAINT maintenance_settings_premake_range CHECK (((chunk_premake >= 1) AND (chunk_premake <= 60))),
+    CONSTRAINT maintenance_settings_qp_premake_range CHECK (((query_performance_premake_days >= 1) AND (query_performance_premake_days <= 90))),
+    CONSTRAINT maintenance_settings_unit_known CHECK ((chunk_partition_unit = ANY (ARRAY['day'::text, 'week'::text, 'month'::text])))
+);
+
+ALTER TABLE zenglow.maintenance_settings OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE maintenance_settings; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.maintenance_settings IS 'Partitioning and retention settings read by zenglow.run_maintenance().';
+
+--
+-- Name: query_performance; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.query_performance (
+    ts timestamp with time zone DEFAULT now() NOT NULL,
+    tenant_id text NOT NULL,
+    request_id text,
+    endpoint text NOT NULL,
+    status integer NOT NULL,
+    top_k integer,
+    cache_hit boolean DEFAULT false NOT NULL,
+    result_count integer,
+    weights_version bigint,
+    model text,
+    embed_ms double precision,
+    retrieve_ms double precision,
+    features_ms double precision,
+    ltr_ms double precision,
+    fusion_ms double precision,
+    total_ms double precision NOT NULL
+);
+
+ALTER TABLE ONLY zenglow.query_performance FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.query_performance OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE query_performance; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.query_performance IS 'Stage timings of every API request (milliseconds). A TimescaleDB hypertable where TimescaleDB is present, a table partitioned by day otherwise. Analysts read zenglow_stats.';
+
+--
+-- Name: source_priors; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.source_priors (
+    tenant_id text NOT NULL,
+    source text NOT NULL,
+    prior double precision NOT NULL,
+    CONSTRAINT source_priors_prior_range CHECK (((prior >= (0)::double precision) AND (prior <= (1)::double precision)))
+);
+
+ALTER TABLE ONLY zenglow.source_priors FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.source_priors OWNER TO zenglow_owner;
+
+--
+-- Name: tenants; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.tenants (
+    tenant_id text NOT NULL,
+    display_name text DEFAULT ''::text NOT NULL,
+    active boolean DEFAULT true NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT tenants_tenant_id_format CHECK (((tenant_id ~ '^[a-z0-9][a-z0-9_-]{0,62}$'::text) OR (tenant_id = '_global'::text)))
+);
+
+ALTER TABLE ONLY zenglow.tenants FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.tenants OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE tenants; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.tenants IS 'Tenants: lowercase letters, digits, _ and -, at most 63 characters. An inactive tenant sees nothing. _global is reserved for defaults (fusion weights) and can never be a session''s tenant.';
+
+--
+-- Name: term_stats; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.term_stats (
+    tenant_id text NOT NULL,
+    embedding_model text NOT NULL,
+    term text NOT NULL,
+    df bigint NOT NULL,
+    CONSTRAINT term_stats_df_nonnegative CHECK ((df >= 0))
+);
+
+ALTER TABLE ONLY zenglow.term_stats FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.term_stats OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE term_stats; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.term_stats IS 'BM25 document frequency of each stemmed term, per tenant and embedding model.';
+
+--
+-- Name: chain_heads; Type: TABLE; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow_audit.chain_heads (
+    tenant_id text NOT NULL,
+    seq bigint NOT NULL,
+    hash bytea NOT NULL
+);
+
+ALTER TABLE ONLY zenglow_audit.chain_heads FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow_audit.chain_heads OWNER TO zenglow_owner;
+
+--
+-- Name: events; Type: TABLE; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow_audit.events (
+    tenant_id text NOT NULL,
+    seq bigint NOT NULL,
+    occurred_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    actor text NOT NULL,
+    action text NOT NULL,
+    subject text DEFAULT ''::text NOT NULL,
+    details jsonb DEFAULT '{}'::jsonb NOT NULL,
+    prev_hash bytea NOT NULL,
+    hash bytea NOT NULL,
+    CONSTRAINT events_seq_positive CHECK ((seq > 0))
+);
+
+ALTER TABLE ONLY zenglow_audit.events FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow_audit.events OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE events; Type: COMMENT; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow_audit.events IS 'Append-only audit log, hash-chained per tenant. Insert through zenglow_audit.append only; check with zenglow_audit.verify_chain(tenant).';
+
+--
+-- Name: history; Type: TABLE; Schema: zenglow_migrations; Owner: postgres
+--
+
+CREATE TABLE zenglow_migrations.history (
+    id bigint NOT NULL,
+    kind text NOT NULL,
+    version integer,
+    path text NOT NULL,
+    checksum text NOT NULL,
+    transactional boolean NOT NULL,
+    status text NOT NULL,
+    statements_applied integer DEFAULT 0 NOT NULL,
+    applied_prefix_checksum text,
+    applied_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    applied_by text DEFAULT CURRENT_USER NOT NULL,
+    duration_ms integer DEFAULT 0 NOT NULL,
+    error text,
+    CONSTRAINT history_check CHECK (((kind = 'versioned'::text) = (version IS NOT NULL))),
+    CONSTRAINT history_kind_check CHECK ((kind = ANY (ARRAY['versioned'::text, 'repeatable'::text]))),
+    CONSTRAINT history_status_check CHECK ((status = ANY (ARRAY['applied'::text, 'baseline'::text, 'failed'::text])))
+);
+
+ALTER TABLE zenglow_migrations.history OWNER TO postgres;
+
+--
+-- Name: history_id_seq; Type: SEQUENCE; Schema: zenglow_migrations; Owner: postgres
+--
+
+ALTER TABLE zenglow_migrations.history ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME zenglow_migrations.history_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
+-- Name: maintenance_runs; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.maintenance_runs WITH (security_invoker='true') AS
+ SELECT maintenance_runs.run_id,
+    maintenance_runs.started_at,
+    maintenance_runs.finished_at,
+    maintenance_runs.duration_ms,
+    maintenance_runs.trigger,
+    maintenance_runs.outcome,
+    maintenance_runs.created,
+    maintenance_runs.dropped,
+    maintenance_runs.healed,
+    maintenance_runs.moved_rows,
+    maintenance_runs.deleted_rows,
+    maintenance_runs.error
+   FROM zenglow.maintenance_runs;
+
+ALTER TABLE zenglow_stats.maintenance_runs OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW maintenance_runs; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.maintenance_runs IS 'Every partition-maintenance run: trigger (scheduled|write), outcome, partitions created/dropped/healed, rows moved/deleted, error.';
+
+--
+-- Name: query_performance; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.query_performance WITH (security_invoker='true') AS
+ SELECT query_performance.ts,
+    query_performance.tenant_id,
+    query_performance.request_id,
+    query_performance.endpoint,
+    query_performance.status,
+    query_performance.top_k,
+    query_performance.cache_hit,
+    query_performance.result_count,
+    query_performance.weights_version,
+    query_performance.model,
+    query_performance.embed_ms,
+    query_performance.retrieve_ms,
+    query_performance.features_ms,
+    query_performance.ltr_ms,
+    query_performance.fusion_ms,
+    query_performance.total_ms
+   FROM zenglow.query_performance;
+
+ALTER TABLE zenglow_stats.query_performance OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW query_performance; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.query_performance IS 'One row per API request: time, tenant, endpoint, HTTP status, top_k, cache hit, result count, fusion weights version, model, and milliseconds per stage (embed, retrieve, features, ltr, fusion) and in total.';
+
+--
+-- Name: query_performance_hourly; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.query_performance_hourly WITH (security_invoker='true') AS
+ SELECT date_bin('01:00:00'::interval, query_performance.ts, '2000-01-01 00:00:00+00'::timestamp with time zone) AS bucket,
+    query_performance.tenant_id,
+    query_performance.endpoint,
+    count(*) AS requests,
+    count(*) FILTER (WHERE (query_performance.status >= 500)) AS server_errors,
+    avg(
+        CASE
+            WHEN query_performance.cache_hit THEN 1.0
+            ELSE 0.0
+        END) AS cache_hit_ratio,
+    percentile_cont((0.5)::double precision) WITHIN GROUP (ORDER BY query_performance.total_ms) AS p50_ms,
+    percentile_cont((0.95)::double precision) WITHIN GROUP (ORDER BY query_performance.total_ms) AS p95_ms,
+    percentile_cont((0.99)::double precision) WITHIN GROUP (ORDER BY query_performance.total_ms) AS p99_ms,
+    avg(query_performance.embed_ms) AS avg_embed_ms,
+    avg(query_performance.retrieve_ms) AS avg_retrieve_ms,
+    avg(query_performance.features_ms) AS avg_features_ms,
+    avg(query_performance.ltr_ms) AS avg_ltr_ms,
+    avg(query_performance.fusion_ms) AS avg_fusion_ms
+   FROM zenglow.query_performance
+  GROUP BY (date_bin('01:00:00'::interval, query_performance.ts, '2000-01-01 00:00:00+00'::timestamp with time zone)), query_performance.tenant_id, query_performance.endpoint;
+
+ALTER TABLE zenglow_stats.query_performance_hourly OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW query_performance_hourly; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.query_performance_hourly IS 'Per hour (UTC), tenant and endpoint: requests, 5xx count, cache-hit ratio, total latency p50/p95/p99 and mean stage times (ms).';
+
+--
+-- Name: chunks_default; Type: TABLE ATTACH; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.chunks ATTACH PARTITION zenglow.chunks_default DEFAULT;
+
+--
+-- Name: chunks chunk_id; Type: DEFAULT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.chunks ALTER COLUMN chunk_id SET DEFAULT nextval('zenglow.chunks_chunk_id_seq'::regclass);
+
+--
+-- Name: fusion_weights version; Type: DEFAULT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.fusion_weights ALTER COLUMN version SET DEFAULT nextval('zenglow.fusion_weights_version_seq'::regclass);
+
+--
+-- Name: api_keys api_keys_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.api_keys
+    ADD CONSTRAINT api_keys_pkey PRIMARY KEY (tenant_id, key_id);
+
+--
+-- Name: api_keys api_keys_prefix_once; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.api_keys
+    ADD CONSTRAINT api_keys_prefix_once UNIQUE (tenant_id, prefix);
+
+--
+-- Name: batches batches_content_once; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.batches
+    ADD CONSTRAINT batches_content_once UNIQUE (tenant_id, content_hash);
+
+--
+-- Name: batches batches_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.batches
+    ADD CONSTRAINT batches_pkey PRIMARY KEY (tenant_id, batch_id);
+
+--
+-- Name: batches batches_tag_once; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.batches
+    ADD CONSTRAINT batches_tag_once UNIQUE (tenant_id, batch_tag);
+
+--
+-- Name: chunks chunks_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.chunks
+    ADD CONSTRAINT chunks_pkey PRIMARY KEY (tenant_id, chunk_id, ingested_at);
+
+--
+-- Name: chunks_default chunks_default_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.chunks_default
+    ADD CONSTRAINT chunks_default_pkey PRIMARY KEY (tenant_id, chunk_id, ingested_at);
+
+--
+-- Name: chunks chunks_position_once; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.chunks
+    ADD CONSTRAINT chunks_position_once UNIQUE (tenant_id, document_id, chunk_order, embedding_model, ingested_at);
+
+--
+-- Name: chunks_default chunks_default_tenant_id_document_id_chunk_order_embedding__key; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.chunks_default
+    ADD CONSTRAINT chunks_default_tenant_id_document_id_chunk_order_embedding__key UNIQUE (tenant_id, document_id, chunk_order, embedding_model, ingested_at);
+
+--
+-- Name: corpus_stats corpus_stats_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.corpus_stats
+    ADD CONSTRAINT corpus_stats_pkey PRIMARY KEY (tenant_id, embedding_model);
+
+--
+-- Name: fusion_weights fusion_weights_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.fusion_weights
+    ADD CONSTRAINT fusion_weights_pkey PRIMARY KEY (tenant_id, version);
+
+--
+-- Name: ltr_models ltr_models_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.ltr_models
+    ADD CONSTRAINT ltr_models_pkey PRIMARY KEY (version);
+
+--
+-- Name: maintenance_runs maintenance_runs_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.maintenance_runs
+    ADD CONSTRAINT maintenance_runs_pkey PRIMARY KEY (run_id);
+
+--
+-- Name: maintenance_settings maintenance_settings_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.maintenance_settings
+    ADD CONSTRAINT maintenance_settings_pkey PRIMARY KEY (singleton);
+
+--
+-- Name: models models_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.models
+    ADD CONSTRAINT models_pkey PRIMARY KEY (model_name);
+
+--
+-- Name: source_priors source_priors_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.source_priors
+    ADD CONSTRAINT source_priors_pkey PRIMARY KEY (tenant_id, source);
+
+--
+-- Name: tenants tenants_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.tenants
+    ADD CONSTRAINT tenants_pkey PRIMARY KEY (tenant_id);
+
+--
+-- Name: term_stats term_stats_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.term_stats
+    ADD CONSTRAINT term_stats_pkey PRIMARY KEY (tenant_id, embedding_model, term);
+
+--
+-- Name: chain_heads chain_heads_pkey; Type: CONSTRAINT; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow_audit.chain_heads
+    ADD CONSTRAINT chain_heads_pkey PRIMARY KEY (tenant_id);
+
+--
+-- Name: events events_pkey; Type: CONSTRAINT; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow_audit.events
+    ADD CONSTRAINT events_pkey PRIMARY KEY (tenant_id, seq);
+
+--
+-- Name: history history_pkey; Type: CONSTRAINT; Schema: zenglow_migrations; Owner: postgres
+--
+
+ALTER TABLE ONLY zenglow_migrations.history
+    ADD CONSTRAINT history_pkey PRIMARY KEY (id);
+
+--
+-- Name: api_keys_prefix; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX api_keys_prefix ON zenglow.api_keys USING btree (prefix);
+
+--
+-- Name: chunks_batch; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX chunks_batch ON ONLY zenglow.chunks USING btree (tenant_id, batch_id);
+
+--
+-- Name: chunks_embedding_all_minilm_l6_v2_61365361; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX chunks_embedding_all_minilm_l6_v2_61365361 ON ONLY zenglow.chunks USING hnsw (((embedding)::public.vector(384)) public.vector_cosine_ops) WHERE (embedding_model = 'all-MiniLM-L6-v2'::text);
+
+--
+-- Name: chunks_default_embedding_idx; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX chunks_default_embedding_idx ON zenglow.chunks_default USING hnsw (((embedding)::public.vector(384)) public.vector_cosine_ops) WHERE (embedding_model = 'all-MiniLM-L6-v2'::text);
+
+--
+-- Name: chunks_default_tenant_id_batch_id_idx; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX chunks_default_tenant_id_batch_id_idx ON zenglow.chunks_default USING btree (tenant_id, batch_id);
+
+--
+-- Name: chunks_document; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX chunks_document ON ONLY zenglow.chunks USING btree (tenant_id, document_id);
+
+--
+-- Name: chunks_default_tenant_id_document_id_idx; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX chunks_default_tenant_id_document_id_idx ON zenglow.chunks_default USING btree (tenant_id, document_id);
+
+--
+-- Name: chunks_tsv; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX chunks_tsv ON ONLY zenglow.chunks USING gin (tsv);
+
+--
+-- Name: chunks_default_tsv_idx; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX chunks_default_tsv_idx ON zenglow.chunks_default USING gin (tsv);
+
+--
+-- Name: maintenance_runs_started; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX maintenance_runs_started ON zenglow.maintenance_runs USING btree (started_at DESC);
+
+--
+-- Name: models_one_active; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE UNIQUE INDEX models_one_active ON zenglow.models USING btree (active) WHERE active;
+
+--
+-- Name: query_performance_tenant_ts; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX query_performance_tenant_ts ON zenglow.query_performance USING btree (tenant_id, ts DESC);
+
+--
+-- Name: query_performance_ts_idx; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX query_performance_ts_idx ON zenglow.query_performance USING btree (ts DESC);
+
+--
+-- Name: history_version_once; Type: INDEX; Schema: zenglow_migrations; Owner: postgres
+--
+
+CREATE UNIQUE INDEX history_version_once ON zenglow_migrations.history USING btree (version) WHERE ((kind = 'versioned'::text) AND (status = ANY (ARRAY['applied'::text, 'baseline'::text])));
+
+--
+-- Name: chunks_default_embedding_idx; Type: INDEX ATTACH; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER INDEX zenglow.chunks_embedding_all_minilm_l6_v2_61365361 ATTACH PARTITION zenglow.chunks_default_embedding_idx;
+
+--
+-- Name: chunks_default_pkey; Type: INDEX ATTACH; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER INDEX zenglow.chunks_pkey ATTACH PARTITION zenglow.chunks_default_pkey;
+
+--
+-- Name: chunks_default_tenant_id_batch_id_idx; Type: INDEX ATTACH; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER INDEX zenglow.chunks_batch ATTACH PARTITION zenglow.chunks_default_tenant_id_batch_id_idx;
+
+--
+-- Name: chunks_default_tenant_id_document_id_chunk_order_embedding__key; Type: INDEX ATTACH; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER INDEX zenglow.chunks_position_once ATTACH PARTITION zenglow.chunks_default_tenant_id_document_id_chunk_order_embedding__key;
+
+--
+-- Name: chunks_default_tenant_id_document_id_idx; Type: INDEX ATTACH; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER INDEX zenglow.chunks_document ATTACH PARTITION zenglow.chunks_default_tenant_id_document_id_idx;
+
+--
+-- Name: chunks_default_tsv_idx; Type: INDEX ATTACH; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER INDEX zenglow.chunks_tsv ATTACH PARTITION zenglow.chunks_default_tsv_idx;
+
+--
+-- Name: api_keys api_keys_notify; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER api_keys_notify AFTER DELETE OR UPDATE OF revoked_at, expires_at, scopes, secret_sha256, prefix, tenant_id ON zenglow.api_keys FOR EACH ROW EXECUTE FUNCTION zenglow.notify_key_change();
+
+--
+-- Name: batches batches_check_transition; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER batches_check_transition BEFORE UPDATE ON zenglow.batches FOR EACH ROW EXECUTE FUNCTION zenglow.check_batch_transition();
+
+--
+-- Name: batches batches_notify_manifest; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER batches_notify_manifest AFTER INSERT OR UPDATE OF state ON zenglow.batches FOR EACH ROW EXECUTE FUNCTION zenglow.notify_manifest();
+
+--
+-- Name: chunks chunks_fill_text_stats; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER chunks_fill_text_stats BEFORE INSERT OR UPDATE OF body ON zenglow.chunks FOR EACH ROW EXECUTE FUNCTION zenglow.fill_chunk_text_stats();
+
+--
+-- Name: fusion_weights fusion_weights_check; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER fusion_weights_check BEFORE INSERT OR DELETE OR UPDATE ON zenglow.fusion_weights FOR EACH ROW EXECUTE FUNCTION zenglow.check_fusion_weights();
+
+--
+-- Name: fusion_weights fusion_weights_notify; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER fusion_weights_notify AFTER INSERT ON zenglow.fusion_weights FOR EACH ROW EXECUTE FUNCTION zenglow.notify_weights();
+
+--
+-- Name: fusion_weights fusion_weights_refuse_truncate; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER fusion_weights_refuse_truncate BEFORE TRUNCATE ON zenglow.fusion_weights FOR EACH STATEMENT EXECUTE FUNCTION zenglow.check_fusion_weights();
+
+--
+-- Name: query_performance ts_insert_blocker; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER ts_insert_blocker BEFORE INSERT ON zenglow.query_performance FOR EACH ROW EXECUTE FUNCTION _timescaledb_functions.insert_blocker();
+
+--
+-- Name: chain_heads chain_heads_no_truncate; Type: TRIGGER; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+CREATE TRIGGER chain_heads_no_truncate BEFORE TRUNCATE ON zenglow_audit.chain_heads FOR EACH STATEMENT EXECUTE FUNCTION zenglow_audit.refuse_change();
+
+--
+-- Name: events events_append_only; Type: TRIGGER; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+CREATE TRIGGER events_append_only BEFORE DELETE OR UPDATE ON zenglow_audit.events FOR EACH ROW EXECUTE FUNCTION zenglow_audit.refuse_change();
+
+--
+-- Name: events events_no_truncate; Type: TRIGGER; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON zenglow_audit.events FOR EACH STATEMENT EXECUTE FUNCTION zenglow_audit.refuse_change();
+
+--
+-- Name: api_keys api_keys_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.api_keys
+    ADD CONSTRAINT api_keys_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: batches batches_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.batches
+    ADD CONSTRAINT batches_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: chunks chunks_embedding_model_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.chunks
+    ADD CONSTRAINT chunks_embedding_model_fkey FOREIGN KEY (embedding_model) REFERENCES zenglow.models(model_name);
+
+--
+-- Name: chunks chunks_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.chunks
+    ADD CONSTRAINT chunks_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: corpus_stats corpus_stats_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.corpus_stats
+    ADD CONSTRAINT corpus_stats_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: fusion_weights fusion_weights_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.fusion_weights
+    ADD CONSTRAINT fusion_weights_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: query_performance query_performance_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.query_performance
+    ADD CONSTRAINT query_performance_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: source_priors source_priors_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.source_priors
+    ADD CONSTRAINT source_priors_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: term_stats term_stats_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.term_stats
+    ADD CONSTRAINT term_stats_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: chain_heads chain_heads_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow_audit.chain_heads
+    ADD CONSTRAINT chain_heads_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: events events_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow_audit.events
+    ADD CONSTRAINT events_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: query_performance analyst_read; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY analyst_read ON zenglow.query_performance FOR SELECT TO zenglow_analyst USING (true);
+
+--
+-- Name: api_keys; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.api_keys ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: batches; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.batches ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: chunks; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.chunks ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: corpus_stats; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.corpus_stats ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: fusion_weights; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.fusion_weights ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: api_keys owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.api_keys TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: batches owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.batches TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: chunks owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.chunks TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: corpus_stats owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.corpus_stats TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: fusion_weights owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.fusion_weights TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: query_performance owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.query_performance TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: source_priors owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.source_priors TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: tenants owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.tenants TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: term_stats owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.term_stats TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: query_performance; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.query_performance ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: source_priors; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.source_priors ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: fusion_weights tenant_insert; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_insert ON zenglow.fusion_weights FOR INSERT WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
+-- Name: api_keys tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow.api_keys USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant))) WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
+-- Name: batches tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow.batches USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant))) WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
+-- Name: chunks tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow.chunks USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant))) WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
+-- Name: corpus_stats tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow.corpus_stats USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant))) WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
+-- Name: fusion_weights tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow.fusion_weights FOR SELECT USING (((( SELECT zenglow.current_tenant() AS current_tenant) IS NOT NULL) AND (tenant_id = ANY (ARRAY[( SELECT zenglow.current_tenant() AS current_tenant), '_global'::text]))));
+
+--
+-- Name: query_performance tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow.query_performance TO zenglow_owner, zenglow_app, zenglow_ingest USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant))) WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
+-- Name: source_priors tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow.source_priors USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant))) WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
+-- Name: tenants tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow.tenants FOR SELECT USING (((tenant_id = NULLIF(current_setting('zenglow.tenant_id'::text, true), ''::text)) AND (tenant_id <> '_global'::text)));
+
+--
+-- Name: term_stats tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow.term_stats USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant))) WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
+-- Name: tenants; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.tenants ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: term_stats; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.term_stats ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: chain_heads; Type: ROW SECURITY; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow_audit.chain_heads ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: events; Type: ROW SECURITY; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow_audit.events ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: chain_heads owner_maintenance; Type: POLICY; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow_audit.chain_heads TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: events owner_maintenance; Type: POLICY; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow_audit.events TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: chain_heads tenant_isolation; Type: POLICY; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow_audit.chain_heads FOR SELECT USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
+-- Name: events tenant_isolation; Type: POLICY; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow_audit.events FOR SELECT USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
+-- Name: SCHEMA zenglow; Type: ACL; Schema: -; Owner: zenglow_owner
+--
+
+GRANT USAGE ON SCHEMA zenglow TO zenglow_app;
+GRANT USAGE ON SCHEMA zenglow TO zenglow_ingest;
+
+--
+-- Name: SCHEMA zenglow_api; Type: ACL; Schema: -; Owner: zenglow_owner
+--
+
+GRANT USAGE ON SCHEMA zenglow_api TO zenglow_app;
+GRANT USAGE ON SCHEMA zenglow_api TO zenglow_ingest;
+
+--
+-- Name: SCHEMA zenglow_audit; Type: ACL; Schema: -; Owner: zenglow_owner
+--
+
+GRANT USAGE ON SCHEMA zenglow_audit TO zenglow_app;
+GRANT USAGE ON SCHEMA zenglow_audit TO zenglow_ingest;
+
+--
+-- Name: SCHEMA zenglow_migrations; Type: ACL; Schema: -; Owner: postgres
+--
+
+GRANT USAGE ON SCHEMA zenglow_migrations TO zenglow_owner;
+
+--
+-- Name: SCHEMA zenglow_stats; Type: ACL; Schema: -; Owner: zenglow_owner
+--
+
+GRANT USAGE ON SCHEMA zenglow_stats TO zenglow_analyst;
+
+--
+-- Name: FUNCTION activate_model(p_model text, p_actor text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.activate_model(p_model text, p_actor text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION add_term_stats(p_tenant_id text, p_model text, p_sign integer, p_terms text[], p_dfs bigint[], p_chunks bigint, p_tokens bigint); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.add_term_stats(p_tenant_id text, p_model text, p_sign integer, p_terms text[], p_dfs bigint[], p_chunks bigint, p_tokens bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.add_term_stats(p_tenant_id text, p_model text, p_sign integer, p_terms text[], p_dfs bigint[], p_chunks bigint, p_tokens bigint) TO zenglow_ingest;
+
+--
+-- Name: FUNCTION bm25_statistics(p_tenant_id text, p_model text, p_terms text[], p_lexical_budget bigint, OUT chunk_count bigint, OUT avgdl double precision, OUT idf double precision[], OUT retrieval_terms text[]); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.bm25_statistics(p_tenant_id text, p_model text, p_terms text[], p_lexical_budget bigint, OUT chunk_count bigint, OUT avgdl double precision, OUT idf double precision[], OUT retrieval_terms text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.bm25_statistics(p_tenant_id text, p_model text, p_terms text[], p_lexical_budget bigint, OUT chunk_count bigint, OUT avgdl double precision, OUT idf double precision[], OUT retrieval_terms text[]) TO zenglow_app;
+
+--
+-- Name: FUNCTION bounded_number(p_value jsonb, p_name text, p_min numeric, p_max numeric, p_integer boolean, p_errcode text, p_hint text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.bounded_number(p_value jsonb, p_name text, p_min numeric, p_max numeric, p_integer boolean, p_errcode text, p_hint text) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.bounded_number(p_value jsonb, p_name text, p_min numeric, p_max numeric, p_integer boolean, p_errcode text, p_hint text) TO zenglow_app;
+
+--
+-- Name: FUNCTION capabilities(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.capabilities() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.capabilities() TO zenglow_app;
+
+--
+-- Name: FUNCTION check_batch_transition(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.check_batch_transition() FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_fusion_weights(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.check_fusion_weights() FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_staged_chunks(p_model text, p_dimension integer, p_vector boolean); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.check_staged_chunks(p_model text, p_dimension integer, p_vector boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.check_staged_chunks(p_model text, p_dimension integer, p_vector boolean) TO zenglow_ingest;
+
+--
+-- Name: FUNCTION chunk_partition_range(p_at timestamp with time zone, p_unit text, OUT range_start timestamp with time zone, OUT range_end timestamp with time zone, OUT partition_name text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.chunk_partition_range(p_at timestamp with time zone, p_unit text, OUT range_start timestamp with time zone, OUT range_end timestamp with time zone, OUT partition_name text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION cosine_similarity(p_a real[], p_b real[]); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.cosine_similarity(p_a real[], p_b real[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.cosine_similarity(p_a real[], p_b real[]) TO zenglow_app;
+
+--
+-- Name: FUNCTION create_partition(p_parent regclass, p_name text, p_key text, p_from timestamp with time zone, p_to timestamp with time zone); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.create_partition(p_parent regclass, p_name text, p_key text, p_from timestamp with time zone, p_to timestamp with time zone) FROM PUBLIC;
+
+--
+-- Name: FUNCTION create_tenant(p_tenant_id text, p_display_name text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.create_tenant(p_tenant_id text, p_display_name text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION current_tenant(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.current_tenant() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.current_tenant() TO zenglow_app;
+GRANT ALL ON FUNCTION zenglow.current_tenant() TO zenglow_ingest;
+
+--
+-- Name: FUNCTION disabled_capabilities(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.disabled_capabilities() FROM PUBLIC;
+
+--
+-- Name: FUNCTION ensure_chunk_partition(p_at timestamp with time zone, p_trigger text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.ensure_chunk_partition(p_at timestamp with time zone, p_trigger text) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.ensure_chunk_partition(p_at timestamp with time zone, p_trigger text) TO zenglow_ingest;
+
+--
+-- Name: FUNCTION ensure_model_index(p_model text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.ensure_model_index(p_model text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION fill_chunk_text_stats(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.fill_chunk_text_stats() FROM PUBLIC;
+
+--
+-- Name: FUNCTION forget_chunks(p_where text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.forget_chunks(p_where text) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.forget_chunks(p_where text) TO zenglow_ingest;
+
+--
+-- Name: FUNCTION in_maintenance_mode(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.in_maintenance_mode() FROM PUBLIC;
+
+--
+-- Name: FUNCTION is_hypertable(p_table regclass); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.is_hypertable(p_table regclass) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.is_hypertable(p_table regclass) TO zenglow_app;
+
+--
+-- Name: FUNCTION list_tenants(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.list_tenants() FROM PUBLIC;
+
+--
+-- Name: FUNCTION maintenance_forget_runs(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.maintenance_forget_runs() FROM PUBLIC;
+
+--
+-- Name: FUNCTION maintenance_heal_partitions(OUT healed text[], OUT moved_rows bigint); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.maintenance_heal_partitions(OUT healed text[], OUT moved_rows bigint) FROM PUBLIC;
+
+--
+-- Name: FUNCTION maintenance_mode(p_on boolean); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.maintenance_mode(p_on boolean) FROM PUBLIC;
+
+--
+-- Name: FUNCTION maintenance_premake_partitions(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.maintenance_premake_partitions() FROM PUBLIC;
+
+--
+-- Name: FUNCTION maintenance_retire_chunks(OUT dropped text[], OUT deleted_rows bigint); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.maintenance_retire_chunks(OUT dropped text[], OUT deleted_rows bigint) FROM PUBLIC;
+
+--
+-- Name: FUNCTION maintenance_retire_query_performance(OUT created text[], OUT dropped text[], OUT healed text[], OUT moved_rows bigint); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.maintenance_retire_query_performance(OUT created text[], OUT dropped text[], OUT healed text[], OUT moved_rows bigint) FROM PUBLIC;
+
+--
+-- Name: FUNCTION model_index_name(p_model text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.model_index_name(p_model text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION notify_key_change(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.notify_key_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION notify_manifest(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.notify_manifest() FROM PUBLIC;
+
+--
+-- Name: FUNCTION notify_weights(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.notify_weights() FROM PUBLIC;
+
+--
+-- Name: FUNCTION partition_upper_bound(p_partition regclass); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.partition_upper_bound(p_partition regclass) FROM PUBLIC;
+
+--
+-- Name: FUNCTION query_terms(p_query text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.query_terms(p_query text) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.query_terms(p_query text) TO zenglow_app;
+
+--
+-- Name: FUNCTION rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint) TO zenglow_app;
+
+--
+-- Name: FUNCTION require_tenant(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.require_tenant() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.require_tenant() TO zenglow_app;
+GRANT ALL ON FUNCTION zenglow.require_tenant() TO zenglow_ingest;
+
+--
+-- Name: FUNCTION retrieval_filter(p_filters jsonb); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.retrieval_filter(p_filters jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.retrieval_filter(p_filters jsonb) TO zenglow_app;
+
+--
+-- Name: FUNCTION run_maintenance(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.run_maintenance() FROM PUBLIC;
+
+--
+-- Name: FUNCTION set_tenant_active(p_tenant_id text, p_active boolean); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.set_tenant_active(p_tenant_id text, p_active boolean) FROM PUBLIC;
+
+--
+-- Name: FUNCTION tenant_state(p_tenant_id text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.tenant_state(p_tenant_id text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION terms_tsquery(p_terms text[]); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.terms_tsquery(p_terms text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.terms_tsquery(p_terms text[]) TO zenglow_app;
+
+--
+-- Name: FUNCTION token_count(p_tsv tsvector); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.token_count(p_tsv tsvector) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.token_count(p_tsv tsvector) TO zenglow_ingest;
+
+--
+-- Name: FUNCTION validate_fusion_weights(p_weights jsonb); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.validate_fusion_weights(p_weights jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.validate_fusion_weights(p_weights jsonb) TO zenglow_app;
+
+--
+-- Name: FUNCTION authenticate_key(p_prefix text, p_secret_sha256 bytea); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha256 bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha256 bytea) TO zenglow_app;
+
+--
+-- Name: FUNCTION check_api_key(p_prefix text, p_secret_sha256 bytea); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.check_api_key(p_prefix text, p_secret_sha256 bytea) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.check_api_key(p_prefix text, p_secret_sha256 bytea) TO zenglow_app;
+
+--
+-- Name: FUNCTION current_fusion_weights(); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.current_fusion_weights() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.current_fusion_weights() TO zenglow_app;
+
+--
+-- Name: FUNCTION get_batch(p_batch_tag text); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.get_batch(p_batch_tag text) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.get_batch(p_batch_tag text) TO zenglow_app;
+GRANT ALL ON FUNCTION zenglow_api.get_batch(p_batch_tag text) TO zenglow_ingest;
+
+--
+-- Name: FUNCTION ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text) TO zenglow_ingest;
+
+--
+-- Name: FUNCTION open_batch(p_batch_tag text, p_source text, p_content_hash text); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.open_batch(p_batch_tag text, p_source text, p_content_hash text) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.open_batch(p_batch_tag text, p_source text, p_content_hash text) TO zenglow_ingest;
+
+--
+-- Name: FUNCTION prepare_staging(); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.prepare_staging() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.prepare_staging() TO zenglow_ingest;
+
+--
+-- Name: FUNCTION rag_query(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_explain boolean, p_mode text, p_options jsonb); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.rag_query(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_explain boolean, p_mode text, p_options jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.rag_query(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_explain boolean, p_mode text, p_options jsonb) TO zenglow_app;
+
+--
+-- Name: FUNCTION record_performance(p_records jsonb); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.record_performance(p_records jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.record_performance(p_records jsonb) TO zenglow_app;
+
+--
+-- Name: FUNCTION schema_status(); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.schema_status() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.schema_status() TO zenglow_app;
+
+--
+-- Name: FUNCTION set_fusion_weights(p_weights jsonb, p_reason text, p_actor text, p_issue_link text); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.set_fusion_weights(p_weights jsonb, p_reason text, p_actor text, p_issue_link text) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.set_fusion_weights(p_weights jsonb, p_reason text, p_actor text, p_issue_link text) TO zenglow_app;
+
+--
+-- Name: FUNCTION transition_batch(p_batch_id bigint, p_state text, p_reason text, p_accepted bigint, p_rejected bigint, p_by_source jsonb, p_detail text); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.transition_batch(p_batch_id bigint, p_state text, p_reason text, p_accepted bigint, p_rejected bigint, p_by_source jsonb, p_detail text) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.transition_batch(p_batch_id bigint, p_state text, p_reason text, p_accepted bigint, p_rejected bigint, p_by_source jsonb, p_detail text) TO zenglow_ingest;
+
+--
+-- Name: FUNCTION append(p_actor text, p_action text, p_subject text, p_details jsonb); Type: ACL; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_audit.append(p_actor text, p_action text, p_subject text, p_details jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_audit.append(p_actor text, p_action text, p_subject text, p_details jsonb) TO zenglow_app;
+GRANT ALL ON FUNCTION zenglow_audit.append(p_actor text, p_action text, p_subject text, p_details jsonb) TO zenglow_ingest;
+
+--
+-- Name: FUNCTION append_for(p_tenant_id text, p_actor text, p_action text, p_subject text, p_details jsonb); Type: ACL; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_audit.append_for(p_tenant_id text, p_actor text, p_action text, p_subject text, p_details jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION refuse_change(); Type: ACL; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_audit.refuse_change() FROM PUBLIC;
+
+--
+-- Name: FUNCTION row_hash(p_prev_hash bytea, p_tenant_id text, p_seq bigint, p_occurred_at timestamp with time zone, p_actor text, p_action text, p_subject text, p_details jsonb); Type: ACL; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_audit.row_hash(p_prev_hash bytea, p_tenant_id text, p_seq bigint, p_occurred_at timestamp with time zone, p_actor text, p_action text, p_subject text, p_details jsonb) FROM PUBLIC;
+
+--
+-- Name: FUNCTION verify_chain(p_tenant_id text); Type: ACL; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_audit.verify_chain(p_tenant_id text) FROM PUBLIC;
+
+--
+-- Name: TABLE batches; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.batches TO zenglow_app;
+GRANT SELECT,INSERT,UPDATE ON TABLE zenglow.batches TO zenglow_ingest;
+
+--
+-- Name: TABLE chunks; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.chunks TO zenglow_app;
+GRANT SELECT,INSERT,DELETE ON TABLE zenglow.chunks TO zenglow_ingest;
+
+--
+-- Name: SEQUENCE chunks_chunk_id_seq; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT USAGE ON SEQUENCE zenglow.chunks_chunk_id_seq TO zenglow_ingest;
+
+--
+-- Name: TABLE corpus_stats; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.corpus_stats TO zenglow_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE zenglow.corpus_stats TO zenglow_ingest;
+
+--
+-- Name: TABLE models; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.models TO zenglow_app;
+GRANT SELECT ON TABLE zenglow.models TO zenglow_ingest;
+
+--
+-- Name: TABLE doc_embeddings; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.doc_embeddings TO zenglow_app;
+
+--
+-- Name: TABLE fusion_weights; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT,INSERT ON TABLE zenglow.fusion_weights TO zenglow_app;
+
+--
+-- Name: SEQUENCE fusion_weights_version_seq; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT USAGE ON SEQUENCE zenglow.fusion_weights_version_seq TO zenglow_app;
+
+--
+-- Name: TABLE ltr_models; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.ltr_models TO zenglow_app;
+
+--
+-- Name: TABLE maintenance_runs; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.maintenance_runs TO zenglow_analyst;
+
+--
+-- Name: TABLE query_performance; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.query_performance TO zenglow_analyst;
+GRANT INSERT ON TABLE zenglow.query_performance TO zenglow_app;
+
+--
+-- Name: TABLE source_priors; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.source_priors TO zenglow_app;
+
+--
+-- Name: TABLE tenants; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.tenants TO zenglow_app;
+GRANT SELECT ON TABLE zenglow.tenants TO zenglow_ingest;
+
+--
+-- Name: TABLE term_stats; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.term_stats TO zenglow_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE zenglow.term_stats TO zenglow_ingest;
+
+--
+-- Name: TABLE events; Type: ACL; Schema: zenglow_audit; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_audit.events TO zenglow_app;
+
+--
+-- Name: TABLE history; Type: ACL; Schema: zenglow_migrations; Owner: postgres
+--
+
+GRANT SELECT,INSERT,UPDATE ON TABLE zenglow_migrations.history TO zenglow_owner;
+
+--
+-- Name: SEQUENCE history_id_seq; Type: ACL; Schema: zenglow_migrations; Owner: postgres
+--
+
+GRANT USAGE ON SEQUENCE zenglow_migrations.history_id_seq TO zenglow_owner;
+
+--
+-- Name: TABLE maintenance_runs; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.maintenance_runs TO zenglow_analyst;
+
+--
+-- Name: TABLE query_performance; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.query_performance TO zenglow_analyst;
+
+--
+-- Name: TABLE query_performance_hourly; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.query_performance_hourly TO zenglow_analyst;
+
+--
+-- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: zenglow_owner
+--
+
+ALTER DEFAULT PRIVILEGES FOR ROLE zenglow_owner REVOKE ALL ON FUNCTIONS  FROM PUBLIC;
+
+--
+-- PostgreSQL database dump complete
+--
+
