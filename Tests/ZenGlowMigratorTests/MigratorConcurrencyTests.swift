@@ -69,9 +69,13 @@ struct MigratorConcurrencyTests {
         var status: Int32 = 0
         waitpid(pid, &status, 0)
         // The server notices the dead client within client_connection_check_interval and rolls back.
+        // Only this database's backends: tests running beside this one migrate their own.
         let gone = try await eventually(within: .seconds(15)) {
             try await project.values(
-                "select count(*)::text from pg_stat_activity where application_name = 'zenglow migrate'") == ["0"]
+                """
+                select count(*)::text from pg_stat_activity
+                where application_name = 'zenglow migrate' and datname = current_database()
+                """) == ["0"]
         }
         #expect(gone)
         #expect(!(try await project.exists("t5")))
