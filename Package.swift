@@ -20,6 +20,7 @@ let package = Package(
         .library(name: "ZenGlowEval", targets: ["ZenGlowEval"]),
         .library(name: "ZenGlowKeys", targets: ["ZenGlowKeys"]),
         .library(name: "ZenGlowAPI", targets: ["ZenGlowAPI"]),
+        .library(name: "ZenGlowEmbedding", targets: ["ZenGlowEmbedding"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,6 +43,21 @@ let package = Package(
         ),
         // hiredis.pc adds -D_FILE_OFFSET_BITS=64, a flag SwiftPM refuses with a warning on every build;
         // its header and library sit on the default search paths, so the module map names them directly.
+        // Debian's libopenblas-dev puts cblas.h and libopenblas.so on the default search paths.
+        .systemLibrary(
+            name: "CBLAS",
+            providers: [.apt(["libopenblas-dev"])]
+        ),
+        .target(
+            name: "ZenGlowEmbedding",
+            dependencies: [
+                "CBLAS",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            // The forward pass is loops over floats: unoptimised, a debug build (and so every test
+            // run) would embed a hundred times slower than a release build.
+            swiftSettings: swiftSettings + [.unsafeFlags(["-O"])]
+        ),
         .systemLibrary(
             name: "CHiredis",
             providers: [.apt(["libhiredis-dev"])]
@@ -172,7 +188,7 @@ let package = Package(
         .target(
             name: "ZenGlowTestSupport",
             dependencies: [
-                "ZenGlowEmbedded", "ZenGlowMigrator", "ZenGlowDB",
+                "ZenGlowEmbedded", "ZenGlowEmbedding", "ZenGlowMigrator", "ZenGlowDB",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -204,6 +220,11 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZenGlowEmbeddingTests",
+            dependencies: ["ZenGlowEmbedding", "ZenGlowTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,47 @@
+import Foundation
+import ZenGlowEmbedding
+
+/// The embedding model and the shared reference data tests read (never copied into the project).
+public enum TestModel {
+    /// `EMBED_MODEL_DIR` when set, else the folder `scripts/fetch-model` fills.
+    public static let directory = ModelDirectory(
+        url: URL(
+            fileURLWithPath: ProcessInfo.processInfo.environment["EMBED_MODEL_DIR"]
+                ?? TestServers.repositoryRoot + "/.zenglow/models/all-MiniLM-L6-v2"))
+
+    /// `../shared/data` beside the repository: SciFact and the MiniLM reference outputs.
+    public static let sharedData = URL(fileURLWithPath: TestServers.repositoryRoot)
+        .deletingLastPathComponent().appendingPathComponent("shared/data")
+
+    /// The encoder, loaded once per test process (loading verifies a 90 MB checksum).
+    public static func encoder() throws -> SentenceEncoder { try loaded.get() }
+
+    private static let loaded = Result { try SentenceEncoder(directory: directory) }
+
+    /// Row-major little-endian float32 vectors of width `dimensions` from a shared `.f32` file.
+    public static func vectors(_ relativePath: String, dimensions: Int, rows: Int? = nil) throws -> [[Float]] {
+        let data = try Data(contentsOf: sharedData.appendingPathComponent(relativePath))
+        let count = rows ?? data.count / (4 * dimensions)
+        return data.withUnsafeBytes { raw in
+            (0..<count).map { row in
+                (0..<dimensions).map { column in
+                    Float(
+                        bitPattern: raw.loadUnaligned(fromByteOffset: 4 * (row * dimensions + column), as: UInt32.self))
+                }
+            }
+        }
+    }
+
+    /// The cosine of two vectors.
+    public static func cosine(_ a: [Float], _ b: [Float]) -> Double {
+        var dot = 0.0
+        var na = 0.0
+        var nb = 0.0
+        for (x, y) in zip(a, b) {
+            dot += Double(x) * Double(y)
+            na += Double(x) * Double(x)
+            nb += Double(y) * Double(y)
+        }
+        return dot / max((na * nb).squareRoot(), .leastNonzeroMagnitude)
+    }
+}
