@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "ZenGlowIngest",
             dependencies: [
-                "CZstd", "ZenGlowDB",
+                "CZstd", "ZenGlowDB", "ZenGlowEmbedding",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -103,7 +103,7 @@ let package = Package(
         .target(
             name: "ZenGlowDemo",
             dependencies: [
-                "ZenGlowDB", "ZenGlowIngest", "ZenGlowKeys",
+                "ZenGlowDB", "ZenGlowIngest", "ZenGlowKeys", "ZenGlowEmbedding",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
@@ -113,7 +113,7 @@ let package = Package(
         .target(
             name: "ZenGlowAPI",
             dependencies: [
-                "ZenGlowDB", "ZenGlowIngest", "ZenGlowKeys",
+                "ZenGlowDB", "ZenGlowIngest", "ZenGlowKeys", "ZenGlowEmbedding",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -163,7 +163,7 @@ let package = Package(
         ),
         .target(
             name: "ZenGlowDoctor",
-            dependencies: ["CZstd", "CHiredis", "ZenGlowEmbedded"],
+            dependencies: ["CZstd", "CHiredis", "CBLAS", "ZenGlowEmbedded", "ZenGlowEmbedding"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -178,6 +178,7 @@ let package = Package(
                 "ZenGlowKeys",
                 "ZenGlowDemo",
                 "ZenGlowAPI",
+                "ZenGlowEmbedding",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -197,7 +198,7 @@ let package = Package(
         .testTarget(
             name: "ZenGlowIngestTests",
             dependencies: [
-                "ZenGlowIngest", "ZenGlowTestSupport",
+                "ZenGlowIngest", "ZenGlowTestSupport", "ZenGlowEmbedding",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
@@ -205,7 +206,7 @@ let package = Package(
         .testTarget(
             name: "ZenGlowAPITests",
             dependencies: [
-                "ZenGlowAPI", "ZenGlowKeys", "ZenGlowDB", "ZenGlowTestSupport",
+                "ZenGlowAPI", "ZenGlowKeys", "ZenGlowDB", "ZenGlowEmbedding", "ZenGlowTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -252,7 +253,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ZenGlowDoctorTests",
-            dependencies: ["ZenGlowDoctor", "ZenGlowEmbedded"],
+            dependencies: ["ZenGlowDoctor", "ZenGlowEmbedded", "ZenGlowEmbedding", "ZenGlowTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

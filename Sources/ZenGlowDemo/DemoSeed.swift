@@ -3,11 +3,12 @@ import Foundation
 import Logging
 import PostgresNIO
 import ZenGlowDB
+import ZenGlowEmbedding
 import ZenGlowIngest
 import ZenGlowKeys
 
-/// What `make dev` serves: ZenGlow's own documentation, chunked and embedded with the demo's
-/// hashing embedder, in tenant `demo`, and a dev API key kept in the project folder.
+/// What `make dev` serves: ZenGlow's own documentation, chunked and embedded by the local
+/// all-MiniLM-L6-v2 encoder, in tenant `demo`, and a dev API key kept in the project folder.
 public struct DemoSeed: Sendable {
     public struct Result: Sendable {
         public let chunks: Int
@@ -22,22 +23,27 @@ public struct DemoSeed: Sendable {
     let root: String
     /// Where the dev key is kept between runs (mode 600, git-ignored).
     let keyFile: String
+    /// Embeds the chunks (sent to the loader as text only); its model becomes the active one.
+    let embedder: any TextEmbedder
     let logger: Logger
 
-    public init(url: DatabaseURL, root: String, keyFile: String, logger: Logger) {
+    public init(url: DatabaseURL, root: String, keyFile: String, embedder: any TextEmbedder, logger: Logger) {
         self.url = url
         self.root = root
         self.keyFile = keyFile
+        self.embedder = embedder
         self.logger = logger
     }
 
     public func run() async throws -> Result {
         let batch = try corpus()
+        let loader = BatchLoader(logger: logger, embedder: embedder)
+        let prepared = try await loader.prepare(batch)
         return try await url.withConnection(applicationName: "zenglow-dev-seed", logger: logger) { connection in
             try await connection.createTenant(
                 Principal.devTenant, displayName: "Demo: ZenGlow's own documentation", logger: logger)
             try await activateDemoModel(connection)
-            let loaded = try await BatchLoader(logger: logger).load(batch, on: connection)
+            let loaded = try await loader.load(prepared, on: connection)
             let (key, created) = try await devKey(connection)
             return Result(
                 chunks: batch.documents.reduce(0) { $0 + $1.chunks.count }, batchTag: batch.tag,
@@ -63,27 +69,30 @@ public struct DemoSeed: Sendable {
                 IngestDocument(
                     id: file, source: "zenglow-docs", title: title, metadataJSON: #"{"path": "\#(file)"}"#,
                     chunks: chunks.enumerated().map {
-                        IngestChunk(order: $0.offset, text: $0.element, embedding: HashingEmbedding.embed($0.element))
+                        IngestChunk(order: $0.offset, text: $0.element, embedding: nil)
                     }))
         }
         let digest = hasher.finalize().map { String(format: "%02x", $0) }.joined().prefix(12)
         return IngestBatch(
-            tenant: Principal.devTenant, tag: "docs-\(digest)", source: "zenglow-docs", documents: documents)
+            tenant: Principal.devTenant, tag: "docs-\(embedder.model)-\(digest)", source: "zenglow-docs",
+            documents: documents)
     }
 
-    /// Registers the hashing embedder's vectors as their own model and makes it the active one,
-    /// so that query embeddings (EMBED_PROVIDER=hashing) and chunks agree.
+    /// Makes the embedder's model (all-MiniLM-L6-v2, in the registry since the first migrations)
+    /// the active one, so that query embeddings and chunks agree; a dev database seeded by an
+    /// earlier ZenGlow with another model switches over.
     private func activateDemoModel(_ connection: PostgresConnection) async throws {
+        let model = embedder.model
         try await connection.execute(
             """
             insert into zenglow.models (model_name, dimension, source)
-            values (\(HashingEmbedding.modelName), \(HashingEmbedding.dimension), 'zenglow demo: feature hashing, no model')
+            values (\(model), \(embedder.dimensions), 'zenglow dev seed: the local embedder')
             on conflict (model_name) do nothing
             """, logger: logger)
         try await connection.execute(
             """
-            select zenglow.activate_model(\(HashingEmbedding.modelName), 'zenglow dev seed')
-            where not exists (select from zenglow.models where active and model_name = \(HashingEmbedding.modelName))
+            select zenglow.activate_model(\(model), 'zenglow dev seed')
+            where not exists (select from zenglow.models where active and model_name = \(model))
             """, logger: logger)
     }
 

@@ -1,14 +1,21 @@
+import CBLAS
 import CHiredis
 import CZstd
 import Foundation
 import ZenGlowEmbedded
+import ZenGlowEmbedding
 
 /// Finds the versions of everything ZenGlow runs on, and says how to install what is missing.
 public struct Doctor: Sendable {
     let configuration: EmbeddedConfiguration
+    /// The embedding model folder to check (EMBED_MODEL_DIR, or the project folder's copy).
+    let modelDirectory: ModelDirectory
 
-    public init(configuration: EmbeddedConfiguration) {
+    public init(configuration: EmbeddedConfiguration, modelDirectory: ModelDirectory? = nil) {
         self.configuration = configuration
+        self.modelDirectory =
+            modelDirectory
+            ?? ModelDirectory(url: URL(fileURLWithPath: configuration.home + "/models/all-MiniLM-L6-v2"))
     }
 
     private static let bootstrapFix = "run scripts/bootstrap"
@@ -27,7 +34,31 @@ public struct Doctor: Sendable {
             redisServer(),
             .found("libzstd", String(cString: ZSTD_versionString())),
             .found("hiredis", "\(HIREDIS_MAJOR).\(HIREDIS_MINOR).\(HIREDIS_PATCH)"),
+            openBLAS(),
+            embeddingModel(),
         ]
+    }
+
+    private func openBLAS() -> DoctorCheck {
+        // "OpenBLAS 0.3.21 DYNAMIC_ARCH NO_AFFINITY Haswell MAX_THREADS=64"
+        let words = String(cString: openblas_get_config()).split(separator: " ")
+        guard words.count > 1, words[0] == "OpenBLAS" else {
+            return .missing("OpenBLAS", fix: "\(Self.bootstrapFix) (installs libopenblas-dev)")
+        }
+        return .found("OpenBLAS", String(words[1]), detail: words.dropFirst(2).joined(separator: " "))
+    }
+
+    /// The model folder holds every file and the weights' checksum is the pinned one.
+    private func embeddingModel() -> DoctorCheck {
+        let component = "embedding model"
+        do {
+            try modelDirectory.verify()
+            return .found(
+                component, modelDirectory.expected.name,
+                detail: "\(modelDirectory.url.path), sha256 ok")
+        } catch {
+            return .missing(component, fix: "\(error) (scripts/fetch-model, which scripts/bootstrap runs)")
+        }
     }
 
     private func postgresServer() -> DoctorCheck {

@@ -5,6 +5,8 @@ public struct BatchLoadResult: Sendable, Equatable {
     public let state: String
     public let accepted: Int64
     public let rejected: Int64
+    /// Chunks that came as text only and the loader embedded.
+    public let embedded: Int64
     /// True when the same content had already been loaded: nothing changed.
     public let resubmitted: Bool
     /// Chunks of earlier versions of this batch's documents that the new ones replaced.

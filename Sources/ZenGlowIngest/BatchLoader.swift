@@ -2,6 +2,7 @@ import Logging
 import NIOCore
 import PostgresNIO
 import ZenGlowDB
+import ZenGlowEmbedding
 
 /// Loads ingest batches: validates each row, streams the good ones with COPY into the session's
 /// staging table, and has `zenglow_api.ingest_staged_batch` insert them under the batch's tenant,
@@ -14,10 +15,13 @@ public struct BatchLoader: Sendable {
     /// A role the loading transaction acts as (`SET LOCAL ROLE`), e.g. `zenglow_ingest` when the
     /// API's own role loads a batch; nil keeps the connection's role.
     public let role: String?
+    /// Embeds chunks that come as text only; nil refuses such batches.
+    public let embedder: (any TextEmbedder)?
 
-    public init(logger: Logger, role: String? = nil) {
+    public init(logger: Logger, role: String? = nil, embedder: (any TextEmbedder)? = nil) {
         self.logger = logger
         self.role = role
+        self.embedder = embedder
     }
 
     /// Loads `batch` on `connection` (which must not be inside a transaction), in one transaction
@@ -28,10 +32,27 @@ public struct BatchLoader: Sendable {
     public func load(
         _ batch: IngestBatch, on connection: PostgresConnection, requestID: String? = nil
     ) async throws -> BatchLoadResult {
+        try await load(try await prepare(batch), on: connection, requestID: requestID)
+    }
+
+    /// `batch` ready to load: its text-only chunks embedded. Done before taking a connection, so
+    /// none sits idle while the embedder works. Throws `IngestError` when embedding fails.
+    public func prepare(_ batch: IngestBatch) async throws -> PreparedBatch {
+        // Hashed as received, so a text-only batch sent again is recognised as the same content.
         let contentHash = batch.contentHash
+        let (embeddedBatch, embedded) = try await embedTextOnlyChunks(of: batch)
+        return PreparedBatch(batch: embeddedBatch, contentHash: contentHash, embedded: embedded)
+    }
+
+    /// Loads a prepared batch; see `load(_:on:requestID:)`.
+    public func load(
+        _ prepared: PreparedBatch, on connection: PostgresConnection, requestID: String? = nil
+    ) async throws -> BatchLoadResult {
+        let batch = prepared.batch
         do {
             return try await connection.withTenant(batch.tenant, role: role, requestID: requestID, logger: logger) {
-                try await loadInTransaction(batch, contentHash: contentHash, on: $0)
+                try await loadInTransaction(
+                    batch, contentHash: prepared.contentHash, embedded: prepared.embedded, on: $0)
             }
         } catch let error as IngestError {
             throw error
@@ -43,19 +64,31 @@ public struct BatchLoader: Sendable {
     private func loadInTransaction(
         _ batch: IngestBatch,
         contentHash: String,
+        embedded: Int,
         on connection: PostgresConnection
     ) async throws -> BatchLoadResult {
         let context = try await connection.query(
-            "select zenglow.current_tenant(), (select dimension from zenglow.models where active)", logger: logger)
+            """
+            select zenglow.current_tenant(), (select dimension from zenglow.models where active),
+                (select model_name from zenglow.models where active)
+            """, logger: logger)
         var tenantFound = false
         var dimension = 0
-        for try await (tenant, modelDimension) in context.decode((String?, Int).self) {
+        var activeModel = ""
+        for try await (tenant, modelDimension, modelName) in context.decode((String?, Int, String).self) {
             tenantFound = tenant != nil
             dimension = modelDimension
+            activeModel = modelName
         }
         guard tenantFound else {
             throw IngestError(
                 .unknownTenant, "unknown or inactive tenant '\(batch.tenant)': batch \(batch.tag) not loaded")
+        }
+        if embedded > 0, let embedder, embedder.model != activeModel {
+            throw IngestError(
+                .embeddingFailed,
+                "batch \(batch.tag): the embedder's model \(embedder.model) is not the active model \(activeModel); nothing loaded"
+            )
         }
         let validation = BatchValidation(batch: batch, dimension: dimension)
         try await connection.prepareStaging(logger: logger)
@@ -78,10 +111,12 @@ public struct BatchLoader: Sendable {
                 + (validation.rejections.count > 20 ? "\n… \(validation.rejections.count - 20) more" : "")
         let manifest = try await connection.ingestStagedBatch(
             tag: batch.tag, source: batch.source, contentHash: contentHash,
-            rejected: Int64(validation.rejections.count), rejectionDetail: detail, logger: logger)
+            rejected: Int64(validation.rejections.count), rejectionDetail: detail, embedded: Int64(embedded),
+            logger: logger)
         return BatchLoadResult(
             batchID: manifest.batchID, state: manifest.state, accepted: manifest.accepted,
-            rejected: manifest.rejected, resubmitted: manifest.resubmitted, replacedChunks: manifest.replacedChunks,
+            rejected: manifest.rejected, embedded: manifest.embedded, resubmitted: manifest.resubmitted,
+            replacedChunks: manifest.replacedChunks,
             rejections: manifest.resubmitted ? [] : validation.rejections)
     }
 }

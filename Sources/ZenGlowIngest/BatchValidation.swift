@@ -25,13 +25,16 @@ struct BatchValidation {
                     reject(.invalidDocumentID, "a document id has 1 to 512 bytes and no NUL")
                     continue
                 }
-                switch EmbeddingProblem.find(in: chunk.embedding, dimension: dimension) {
+                // Text-only chunks were embedded before validation unless their text is unusable,
+                // which the text checks below name.
+                let embedding = chunk.embedding ?? []
+                switch chunk.embedding.flatMap({ EmbeddingProblem.find(in: $0, dimension: dimension) }) {
                 case nil: break
                 case .empty?, .wrongDimension?:
-                    reject(.wrongDimension, "\(dimension) dimensions expected, \(chunk.embedding.count) given")
+                    reject(.wrongDimension, "\(dimension) dimensions expected, \(embedding.count) given")
                     continue
                 case .nonFinite(let index)?:
-                    reject(.nonFinite, "embedding value \(index) is \(chunk.embedding[index])")
+                    reject(.nonFinite, "embedding value \(index) is \(embedding[index])")
                     continue
                 case let problem?:
                     reject(.undefinedCosine, "the embedding \(problem)")
@@ -47,6 +50,10 @@ struct BatchValidation {
                 }
                 guard !text.allSatisfy(\.isWhitespace) else {
                     reject(.emptyText, "the text is empty")
+                    continue
+                }
+                guard chunk.embedding != nil else {
+                    reject(.wrongDimension, "the chunk has no embedding and was not embedded")
                     continue
                 }
                 guard metadataIsObject, !document.metadataJSON.contains("\\u0000") else {
@@ -69,7 +76,7 @@ struct BatchValidation {
                         metadataJSON: document.metadataJSON,
                         contentHash: "sha256:" + digest,
                         text: text,
-                        embedding: chunk.embedding
+                        embedding: embedding
                     )
                 )
             }

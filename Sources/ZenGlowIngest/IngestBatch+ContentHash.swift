@@ -19,7 +19,13 @@ extension IngestBatch {
             for chunk in document.chunks {
                 withUnsafeBytes(of: Int64(chunk.order).littleEndian) { hasher.update(bufferPointer: $0) }
                 add(chunk.textBytes)
-                chunk.embedding.withUnsafeBytes { raw in add(Array(raw)) }
+                // A text-only chunk hashes as "no embedding", never like an empty one: the same
+                // text sent with and without a vector are different submissions.
+                if let embedding = chunk.embedding {
+                    embedding.withUnsafeBytes { raw in add(Array(raw)) }
+                } else {
+                    withUnsafeBytes(of: UInt64.max) { hasher.update(bufferPointer: $0) }
+                }
             }
         }
         return "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()

@@ -38,17 +38,18 @@ public struct IngestDocument: Sendable {
 }
 
 /// One chunk: its position in the document, its text as received (UTF-8 bytes, validated when
-/// loading) and its embedding by the active model.
+/// loading) and its embedding by the active model, or none for the loader to embed the text.
 public struct IngestChunk: Sendable {
     public var order: Int
     public var textBytes: [UInt8]
-    public var embedding: [Float]
+    /// Nil when the chunk came as text only: the loader embeds it with its embedder.
+    public var embedding: [Float]?
 
-    public init(order: Int, text: String, embedding: [Float]) {
+    public init(order: Int, text: String, embedding: [Float]?) {
         self.init(order: order, textBytes: Array(text.utf8), embedding: embedding)
     }
 
-    public init(order: Int, textBytes: [UInt8], embedding: [Float]) {
+    public init(order: Int, textBytes: [UInt8], embedding: [Float]?) {
         self.order = order
         self.textBytes = textBytes
         self.embedding = embedding

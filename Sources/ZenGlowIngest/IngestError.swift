@@ -7,6 +7,8 @@ public struct IngestError: Error, CustomStringConvertible, Sendable {
             case decompressedTooLarge = "decompressed_too_large"
             case compressionFailed = "compression_failed"
             case unknownTenant = "unknown_tenant"
+            case noEmbedder = "no_embedder"
+            case embeddingFailed = "embedding_failed"
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -19,6 +21,10 @@ public struct IngestError: Error, CustomStringConvertible, Sendable {
         public static let compressionFailed = Code(.compressionFailed)
         /// The batch names a tenant that does not exist or is inactive; nothing was loaded.
         public static let unknownTenant = Code(.unknownTenant)
+        /// Chunks came without embeddings and the loader has no embedder; nothing was loaded.
+        public static let noEmbedder = Code(.noEmbedder)
+        /// The embedder failed, or embeds with another model than the active one; nothing was loaded.
+        public static let embeddingFailed = Code(.embeddingFailed)
 
         public var description: String { base.rawValue }
     }

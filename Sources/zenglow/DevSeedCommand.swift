@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ZenGlowDemo
 import ZenGlowEmbedded
+import ZenGlowEmbedding
 
 /// `zenglow dev seed`: the demo corpus and a dev key, then a ready-to-paste query.
 struct DevSeedCommand: AsyncParsableCommand {
@@ -22,8 +23,11 @@ struct DevSeedCommand: AsyncParsableCommand {
         logger.logLevel = .warning
         try await CommandFailure.reporting("dev seed") {
             let home = try EmbeddedConfiguration.fromEnvironment().home
+            let embedder = try LocalEmbedder(
+                directory: try EmbeddedDefaults.modelDirectory(), threads: ProcessInfo.processInfo.activeProcessorCount)
             let result = try await DemoSeed(
-                url: try EmbeddedDefaults.database().url, root: root, keyFile: home + "/dev-api-key", logger: logger
+                url: try EmbeddedDefaults.database().url, root: root, keyFile: home + "/dev-api-key",
+                embedder: embedder, logger: logger
             ).run()
             print(
                 "demo corpus: \(result.chunks) chunks of README.md and docs/ in tenant demo, batch \(result.batchTag)"

@@ -1777,10 +1777,10 @@ ALTER FUNCTION zenglow_api.get_batch(p_batch_tag text) OWNER TO zenglow_owner;
 COMMENT ON FUNCTION zenglow_api.get_batch(p_batch_tag text) IS 'The manifest of the current tenant''s batch with this tag, or null.';
 
 --
--- Name: ingest_staged_batch(text, text, text, bigint, text); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+-- Name: ingest_staged_batch(text, text, text, bigint, text, bigint); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
 --
 
-CREATE FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint DEFAULT 0, p_detail text DEFAULT NULL::text) RETURNS jsonb
+CREATE FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint DEFAULT 0, p_detail text DEFAULT NULL::text, p_embedded bigint DEFAULT 0) RETURNS jsonb
     LANGUAGE plpgsql
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
@@ -1789,7 +1789,7 @@ CREATE FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text,
 -- to create its partition), documents sent again replace their earlier chunks, the BM25 term
 -- statistics follow, and the manifest events fire at commit. The same content (p_content_hash)
 -- sent again is recognised and changes nothing (resubmitted = true). Rows the loader rejected
--- before staging are counted in p_rejected. A staged row retrieval could not use (an embedding
+-- before staging are counted in p_rejected; chunks the loader embedded itself, in p_embedded. A staged row retrieval could not use (an embedding
 -- of the wrong dimension, NaN, infinite or of zero length; an empty text; a chunk staged twice)
 -- refuses the batch with ZG008/ZG009 naming the row (zenglow.check_staged_chunks).
 declare
@@ -1807,6 +1807,9 @@ declare
 begin
     if p_rejected < 0 then
         raise exception using errcode = 'ZG009', message = format('rejected must be 0 or more, not %s', p_rejected);
+    end if;
+    if p_embedded < 0 then
+        raise exception using errcode = 'ZG009', message = format('embedded must be 0 or more, not %s', p_embedded);
     end if;
     if (v_opened ->> 'resubmitted')::boolean then
         return zenglow_api.get_batch(v_opened ->> 'batch_tag') || jsonb_build_object('resubmitted', true);
@@ -1872,19 +1875,22 @@ begin
     from (select coalesce(nullif(s.source, ''), coalesce(p_source, '')) as source, count(*) as n
           from pg_temp.zg_staging s group by 1) x;
 
+    update zenglow.batches set embedded = coalesce(p_embedded, 0)
+    where tenant_id = v_tenant and batch_id = v_batch_id;
+
     return zenglow_api.transition_batch(v_batch_id, case when v_healed is null then 'done' else 'healed' end, null,
         v_accepted, coalesce(p_rejected, 0), v_by_source, p_detail)
         || jsonb_build_object('resubmitted', false, 'replaced_chunks', v_replaced, 'healed_partition', v_healed);
 end
 $_$;
 
-ALTER FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text) OWNER TO zenglow_owner;
+ALTER FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text, p_embedded bigint) OWNER TO zenglow_owner;
 
 --
--- Name: FUNCTION ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+-- Name: FUNCTION ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text, p_embedded bigint); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
 --
 
-COMMENT ON FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text) IS 'Loads zg_staging as one batch of the current tenant (manifest, BM25 statistics, events); a re-submitted content hash changes nothing. Returns the manifest plus resubmitted, replaced_chunks, healed_partition.';
+COMMENT ON FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text, p_embedded bigint) IS 'Loads zg_staging as one batch of the current tenant (manifest with accepted, rejected and embedded counts, BM25 statistics, events); a re-submitted content hash changes nothing. Returns the manifest plus resubmitted, replaced_chunks, healed_partition.';
 
 --
 -- Name: open_batch(text, text, text); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
@@ -2640,9 +2646,11 @@ CREATE TABLE zenglow.batches (
     loading_at timestamp with time zone,
     finished_at timestamp with time zone,
     expired_at timestamp with time zone,
+    embedded bigint DEFAULT 0 NOT NULL,
     CONSTRAINT batches_accepted_nonnegative CHECK ((accepted >= 0)),
     CONSTRAINT batches_batch_tag_format CHECK ((batch_tag ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$'::text)),
     CONSTRAINT batches_content_hash_format CHECK ((content_hash ~ '^sha256:[0-9a-f]{64}$'::text)),
+    CONSTRAINT batches_embedded_nonnegative CHECK ((embedded >= 0)),
     CONSTRAINT batches_reason_known CHECK ((reason = ANY (ARRAY['success'::text, 'failed'::text, 'healed_partition'::text, 'partition_missing'::text, 'other_error'::text]))),
     CONSTRAINT batches_rejected_nonnegative CHECK ((rejected >= 0)),
     CONSTRAINT batches_state_known CHECK ((state = ANY (ARRAY['open'::text, 'loading'::text, 'done'::text, 'failed'::text, 'healed'::text]))),
@@ -2658,6 +2666,12 @@ ALTER TABLE zenglow.batches OWNER TO zenglow_owner;
 --
 
 COMMENT ON TABLE zenglow.batches IS 'Ingest batches and their manifests. States: open -> loading -> done | failed | healed (loaded after a missing partition was created); failed -> loading retries. pinned batches survive retention.';
+
+--
+-- Name: COLUMN batches.embedded; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.batches.embedded IS 'Chunks of this batch that came without an embedding and were embedded by the server before loading.';
 
 --
 -- Name: batches_batch_id_seq; Type: SEQUENCE; Schema: zenglow; Owner: zenglow_owner
@@ -4210,11 +4224,11 @@ GRANT ALL ON FUNCTION zenglow_api.get_batch(p_batch_tag text) TO zenglow_app;
 GRANT ALL ON FUNCTION zenglow_api.get_batch(p_batch_tag text) TO zenglow_ingest;
 
 --
--- Name: FUNCTION ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+-- Name: FUNCTION ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text, p_embedded bigint); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
 --
 
-REVOKE ALL ON FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text) FROM PUBLIC;
-GRANT ALL ON FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text) TO zenglow_ingest;
+REVOKE ALL ON FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text, p_embedded bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text, p_embedded bigint) TO zenglow_ingest;
 
 --
 -- Name: FUNCTION open_batch(p_batch_tag text, p_source text, p_content_hash text); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner

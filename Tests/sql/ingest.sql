@@ -1,7 +1,7 @@
 -- The staging load path: healing a missing partition, re-submission, document replacement, and
 -- statistics that always equal a recount.
 begin;
-select plan(9);
+select plan(11);
 
 insert into zenglow.tenants (tenant_id) values ('ingest-a');
 create function pg_temp.stage(p_rows jsonb) returns void language plpgsql as $$
@@ -40,6 +40,7 @@ select results_eq($$select m ->> 'state', m ->> 'reason', m ->> 'healed_partitio
     format('values (''healed''::text, ''healed_partition''::text, %L::text)', :'month_partition'),
     'a batch whose partition was missing loads, creating it: state healed, reason healed_partition');
 select is((select (m ->> 'accepted')::bigint from first_load), 2::bigint, 'both chunks are accepted');
+select is((select (m ->> 'embedded')::bigint from first_load), 0::bigint, 'a batch sent with its embeddings counts none embedded');
 select ok(pg_temp.stats_match_recount(), 'term statistics equal a recount after a load');
 
 set local role zenglow_ingest;
@@ -51,8 +52,10 @@ select is((select count(*) from zenglow.chunks where tenant_id = 'ingest-a'), 2:
 
 set local role zenglow_ingest;
 select pg_temp.stage('[{"doc": "d1", "order": 0, "text": "only plums now"}]');
-create temporary table replaced as select zenglow_api.ingest_staged_batch('b2', 'src', 'sha256:' || repeat('2', 64)) as m;
+create temporary table replaced as select zenglow_api.ingest_staged_batch('b2', 'src', 'sha256:' || repeat('2', 64), 0, null, 1) as m;
 reset role;
+select is((select embedded from zenglow.batches where tenant_id = 'ingest-a' and batch_tag = 'b2'), 1::bigint,
+    'the manifest keeps the count of chunks the loader embedded');
 select is((select (m ->> 'replaced_chunks')::bigint from replaced), 2::bigint, 'a document sent again replaces its earlier chunks');
 select results_eq($$select body from zenglow.chunks where tenant_id = 'ingest-a'$$, $$values ('only plums now'::text)$$,
     'only the new version remains');

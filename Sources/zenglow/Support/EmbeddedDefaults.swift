@@ -1,7 +1,9 @@
 import Configuration
+import Foundation
 import ZenGlowAPI
 import ZenGlowDB
 import ZenGlowEmbedded
+import ZenGlowEmbedding
 
 /// The one place the command line turns "nothing configured" into `zenglow dev`'s embedded
 /// stack: database `zenglow` as `postgres` through the cluster's unix socket, and its Redis port.
@@ -15,6 +17,16 @@ enum EmbeddedDefaults {
     static func local(reader: ConfigReader) throws -> LocalDefaults {
         let embedded = try EmbeddedConfiguration(reader: reader)
         return LocalDefaults(database: try embeddedDatabase(reader: reader), redisPort: embedded.redisPort)
+    }
+
+    /// EMBED_MODEL_DIR from the environment, else the folder `scripts/fetch-model` fills in the
+    /// project folder (`.zenglow/models/all-MiniLM-L6-v2`).
+    static func modelDirectory(reader: ConfigReader = .environment) throws -> ModelDirectory {
+        if let path = reader.string(forKey: "embed.model.dir"), !path.isEmpty {
+            return ModelDirectory(url: URL(fileURLWithPath: path))
+        }
+        let embedded = try EmbeddedConfiguration(reader: reader)
+        return ModelDirectory(url: URL(fileURLWithPath: embedded.home + "/models/all-MiniLM-L6-v2"))
     }
 
     private static func embeddedDatabase(reader: ConfigReader) throws -> DatabaseURL {

@@ -17,7 +17,7 @@ grant execute on function
     zenglow_api.transition_batch(bigint, text, text, bigint, bigint, jsonb, text),
     zenglow_api.get_batch(text),
     zenglow_api.prepare_staging(),
-    zenglow_api.ingest_staged_batch(text, text, text, bigint, text),
+    zenglow_api.ingest_staged_batch(text, text, text, bigint, text, bigint),
     zenglow.token_count(tsvector),
     zenglow.forget_chunks(text),
     zenglow.check_staged_chunks(text, integer, boolean),

@@ -1,11 +1,15 @@
 set local role zenglow_owner;
 
+-- p_embedded joined the signature; the five-argument version would be an ambiguous overload.
+drop function if exists zenglow_api.ingest_staged_batch(text, text, text, bigint, text);
+
 create or replace function zenglow_api.ingest_staged_batch(
     p_batch_tag text,
     p_source text,
     p_content_hash text,
     p_rejected bigint default 0,
-    p_detail text default null
+    p_detail text default null,
+    p_embedded bigint default 0
 )
 returns jsonb
 language plpgsql
@@ -17,7 +21,7 @@ as $$
 -- to create its partition), documents sent again replace their earlier chunks, the BM25 term
 -- statistics follow, and the manifest events fire at commit. The same content (p_content_hash)
 -- sent again is recognised and changes nothing (resubmitted = true). Rows the loader rejected
--- before staging are counted in p_rejected. A staged row retrieval could not use (an embedding
+-- before staging are counted in p_rejected; chunks the loader embedded itself, in p_embedded. A staged row retrieval could not use (an embedding
 -- of the wrong dimension, NaN, infinite or of zero length; an empty text; a chunk staged twice)
 -- refuses the batch with ZG008/ZG009 naming the row (zenglow.check_staged_chunks).
 declare
@@ -35,6 +39,9 @@ declare
 begin
     if p_rejected < 0 then
         raise exception using errcode = 'ZG009', message = format('rejected must be 0 or more, not %s', p_rejected);
+    end if;
+    if p_embedded < 0 then
+        raise exception using errcode = 'ZG009', message = format('embedded must be 0 or more, not %s', p_embedded);
     end if;
     if (v_opened ->> 'resubmitted')::boolean then
         return zenglow_api.get_batch(v_opened ->> 'batch_tag') || jsonb_build_object('resubmitted', true);
@@ -100,12 +107,15 @@ begin
     from (select coalesce(nullif(s.source, ''), coalesce(p_source, '')) as source, count(*) as n
           from pg_temp.zg_staging s group by 1) x;
 
+    update zenglow.batches set embedded = coalesce(p_embedded, 0)
+    where tenant_id = v_tenant and batch_id = v_batch_id;
+
     return zenglow_api.transition_batch(v_batch_id, case when v_healed is null then 'done' else 'healed' end, null,
         v_accepted, coalesce(p_rejected, 0), v_by_source, p_detail)
         || jsonb_build_object('resubmitted', false, 'replaced_chunks', v_replaced, 'healed_partition', v_healed);
 end
 $$;
 
-comment on function zenglow_api.ingest_staged_batch(text, text, text, bigint, text) is
-    'Loads zg_staging as one batch of the current tenant (manifest, BM25 statistics, events); a re-submitted content '
-    'hash changes nothing. Returns the manifest plus resubmitted, replaced_chunks, healed_partition.';
+comment on function zenglow_api.ingest_staged_batch(text, text, text, bigint, text, bigint) is
+    'Loads zg_staging as one batch of the current tenant (manifest with accepted, rejected and embedded counts, BM25 '
+    'statistics, events); a re-submitted content hash changes nothing. Returns the manifest plus resubmitted, replaced_chunks, healed_partition.';
