@@ -1,8 +1,8 @@
 /// Who a request acts for, once its API key has been checked.
 public struct Principal: Sendable, Equatable {
-    /// What a key may do.
+    /// What a key may do: query and read batches, ingest, administer, or use `POST /v1/embeddings`.
     public enum Scope: String, Sendable, CaseIterable, Codable {
-        case query, ingest, admin
+        case query, ingest, admin, embed
     }
 
     public let tenant: String

@@ -5,6 +5,7 @@ import HummingbirdTesting
 import Logging
 import PostgresNIO
 import Testing
+import ZenGlowEmbedding
 import ZenGlowKeys
 import ZenGlowTestSupport
 
@@ -41,20 +42,54 @@ struct APITestEnvironment {
             reader: ConfigReader(provider: EnvironmentVariablesProvider(environmentVariables: environment(overrides))))
     }
 
-    /// An application on this database, its log lines collected in `logLines` when given.
-    func application(_ overrides: [String: String] = [:]) throws -> APIApplication {
-        try buildApplication(configuration: configuration(overrides), logger: Self.logger)
+    /// An application on this database. With `EMBED_PROVIDER=local` (the dev default) it embeds
+    /// with the model loaded once per test process, never loading it again; `embedder`, when
+    /// given, is used instead of the configured one.
+    func application(_ overrides: [String: String] = [:], embedder: (any TextEmbedder)? = nil) throws
+        -> APIApplication
+    {
+        let configuration = try configuration(overrides)
+        let injected = try embedder ?? (configuration.embedProvider == .local ? Self.localEmbedder() : nil)
+        return try buildApplication(configuration: configuration, logger: Self.logger, embedder: injected)
+    }
+
+    /// The local embedder over the once-loaded test model.
+    static func localEmbedder() throws -> LocalEmbedder {
+        LocalEmbedder(encoder: try TestModel.encoder())
     }
 
     /// A new key's full text.
     func key(
         tenant: String = "t1", scopes: [Principal.Scope] = [.query, .ingest, .admin], expiresIn: Int? = nil
     ) async throws -> String {
-        try await database.withConnection { connection in
+        if scopes.contains(.embed) { try await allowEmbedScope() }
+        return try await database.withConnection { connection in
             try await KeyStore(connection: connection, logger: Self.logger).create(
                 tenant: tenant, name: "test", scopes: scopes, expiresIn: expiresIn
             ).key
         }
+    }
+
+    /// Migration 0008's check constraint on `zenglow.api_keys.scopes` predates the `embed` scope;
+    /// until a migration widens it, tests widen it on their own throwaway database (a no-op once
+    /// the schema allows `embed`).
+    func allowEmbedScope() async throws {
+        let definition = try await database.withConnection { connection in
+            for try await text in try await connection.query(
+                "select pg_get_constraintdef(oid) from pg_constraint where conname = 'api_keys_scopes_known'",
+                logger: Self.logger
+            ).decode(String.self) {
+                return text
+            }
+            return ""
+        }
+        guard !definition.contains("embed") else { return }
+        try await run(
+            """
+            alter table zenglow.api_keys drop constraint api_keys_scopes_known,
+                add constraint api_keys_scopes_known
+                check (scopes <@ array['query', 'ingest', 'admin', 'embed']::text[] and cardinality(scopes) > 0)
+            """)
     }
 
     func revoke(_ key: String, tenant: String = "t1") async throws {

@@ -1,14 +1,23 @@
 import Configuration
+import Foundation
+import Logging
 import Testing
 import ZenGlowDB
+import ZenGlowEmbedding
 import ZenGlowKeys
+import ZenGlowTestSupport
 
 @testable import ZenGlowAPI
 
 @Suite("configuration")
 struct ConfigurationTests {
     static let local = LocalDefaults(
-        database: DatabaseURL(user: "postgres", database: "zenglow", socketDirectory: "/tmp/zenglow"), redisPort: 56379)
+        database: DatabaseURL(user: "postgres", database: "zenglow", socketDirectory: "/tmp/zenglow"), redisPort: 56379,
+        modelDirectory: "/srv/zenglow/models/all-MiniLM-L6-v2")
+    static let prod = [
+        "ZENGLOW_PROFILE": "prod", "DATABASE_URL": "postgresql://app@db/zenglow", "REDIS_HOST": "cache",
+        "REDIS_PORT": "6379",
+    ]
 
     static func read(_ variables: [String: String], localDefaults: LocalDefaults? = local) throws -> APIConfiguration {
         try APIConfiguration(
@@ -66,5 +75,76 @@ struct ConfigurationTests {
         #expect(error.description.contains("HTTP_PORT=eighty"))
         #expect(error.description.contains("ENABLE_API_KEYS=maybe"))
         #expect(error.description.contains("RAG_FUSION_MODE=magic"))
+    }
+
+    @Test(
+        "EMBED_PROVIDER: local by default in dev (model folder from the local defaults), none in prod, openai with EMBED_BASE_URL"
+    )
+    func embedProviderDefaults() throws {
+        let dev = try Self.read([:])
+        #expect(dev.embedProvider == .local)
+        #expect(dev.embedModelDirectory == "/srv/zenglow/models/all-MiniLM-L6-v2")
+        #expect(dev.embedThreads == 1)
+        #expect(
+            try Self.read(["EMBED_MODEL_DIR": "/models/minilm", "EMBED_THREADS": "4"]).embedModelDirectory
+                == "/models/minilm")
+        #expect(try Self.read(["EMBED_THREADS": "4"]).embedThreads == 4)
+        #expect(try Self.read(Self.prod).embedProvider == .none)
+        let remote = try Self.read(Self.prod.merging(["EMBED_BASE_URL": "https://embed.internal/v1"]) { $1 })
+        #expect(remote.embedProvider == .openai)
+        #expect(remote.embedder?.dimensions == 384)
+        let local = try Self.read(Self.prod.merging(["EMBED_PROVIDER": "local", "EMBED_MODEL_DIR": "/m"]) { $1 })
+        #expect(local.embedProvider == .local)
+        #expect(local.effectiveEnvironment()["EMBED_MODEL_DIR"] == "/m")
+        #expect(local.effectiveEnvironment()["EMBED_THREADS"] == "1")
+    }
+
+    @Test("EMBED_PROVIDER=hashing, EMBED_THREADS out of range and prod + local without EMBED_MODEL_DIR are refused")
+    func embedProviderRefusals() throws {
+        let hashing = try #require(throws: ConfigurationError.self) { try Self.read(["EMBED_PROVIDER": "hashing"]) }
+        #expect(hashing.problems.count == 1)
+        #expect(hashing.description.contains("EMBED_PROVIDER=hashing"))
+        #expect(hashing.description.contains("local, openai, none"))
+        let unknown = try #require(throws: ConfigurationError.self) { try Self.read(["EMBED_PROVIDER": "magic"]) }
+        #expect(unknown.problems == ["EMBED_PROVIDER=magic is not one of local, openai, none"])
+        for threads in ["0", "65", "two"] {
+            let error = try #require(throws: ConfigurationError.self) { try Self.read(["EMBED_THREADS": threads]) }
+            #expect(error.problems == ["EMBED_THREADS=\(threads) is not an integer in 1...64"])
+        }
+        let prodLocal = try #require(throws: ConfigurationError.self) {
+            try Self.read(Self.prod.merging(["EMBED_PROVIDER": "local"]) { $1 })
+        }
+        #expect(prodLocal.problems == ["EMBED_MODEL_DIR is required in the prod profile when EMBED_PROVIDER=local"])
+        let openai = try #require(throws: ConfigurationError.self) { try Self.read(["EMBED_PROVIDER": "openai"]) }
+        #expect(openai.problems == ["EMBED_PROVIDER=openai needs EMBED_BASE_URL"])
+        let dimensions = try #require(throws: ConfigurationError.self) {
+            try Self.read(["EMBED_BASE_URL": "http://e/v1", "EMBED_DIMENSIONS": "0"])
+        }
+        #expect(dimensions.problems == ["EMBED_DIMENSIONS=0 is not an integer in 1...16384"])
+    }
+
+    @Test("a model folder with a missing file or a wrong checksum stops the build with an error naming the file")
+    func badModelFolder() throws {
+        let folder = try TemporaryDirectory.make()
+        let source = TestModel.directory
+        for name in ["config.json", "tokenizer.json"] {
+            try FileManager.default.copyItem(atPath: source.file(name).path, toPath: folder + "/" + name)
+        }
+        func build() throws {
+            let configuration = try Self.read([
+                "EMBED_MODEL_DIR": folder, "DATABASE_URL": "postgresql://app@db/zenglow",
+            ])
+            _ = try buildApplication(configuration: configuration, logger: Logger(label: "test.model"))
+        }
+        let missing = try #require(throws: EmbeddingError.self) { try build() }
+        #expect(missing.code == .modelFileMissing)
+        #expect(missing.description.contains("model.safetensors"))
+        #expect(missing.description.contains(folder))
+
+        try Data("not the weights".utf8).write(to: URL(fileURLWithPath: folder + "/model.safetensors"))
+        let corrupt = try #require(throws: EmbeddingError.self) { try build() }
+        #expect(corrupt.code == .modelChecksumMismatch)
+        #expect(corrupt.description.contains(folder + "/model.safetensors"))
+        #expect(corrupt.description.contains("sha256"))
     }
 }

@@ -3,6 +3,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import Testing
+import ZenGlowEmbedding
 import ZenGlowKeys
 import ZenGlowTestSupport
 
@@ -37,13 +38,81 @@ struct OperationsTests {
             let ready = try await client.execute(uri: "/health/ready", method: .get)
             #expect(ready.status == .ok)
             let names = (ready.json["checks"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
-            #expect(names == ["database", "migrations", "model_registry", "configuration", "listener"])
+            #expect(names == ["database", "migrations", "model_registry", "embedder", "configuration", "listener"])
+            let embedder = (ready.json["checks"] as? [[String: Any]])?.first { $0["name"] as? String == "embedder" }
+            #expect(embedder?["ok"] as? Bool == true)
+            #expect((embedder?["detail"] as? String)?.hasPrefix("local all-MiniLM-L6-v2 (384 dimensions)") == true)
             let models = try await client.execute(uri: "/health/models", method: .get)
             #expect(models.text.contains("all-MiniLM-L6-v2"))
+            let described = models.json["embedder"] as? [String: Any] ?? [:]
+            #expect(described["provider"] as? String == "local")
+            #expect(described["dimensions"] as? Int == 384)
+            #expect(described["weights_sha256"] as? String == ModelDirectory.miniLM.weightsSHA256)
+            #expect(described["model_dir"] as? String == TestModel.directory.url.path)
             try await environment.run("update zenglow.models set active = false")
             let notReady = try await client.execute(uri: "/health/ready", method: .get)
             #expect(notReady.status == .serviceUnavailable)
             #expect(notReady.text.contains("no active embedding model"))
+        }
+    }
+
+    /// An embedder of any width whose answers a test decides, counting its calls.
+    final class StubEmbedder: TextEmbedder, @unchecked Sendable {
+        let model = "stub"
+        let dimensions: Int
+        let fails: Bool
+        private let lock = NSLock()
+        private var count = 0
+        var calls: Int { lock.withLock { count } }
+
+        init(dimensions: Int, fails: Bool = false) {
+            self.dimensions = dimensions
+            self.fails = fails
+        }
+
+        func embed(_ texts: [String]) async throws -> [[Float]] {
+            lock.withLock { count += 1 }
+            if fails { throw EmbeddingError(.embedderUnavailable, "stub embedder down") }
+            return texts.map { _ in [Float](repeating: 1, count: dimensions) }
+        }
+    }
+
+    @Test("readiness fails when the embedder cannot answer or is narrower than the active model; probes are cached")
+    func embedderReadiness() async throws {
+        let environment = try await APITestEnvironment.make()
+        /// The readiness status and the embedder check's `ok` and `detail`, after two requests.
+        func embedderCheck(_ embedder: any TextEmbedder) async throws -> (HTTPResponse.Status, Bool?, String) {
+            let api = try environment.application(embedder: embedder)
+            return try await api.application.test(.router) { client in
+                await api.services.listenerStatus.waitForConnection()
+                let ready = try await client.execute(uri: "/health/ready", method: .get)
+                let check = (ready.json["checks"] as? [[String: Any]])?.first { $0["name"] as? String == "embedder" }
+                _ = try await client.execute(uri: "/health/ready", method: .get)
+                return (ready.status, check?["ok"] as? Bool, check?["detail"] as? String ?? "")
+            }
+        }
+        let narrow = StubEmbedder(dimensions: 8)
+        let (narrowStatus, narrowOK, narrowDetail) = try await embedderCheck(narrow)
+        #expect(narrowStatus == .serviceUnavailable)
+        #expect(narrowOK == false)
+        #expect(narrowDetail.contains("the active model has 384 dimensions"), "\(narrowDetail)")
+        #expect(narrow.calls == 1, "the second readiness request within 5 s reused the probe")
+
+        let down = StubEmbedder(dimensions: 384, fails: true)
+        let (downStatus, downOK, downDetail) = try await embedderCheck(down)
+        #expect(downStatus == .serviceUnavailable)
+        #expect(downOK == false)
+        #expect(downDetail.contains("stub embedder down"), "\(downDetail)")
+
+        let none = try environment.application(["EMBED_PROVIDER": "none"])
+        try await none.application.test(.router) { client in
+            await none.services.listenerStatus.waitForConnection()
+            let ready = try await client.execute(uri: "/health/ready", method: .get)
+            #expect(ready.status == .ok)
+            let check = (ready.json["checks"] as? [[String: Any]])?.first { $0["name"] as? String == "embedder" }
+            #expect((check?["detail"] as? String)?.hasPrefix("none") == true)
+            let models = try await client.execute(uri: "/health/models", method: .get)
+            #expect(models.json["embedder"] is NSNull)
         }
     }
 
@@ -84,7 +153,7 @@ struct OperationsTests {
                 paths == [
                     "/config/env", "/events", "/fusion/weights", "/health", "/health/models", "/health/ready",
                     "/ingest/batches", "/ingest/batches/{tag}", "/metrics", "/metrics/json", "/openapi.json",
-                    "/rag/query",
+                    "/rag/query", "/v1/embeddings",
                 ])
             let file = try TemporaryDirectory.make() + "/openapi.json"
             try response.text.write(toFile: file, atomically: true, encoding: .utf8)
@@ -112,6 +181,7 @@ struct OperationsTests {
             #expect(!response.text.contains("hunter2"))
             #expect(!response.text.contains("sk-secret"))
             #expect(response.json["EMBED_API_KEY"] as? String == "(set)")
+            #expect(response.json["EMBED_PROVIDER"] as? String == "openai")
             #expect(response.json["RAG_TOP_K_DEFAULT"] as? String == "10")
         }
     }

@@ -66,7 +66,10 @@ struct RagQueryTests {
     func badInput() async throws {
         let environment = try await APITestEnvironment.make()
         let key = try await environment.key()
-        let api = try environment.application(["RAG_TOP_K_MAX": "50", "QUERY_MAX_BODY_BYTES": "2048"])
+        // No embedder, so that 'vector without embedding' has nothing to fall back on.
+        let api = try environment.application([
+            "RAG_TOP_K_MAX": "50", "QUERY_MAX_BODY_BYTES": "2048", "EMBED_PROVIDER": "none",
+        ])
         try await api.application.test(.router) { client in
             let cases: [(String, ByteBuffer, HTTPResponse.Status, String)] = [
                 ("invalid JSON", ByteBuffer(string: "{\"query\": "), .badRequest, "invalid_json"),
@@ -108,6 +111,26 @@ struct RagQueryTests {
             }
         }
         #expect(try await environment.count("select count(*)::int from zenglow.query_performance") == 0)
+    }
+
+    @Test("mode vector without an embedding answers from the local embedder, by meaning")
+    func localEmbedder() async throws {
+        let environment = try await APITestEnvironment.make()
+        let key = try await environment.key()
+        let api = try environment.application()
+        try await api.application.test(.router) { client in
+            let loaded = try await client.execute(
+                uri: "/ingest/batches", method: .post, headers: .bearer(key), body: jsonBody(try semanticBatch()))
+            #expect(loaded.status == .created)
+            // No word in common with the insulin chunk: only the embedding can find it.
+            let response = try await client.execute(
+                uri: "/rag/query", method: .post, headers: .bearer(key),
+                body: jsonBody(["query": "what lowers blood sugar?", "mode": "vector", "top_k": 3]))
+            #expect(response.status == .ok)
+            #expect(response.json["degraded"] == nil || response.json["degraded"] is NSNull)
+            let results = response.json["results"] as? [[String: Any]] ?? []
+            #expect(results.first?["document_id"] as? String == "insulin")
+        }
     }
 
     @Test("with the embedder down the query still answers, lexically, and says so")

@@ -4,8 +4,8 @@ import ZenGlowDB
 
 extension APIConfiguration {
     /// Reads every key listed on ``APIConfiguration``; throws ``ConfigurationError`` naming each
-    /// missing or malformed key at once. `localDefaults` fills in `DATABASE_URL` and `REDIS_PORT`
-    /// when they are unset (the dev stack); without it `DATABASE_URL` is required.
+    /// missing or malformed key at once. `localDefaults` fills in `DATABASE_URL`, `REDIS_PORT` and
+    /// `EMBED_MODEL_DIR` when they are unset (the dev stack); without it `DATABASE_URL` is required.
     public init(reader: ConfigReader, localDefaults: LocalDefaults? = nil) throws {
         var problems: [String] = []
         var warnings: [String] = []
@@ -103,28 +103,7 @@ extension APIConfiguration {
             deprecated: ("fusion.candidates", "FUSION_CANDIDATES"))
         integer("query.max.body.bytes", env: "QUERY_MAX_BODY_BYTES", &queryMaxBodyBytes, range: 1024...(1 << 30))
         integer("ingest.max.body.bytes", env: "INGEST_MAX_BODY_BYTES", &ingestMaxBodyBytes, range: 1024...(1 << 31))
-        let provider = text("embed.provider", env: "EMBED_PROVIDER")?.lowercased()
-        if let provider, !["openai", "hashing", "none"].contains(provider) {
-            problems.append("EMBED_PROVIDER=\(provider) is not one of openai, hashing, none")
-        }
-        if provider == "hashing" {
-            if self.profile == .prod {
-                problems.append("EMBED_PROVIDER=hashing is a demo stand-in, allowed in the dev profile only")
-            }
-            hashingEmbedder = true
-        } else if provider == "openai" && text("embed.base.url", env: "EMBED_BASE_URL") == nil {
-            problems.append("EMBED_PROVIDER=openai needs EMBED_BASE_URL")
-        }
-        if provider != "hashing" && provider != "none", let baseURL = text("embed.base.url", env: "EMBED_BASE_URL") {
-            var timeout = 2000
-            integer("embed.timeout.ms", env: "EMBED_TIMEOUT_MS", &timeout, range: 1...600_000)
-            if URL(string: baseURL)?.scheme.map({ ["http", "https"].contains($0) }) != true {
-                problems.append("EMBED_BASE_URL=\(baseURL) is not an http(s) URL")
-            }
-            embedder = EmbedderConfiguration(
-                baseURL: baseURL, model: text("embed.model", env: "EMBED_MODEL") ?? "all-MiniLM-L6-v2",
-                apiKey: reader.string(forKey: "embed.api.key", isSecret: true), timeoutMilliseconds: timeout)
-        }
+        problems += readEmbedder(reader: reader, localDefaults: localDefaults)
         flag("log.query.text", env: "LOG_QUERY_TEXT", &logQueryText)
         logLevel = text("log.level", env: "LOG_LEVEL") ?? logLevel
         number("weights.poll.seconds", env: "WEIGHTS_POLL_SECONDS", &weightsPollSeconds, range: 0.05...86400)

@@ -17,10 +17,16 @@ import ZenGlowDB
 ///   `RAG_FUSION_MODE` (`fusion` | `rrf` | `bm25` | `vector`, `fusion`; formerly `FUSION_MODE`),
 ///   `RAG_FUSION_CANDIDATES` (int, 200; formerly `FUSION_CANDIDATES`).
 /// - `QUERY_MAX_BODY_BYTES` (int, 1 MiB), `INGEST_MAX_BODY_BYTES` (int, 32 MiB).
-/// - `EMBED_PROVIDER` (`openai` | `hashing` | `none`; `openai` when `EMBED_BASE_URL` is set, else
-///   `none`; `hashing` is the demo corpus's stand-in, dev profile only), `EMBED_BASE_URL` (string,
-///   none), `EMBED_MODEL` (string, `all-MiniLM-L6-v2`), `EMBED_API_KEY` (string, secret, none),
-///   `EMBED_TIMEOUT_MS` (int, 2000).
+/// - `EMBED_PROVIDER` (`local` | `openai` | `none`; default `openai` when `EMBED_BASE_URL` is set,
+///   else `local` in the dev profile and `none` in prod): where query embeddings (and
+///   `POST /v1/embeddings`) come from. `local` runs all-MiniLM-L6-v2 in-process from
+///   `EMBED_MODEL_DIR`, loaded and checked when the application is built.
+/// - `EMBED_MODEL_DIR` (path; default the project's `.zenglow/models/all-MiniLM-L6-v2` from
+///   ``LocalDefaults``, required in prod when the provider is `local`), `EMBED_THREADS` (int
+///   1...64, 1: the threads one encoding pass uses).
+/// - `EMBED_BASE_URL` (http(s) URL, none; required by `openai`), `EMBED_MODEL` (string,
+///   `all-MiniLM-L6-v2`), `EMBED_DIMENSIONS` (int 1...16384, 384: the width the endpoint must
+///   answer with), `EMBED_API_KEY` (string, secret, none), `EMBED_TIMEOUT_MS` (int, 2000).
 /// - `LOG_QUERY_TEXT` (bool, false), `LOG_LEVEL` (string, `info`).
 /// - `WEIGHTS_POLL_SECONDS` (double, 30): the backstop re-read of fusion weights.
 /// - `KEY_CACHE_SECONDS` (double, 60; 0 turns it off): how long a successful key check is
@@ -50,9 +56,12 @@ public struct APIConfiguration: Sendable {
     public var fusionCandidates = 200
     public var queryMaxBodyBytes = 1 << 20
     public var ingestMaxBodyBytes = 32 << 20
+    public var embedProvider: EmbedProvider = .none
+    /// The model folder of the `local` provider.
+    public var embedModelDirectory: String?
+    public var embedThreads = 1
+    /// The endpoint of the `openai` provider.
     public var embedder: EmbedderConfiguration?
-    /// The in-process hashing embedder of the demo corpus instead of an HTTP one.
-    public var hashingEmbedder = false
     public var logQueryText = false
     public var logLevel = "info"
     public var weightsPollSeconds = 30.0
@@ -69,17 +78,31 @@ public struct APIConfiguration: Sendable {
     }
 }
 
-/// Where query embeddings come from when a request brings none: an OpenAI-compatible
-/// `POST {baseURL}/embeddings`.
+/// Where embeddings come from when a request brings none (`EMBED_PROVIDER`).
+public enum EmbedProvider: String, Sendable, CaseIterable {
+    /// all-MiniLM-L6-v2 in-process, from `EMBED_MODEL_DIR`.
+    case local
+    /// An OpenAI-compatible `POST {EMBED_BASE_URL}/embeddings`.
+    case openai
+    /// No embedder: queries without an embedding are answered lexically.
+    case none
+}
+
+/// The `openai` provider's endpoint: an OpenAI-compatible `POST {baseURL}/embeddings`.
 public struct EmbedderConfiguration: Sendable {
     public var baseURL: String
     public var model: String
+    /// The width every answered vector must have.
+    public var dimensions: Int
     public var apiKey: String?
     public var timeoutMilliseconds: Int
 
-    public init(baseURL: String, model: String, apiKey: String? = nil, timeoutMilliseconds: Int = 2000) {
+    public init(
+        baseURL: String, model: String, dimensions: Int = 384, apiKey: String? = nil, timeoutMilliseconds: Int = 2000
+    ) {
         self.baseURL = baseURL
         self.model = model
+        self.dimensions = dimensions
         self.apiKey = apiKey
         self.timeoutMilliseconds = timeoutMilliseconds
     }

@@ -22,6 +22,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible, Senda
             case payloadTooLarge = "payload_too_large"
             case unsupportedMediaType = "unsupported_media_type"
             case unavailable = "service_unavailable"
+            case embedderUnavailable = "embedder_unavailable"
             case internalError = "internal_error"
         }
         private let base: Base
@@ -42,6 +43,8 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible, Senda
         public static let payloadTooLarge = Code(.payloadTooLarge)
         public static let unsupportedMediaType = Code(.unsupportedMediaType)
         public static let unavailable = Code(.unavailable)
+        /// No embedder is configured (`EMBED_PROVIDER=none`), or the configured one failed.
+        public static let embedderUnavailable = Code(.embedderUnavailable)
         public static let internalError = Code(.internalError)
 
         /// Every code the API can answer with; the OpenAPI document's enum lists exactly these.

@@ -1,6 +1,7 @@
 import Logging
 import PostgresNIO
 import ZenGlowDB
+import ZenGlowEmbedding
 
 /// What the routes share: the database pool, caches, the change feed, metrics and the
 /// asynchronous writer of timings.
@@ -13,7 +14,11 @@ public struct APIServices: Sendable {
     public let feed: ChangeFeed
     public let listenerStatus: ListenerStatus
     public let recorder: PerformanceRecorder
-    public let embedder: (any QueryEmbedder)?
+    /// Embeds query text, `POST /v1/embeddings` input and chunks ingested without a vector; nil
+    /// when `EMBED_PROVIDER=none`.
+    public let embedder: (any TextEmbedder)?
+    /// Whether ``embedder`` can answer, for readiness.
+    let embedderProbe: EmbedderProbe
     /// The OpenAPI document served at `/openapi.json`.
     public let openAPIDocument: String
     public let logger: Logger

@@ -3,6 +3,7 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 import ZenGlowDB
+import ZenGlowEmbedding
 import ZenGlowKeys
 
 /// The parts of a running API: the HTTP application and what tests and the CLI want to reach.
@@ -12,8 +13,14 @@ public struct APIApplication: Sendable {
 }
 
 /// Builds the API: its routes, middleware and the services that run beside the HTTP server
-/// (connection pool, LISTEN, performance writer), in dependency order.
-public func buildApplication(configuration: APIConfiguration, logger: Logger) throws -> APIApplication {
+/// (connection pool, LISTEN, performance writer), in dependency order. The configured embedder is
+/// made here (the local model loaded and checked: a bad model folder throws `EmbeddingError`
+/// naming the file) unless `embedder` is given, which is used instead (tests pass a model loaded
+/// once per process).
+public func buildApplication(
+    configuration: APIConfiguration, logger: Logger, embedder injected: (any TextEmbedder)? = nil
+) throws -> APIApplication {
+    let embedder = try injected ?? configuration.makeEmbedder(logger: logger)
     let metrics = APIMetrics(poolSize: configuration.poolSize)
     let database = APIDatabase(configuration: configuration, logger: logger)
     let weights = FusionWeightsCache(database: database)
@@ -25,8 +32,7 @@ public func buildApplication(configuration: APIConfiguration, logger: Logger) th
     let services = APIServices(
         configuration: configuration, database: database, metrics: metrics, weights: weights, keys: keys, feed: feed,
         listenerStatus: listenerStatus, recorder: recorder,
-        embedder: configuration.hashingEmbedder
-            ? HashingQueryEmbedder() : configuration.embedder.map { OpenAICompatibleEmbedder(configuration: $0) },
+        embedder: embedder, embedderProbe: EmbedderProbe(embedder: embedder),
         openAPIDocument: try OpenAPIDocument.load(), logger: logger)
     let listener = NotificationListener(
         configuration: configuration, weights: weights, keys: keys, feed: feed, status: listenerStatus,
@@ -75,12 +81,14 @@ func buildRouter(_ services: APIServices) -> Router<APIRequestContext> {
     let weights = FusionWeightsController(services: services)
     let ingest = IngestController(services: services)
     let events = EventsController(services: services)
+    let embeddings = EmbeddingsController(services: services)
     guarded.post("/rag/query", use: rag.query)
     guarded.get("/fusion/weights", use: weights.get)
     guarded.put("/fusion/weights", use: weights.put)
     guarded.post("/ingest/batches", use: ingest.create)
     guarded.get("/ingest/batches/{tag}", use: ingest.get)
     guarded.get("/events", use: events.stream)
+    guarded.post("/v1/embeddings", use: embeddings.create)
     guarded.get("/config/env", use: operations.configuration)
     routes.set(router.routes.map { ($0.method.rawValue, $0.path.description) })
     return router

@@ -3,7 +3,7 @@ import Hummingbird
 import ZenGlowDB
 
 /// `GET /health` (the process answers), `GET /health/ready` (it can serve: each check named),
-/// `GET /health/models` (the embedding model registry).
+/// `GET /health/models` (the embedding model registry and the configured embedder).
 struct HealthController {
     let services: APIServices
 
@@ -31,6 +31,7 @@ struct HealthController {
         } catch {
             checks.append(Check(name: "database", ok: false, detail: APIError(mapping: error).message))
         }
+        var activeDimension: Int?
         if let status {
             let current = status.schemaVersion ?? 0
             checks.append(
@@ -40,12 +41,14 @@ struct HealthController {
                         ? "\(status.failedMigrations) failed migration(s); run zenglow migrate status"
                         : "schema version \(current), this build needs \(expectedSchemaVersion)"))
             let active = status.models.filter(\.active)
+            activeDimension = active.count == 1 ? active.first?.dimension : nil
             checks.append(
                 Check(
                     name: "model_registry", ok: active.count == 1,
                     detail: active.first.map { "active model \($0.model) (\($0.dimension) dimensions)" }
                         ?? "no active embedding model"))
         }
+        checks.append(await embedderCheck(activeDimension: activeDimension))
         checks.append(
             Check(
                 name: "configuration", ok: true,
@@ -60,8 +63,36 @@ struct HealthController {
             status: ready ? .ok : .serviceUnavailable)
     }
 
+    /// The embedder answers (the local model loaded; a remote one probed, see ``EmbedderProbe``)
+    /// and its vectors are as wide as the registry's active model.
+    func embedderCheck(activeDimension: Int?) async -> Check {
+        let outcome = await services.embedderProbe.check()
+        if outcome.ok, let embedder = services.embedder, let activeDimension, activeDimension != embedder.dimensions {
+            return Check(
+                name: "embedder", ok: false,
+                detail: "\(outcome.detail); the active model has \(activeDimension) dimensions")
+        }
+        return Check(name: "embedder", ok: outcome.ok, detail: outcome.detail)
+    }
+
     func models(_ request: Request, context: APIRequestContext) async throws -> Response {
-        try Response.json(encoding: ["models": try await modelsList(context)])
+        struct Body: Encodable {
+            let models: [SchemaStatus.Model]
+            let embedder: EmbedderDescription?
+
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(models, forKey: .models)
+                // null, not absent, when no embedder is configured.
+                try container.encode(embedder, forKey: .embedder)
+            }
+
+            enum CodingKeys: String, CodingKey { case models, embedder }
+        }
+        return try Response.json(
+            encoding: Body(
+                models: try await modelsList(context), embedder: services.embedder.map(EmbedderDescription.init))
+        )
     }
 
     func modelsList(_ context: APIRequestContext) async throws -> [SchemaStatus.Model] {

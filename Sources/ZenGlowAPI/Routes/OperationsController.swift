@@ -54,10 +54,15 @@ extension APIConfiguration {
             "PERFORMANCE_BUFFER": String(performanceBuffer), "PERFORMANCE_BATCH": String(performanceBatch),
             "PERFORMANCE_FLUSH_MS": String(performanceFlushMilliseconds),
         ]
-        environment["EMBED_PROVIDER"] = hashingEmbedder ? "hashing" : embedder == nil ? "none" : "openai"
+        environment["EMBED_PROVIDER"] = embedProvider.rawValue
+        if embedProvider == .local {
+            environment["EMBED_MODEL_DIR"] = embedModelDirectory
+            environment["EMBED_THREADS"] = String(embedThreads)
+        }
         if let embedder {
             environment["EMBED_BASE_URL"] = embedder.baseURL
             environment["EMBED_MODEL"] = embedder.model
+            environment["EMBED_DIMENSIONS"] = String(embedder.dimensions)
             environment["EMBED_TIMEOUT_MS"] = String(embedder.timeoutMilliseconds)
             environment["EMBED_API_KEY"] = embedder.apiKey == nil ? "(not set)" : "(set)"
         }

@@ -22,7 +22,7 @@ struct RagQueryController {
         if arguments.embedding == nil, let embedder = services.embedder {
             let embedStarted = ContinuousClock.now
             do {
-                arguments.embedding = try await embedder.embed(arguments.query, logger: context.logger)
+                arguments.embedding = try await embedder.embed([arguments.query]).first
             } catch {
                 degradedReason = "embedder_unavailable"
                 context.logger.warning("embedder unavailable; answering lexically", metadata: ["zg.error": "\(error)"])
@@ -33,7 +33,7 @@ struct RagQueryController {
         if arguments.embedding == nil && arguments.mode == "vector" {
             throw APIError(
                 .unprocessableContent, .invalidEmbedding,
-                "mode 'vector' needs an embedding: send one, or configure EMBED_BASE_URL")
+                "mode 'vector' needs an embedding: send one, or configure an embedder (EMBED_PROVIDER)")
         }
 
         let retrieveStarted = ContinuousClock.now
