@@ -75,7 +75,7 @@ let package = Package(
         .target(
             name: "ZenGlowEval",
             dependencies: [
-                "ZenGlowIngest", "ZenGlowMigrator", "ZenGlowDB",
+                "ZenGlowIngest", "ZenGlowMigrator", "ZenGlowDB", "ZenGlowEmbedding",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -84,7 +84,7 @@ let package = Package(
         .target(
             name: "ZenGlowBench",
             dependencies: [
-                "ZenGlowIngest", "ZenGlowMigrator", "ZenGlowDB", "ZenGlowEmbedded",
+                "ZenGlowIngest", "ZenGlowMigrator", "ZenGlowDB", "ZenGlowEmbedded", "ZenGlowEmbedding",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],

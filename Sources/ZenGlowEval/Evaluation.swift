@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import ZenGlowDB
+import ZenGlowEmbedding
 import ZenGlowIngest
 import ZenGlowMigrator
 
@@ -15,14 +16,21 @@ public struct Evaluation: Sendable {
         public var k1: Double
         public var b: Double
         public var keepDatabase: Bool
+        /// When set, the last rows are measured again with each query embedded by ZenGlow itself
+        /// (no precomputed query vector sent), its embedding time included per query.
+        public var queryEmbedder: (any TextEmbedder)?
 
-        public init(dataFolder: String, root: String, server: DatabaseURL, k1: Double, b: Double, keepDatabase: Bool) {
+        public init(
+            dataFolder: String, root: String, server: DatabaseURL, k1: Double, b: Double, keepDatabase: Bool,
+            queryEmbedder: (any TextEmbedder)? = nil
+        ) {
             self.dataFolder = dataFolder
             self.root = root
             self.server = server
             self.k1 = k1
             self.b = b
             self.keepDatabase = keepDatabase
+            self.queryEmbedder = queryEmbedder
         }
     }
 
@@ -144,19 +152,29 @@ public struct Evaluation: Sendable {
             _ = try await LTRTraining.store(fitted, trainedOn: "scifact train", on: connection, logger: logger)
             report.rows.append(try await evaluate("fusion, default weights + fitted LTR", mode: "fusion", data, client))
             progress("measured fusion with the fitted LTR model")
+            if let embedder = options.queryEmbedder {
+                for (label, mode) in [("vector only", "vector"), ("fusion + fitted LTR", "fusion")] {
+                    report.rows.append(
+                        try await evaluate(
+                            "\(label), query embedded by ZenGlow", mode: mode, data, client, embedder: embedder))
+                    progress("measured \(label) with queries embedded by ZenGlow")
+                }
+            }
             return report
         }
     }
 
-    private func evaluate(_ label: String, mode: String, _ data: SciFactData, _ client: RagQueryClient) async throws
-        -> Row
-    {
+    private func evaluate(
+        _ label: String, mode: String, _ data: SciFactData, _ client: RagQueryClient,
+        embedder: (any TextEmbedder)? = nil
+    ) async throws -> Row {
         var ndcg = 0.0
         var recall = 0.0
         var mrr = 0.0
         let started = ContinuousClock.now
         for query in data.queries {
-            let ranked = try await client.query(query.text, embedding: query.embedding, topK: 100, mode: mode)
+            let embedding = try await embedder?.embed([query.text]).first ?? query.embedding
+            let ranked = try await client.query(query.text, embedding: embedding, topK: 100, mode: mode)
                 .map(\.documentID)
             ndcg += RankingMetrics.ndcg(ranked, relevant: query.relevant)
             recall += RankingMetrics.recall(ranked, relevant: query.relevant)

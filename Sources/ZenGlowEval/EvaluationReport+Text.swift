@@ -9,11 +9,11 @@ extension Evaluation.Report {
                 format: "load through the batch loader: %.1f s (%.0f chunks/s)", loadSeconds,
                 Double(documents) / max(loadSeconds, 0.001)),
             "",
-            "mode                                     NDCG@10  Recall@100  MRR@10   ms/query",
+            "mode                                           NDCG@10  Recall@100  MRR@10   ms/query",
         ]
         for row in rows {
             lines.append(
-                row.mode.padding(toLength: 40, withPad: " ", startingAt: 0)
+                row.mode.padding(toLength: 46, withPad: " ", startingAt: 0)
                     + String(
                         format: " %7.4f  %10.4f  %6.4f  %9.1f", row.ndcg10, row.recall100, row.mrr10,
                         row.millisecondsPerQuery))
@@ -26,6 +26,10 @@ extension Evaluation.Report {
                 .joined(separator: ", "))
         lines.append("reference BM25 (data README: stop words + Porter stemming, k1 0.9, b 0.4): NDCG@10 0.6951")
         lines.append("reference brute-force cosine on the same embeddings: NDCG@10 0.6602")
+        if rows.contains(where: { $0.mode.hasSuffix("query embedded by ZenGlow") }) {
+            lines.append(
+                "rows 'query embedded by ZenGlow': no query vector sent; the local encoder embeds each query (its time included)")
+        }
         return lines.joined(separator: "\n")
     }
 }

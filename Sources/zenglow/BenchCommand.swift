@@ -1,13 +1,15 @@
 import ArgumentParser
+import Foundation
 import Logging
 import ZenGlowBench
 import ZenGlowEmbedded
+import ZenGlowEmbedding
 
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that print figures (not run by the tests).",
-        subcommands: [Speed.self]
+        subcommands: [Speed.self, Embed.self]
     )
 
     struct Speed: AsyncParsableCommand {
@@ -42,6 +44,56 @@ struct BenchCommand: AsyncParsableCommand {
                         seconds: seconds, sampleWithIndexes: sampleWithIndexes, keepDatabase: keep),
                     logger: logger)
                 try await benchmark.run { print($0) }
+            }
+        }
+    }
+
+    struct Embed: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Embed SciFact documents and queries with ZenGlow's encoder and with PyTorch; print both.",
+            discussion: """
+                The peer (sentence-transformers on PyTorch) is installed into .zenglow/bench/pytorch-venv on first \
+                use by benchmarks/embed-vs-pytorch/install-peer (a large download); both sides load the same model folder.
+                """
+        )
+
+        @Option(help: "The SciFact folder.")
+        var data = "../shared/data/scifact"
+
+        @Option(help: "The repository root (for benchmarks/embed-vs-pytorch).")
+        var root = "."
+
+        @Option(help: "The model folder (default: EMBED_MODEL_DIR, else .zenglow/models/all-MiniLM-L6-v2).")
+        var modelDir: String?
+
+        @Option(help: "Documents to embed.")
+        var documents = 1000
+
+        @Option(help: "Queries to embed.")
+        var queries = 1000
+
+        @Option(help: "Threads for both sides.")
+        var threads = 1
+
+        @Option(help: "The peer's batch size (ZenGlow packs sequences into passes of its own).")
+        var batchSize = 32
+
+        @Option(help: "Single-query encodes timed for p50/p95.")
+        var singleRepeats = 200
+
+        @Flag(help: "Measure ZenGlow only.")
+        var noPeer = false
+
+        func run() async throws {
+            try CommandFailure.reporting("bench embed") {
+                let directory =
+                    try modelDir.map { ModelDirectory(url: URL(fileURLWithPath: $0)) }
+                    ?? EmbeddedDefaults.modelDirectory()
+                try EmbedBenchmark(
+                    options: .init(
+                        dataFolder: data, root: root, modelDirectory: directory, documents: documents, queries: queries,
+                        threads: threads, batchSize: batchSize, singleRepeats: singleRepeats, runPeer: !noPeer)
+                ).run { print($0) }
             }
         }
     }

@@ -1,5 +1,7 @@
 import ArgumentParser
+import Foundation
 import Logging
+import ZenGlowEmbedding
 import ZenGlowEval
 
 struct EvalCommand: AsyncParsableCommand {
@@ -24,14 +26,29 @@ struct EvalCommand: AsyncParsableCommand {
     @Flag(help: "Keep the evaluation database afterwards.")
     var keep = false
 
+    @Option(
+        help:
+            "The local model folder for the rows whose queries ZenGlow embeds (default: EMBED_MODEL_DIR, else .zenglow/models/all-MiniLM-L6-v2)."
+    )
+    var modelDir: String?
+
+    @Flag(help: "Skip the rows whose queries ZenGlow embeds itself.")
+    var noServerEmbedding = false
+
     func run() async throws {
         var logger = Logger(label: "zenglow.eval")
         logger.logLevel = .warning
         try await CommandFailure.reporting("eval") {
+            let embedder =
+                noServerEmbedding
+                ? nil
+                : try LocalEmbedder(
+                    directory: try modelDir.map { ModelDirectory(url: URL(fileURLWithPath: $0)) }
+                        ?? EmbeddedDefaults.modelDirectory())
             let evaluation = Evaluation(
                 options: .init(
                     dataFolder: data, root: root, server: try EmbeddedDefaults.database().url, k1: k1, b: b,
-                    keepDatabase: keep),
+                    keepDatabase: keep, queryEmbedder: embedder),
                 logger: logger)
             let report = try await evaluation.run { print($0) }
             print(report.text)

@@ -17,7 +17,7 @@ struct KeysCommand: AsyncParsableCommand {
         @Option(help: "The tenant the key acts for.")
         var tenant: String
 
-        @Option(help: "Comma-separated scopes: query, ingest, admin.")
+        @Option(help: "Comma-separated scopes: query, ingest, admin, embed.")
         var scopes = "query"
 
         @Option(help: "Lifetime, e.g. 90d, 12h, 30m or seconds; none for a key that does not expire.")
@@ -31,7 +31,9 @@ struct KeysCommand: AsyncParsableCommand {
 
         func validate() throws {
             for scope in scopes.split(separator: ",") where Principal.Scope(rawValue: String(scope)) == nil {
-                throw ValidationError("unknown scope '\(scope)'; scopes are query, ingest, admin")
+                throw ValidationError(
+                    "unknown scope '\(scope)'; scopes are "
+                        + Principal.Scope.allCases.map(\.rawValue).joined(separator: ", "))
             }
             if let expiresIn, KeyLifetime.seconds(expiresIn) == nil {
                 throw ValidationError("--expires-in '\(expiresIn)' is not a lifetime like 90d, 12h, 30m or 3600")

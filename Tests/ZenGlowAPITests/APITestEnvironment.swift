@@ -62,34 +62,11 @@ struct APITestEnvironment {
     func key(
         tenant: String = "t1", scopes: [Principal.Scope] = [.query, .ingest, .admin], expiresIn: Int? = nil
     ) async throws -> String {
-        if scopes.contains(.embed) { try await allowEmbedScope() }
         return try await database.withConnection { connection in
             try await KeyStore(connection: connection, logger: Self.logger).create(
                 tenant: tenant, name: "test", scopes: scopes, expiresIn: expiresIn
             ).key
         }
-    }
-
-    /// Migration 0008's check constraint on `zenglow.api_keys.scopes` predates the `embed` scope;
-    /// until a migration widens it, tests widen it on their own throwaway database (a no-op once
-    /// the schema allows `embed`).
-    func allowEmbedScope() async throws {
-        let definition = try await database.withConnection { connection in
-            for try await text in try await connection.query(
-                "select pg_get_constraintdef(oid) from pg_constraint where conname = 'api_keys_scopes_known'",
-                logger: Self.logger
-            ).decode(String.self) {
-                return text
-            }
-            return ""
-        }
-        guard !definition.contains("embed") else { return }
-        try await run(
-            """
-            alter table zenglow.api_keys drop constraint api_keys_scopes_known,
-                add constraint api_keys_scopes_known
-                check (scopes <@ array['query', 'ingest', 'admin', 'embed']::text[] and cardinality(scopes) > 0)
-            """)
     }
 
     func revoke(_ key: String, tenant: String = "t1") async throws {

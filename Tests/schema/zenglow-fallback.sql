@@ -2586,7 +2586,7 @@ CREATE TABLE zenglow.api_keys (
     revoked_at timestamp with time zone,
     last_used_at timestamp with time zone,
     CONSTRAINT api_keys_prefix_format CHECK ((prefix ~ '^zg_[A-Za-z0-9]{8,32}$'::text)),
-    CONSTRAINT api_keys_scopes_known CHECK (((scopes <@ ARRAY['query'::text, 'ingest'::text, 'admin'::text]) AND (cardinality(scopes) > 0))),
+    CONSTRAINT api_keys_scopes_known CHECK (((scopes <@ ARRAY['query'::text, 'ingest'::text, 'admin'::text, 'embed'::text]) AND (cardinality(scopes) > 0))),
     CONSTRAINT api_keys_secret_sha256_length CHECK ((length(secret_sha256) = 32))
 );
 
@@ -2598,7 +2598,7 @@ ALTER TABLE zenglow.api_keys OWNER TO zenglow_owner;
 -- Name: TABLE api_keys; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
 --
 
-COMMENT ON TABLE zenglow.api_keys IS 'API keys: prefix (public, zg_…), SHA-256 of the secret, scopes query/ingest/admin, expiry and revocation.';
+COMMENT ON TABLE zenglow.api_keys IS 'API keys: prefix (public, zg_…), SHA-256 of the secret, scopes query/ingest/admin/embed, expiry and revocation.';
 
 --
 -- Name: batches; Type: TABLE; Schema: zenglow; Owner: zenglow_owner

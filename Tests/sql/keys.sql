@@ -1,6 +1,6 @@
 -- API key lookup by prefix: only the hash is stored; revoked, expired and wrong secrets fail.
 begin;
-select plan(6);
+select plan(8);
 
 insert into zenglow.tenants (tenant_id) values ('keys-a');
 insert into zenglow.api_keys (tenant_id, prefix, secret_sha256, scopes, revoked_at, expires_at) values
@@ -20,5 +20,11 @@ select is((select status from zenglow_api.authenticate_key('zg_expired1', sha256
 reset role;
 select isnt((select last_used_at from zenglow.api_keys where prefix = 'zg_goodkey1'), null, 'a successful lookup stamps last_used_at');
 
+reset role;
+select lives_ok($$insert into zenglow.api_keys (tenant_id, prefix, secret_sha256, scopes)
+    values ('keys-a', 'zg_embedkey', sha256('x'::bytea), '{embed}')$$, 'a key may carry the embed scope');
+select throws_ok($$insert into zenglow.api_keys (tenant_id, prefix, secret_sha256, scopes)
+    values ('keys-a', 'zg_unknown1', sha256('x'::bytea), '{query,everything}')$$, '23514', null,
+    'a scope ZenGlow does not know is refused');
 select * from finish();
 rollback;

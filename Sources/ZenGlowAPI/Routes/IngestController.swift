@@ -13,11 +13,19 @@ struct IngestController {
             IngestRequest.self, limit: services.configuration.ingestMaxBodyBytes, formats: [.json, .messagePack],
             context: context)
         let batch = body.batch(tenant: principal.tenant)
-        let result = try await services.metrics.usingDatabase {
-            try await services.database.client.withConnection { connection in
-                try await BatchLoader(logger: context.logger, role: "zenglow_ingest").load(
-                    batch, on: connection, requestID: context.requestID)
+        let loader = BatchLoader(logger: context.logger, role: "zenglow_ingest", embedder: services.embedder)
+        let result: BatchLoadResult
+        do {
+            let prepared = try await loader.prepare(batch)
+            result = try await services.metrics.usingDatabase {
+                try await services.database.client.withConnection { connection in
+                    try await loader.load(prepared, on: connection, requestID: context.requestID)
+                }
             }
+        } catch let error as IngestError where error.code == .noEmbedder {
+            throw APIError(.unprocessableContent, .invalidEmbedding, error.message)
+        } catch let error as IngestError where error.code == .embeddingFailed {
+            throw APIError(.serviceUnavailable, .unavailable, error.message)
         }
         return try Response.json(
             encoding: IngestResponse(result, tag: batch.tag), status: result.resubmitted ? .ok : .created)
@@ -41,6 +49,7 @@ struct IngestResponse: Encodable {
     let state: String
     let accepted: Int64
     let rejected: Int64
+    let embedded: Int64
     let resubmitted: Bool
     let replacedChunks: Int64
     let rejections: [BatchRejection]
@@ -51,6 +60,7 @@ struct IngestResponse: Encodable {
         state = result.state
         accepted = result.accepted
         rejected = result.rejected
+        embedded = result.embedded
         resubmitted = result.resubmitted
         replacedChunks = result.replacedChunks
         rejections = result.rejections
@@ -59,7 +69,7 @@ struct IngestResponse: Encodable {
     enum CodingKeys: String, CodingKey {
         case batchID = "batch_id"
         case batchTag = "batch_tag"
-        case state, accepted, rejected, resubmitted, rejections
+        case state, accepted, rejected, embedded, resubmitted, rejections
         case replacedChunks = "replaced_chunks"
     }
 }

@@ -50,7 +50,8 @@ struct IngestRequest: Decodable, Sendable {
 
         let order: Int?
         let text: String
-        let embedding: [Double]
+        /// Omitted: the server embeds the text with its configured embedder.
+        let embedding: [Double]?
 
         init(from decoder: any Decoder) throws {
             try decoder.refuseUnknownFields(CodingKeys.self)
@@ -62,7 +63,7 @@ struct IngestRequest: Decodable, Sendable {
                     "\(decoder.path(CodingKeys.order)) must be an integer from 0 to \(Self.orders.upperBound)")
             }
             text = try container.decode(String.self, forKey: .text)
-            embedding = try container.decode([Double].self, forKey: .embedding)
+            embedding = try container.decodeIfPresent([Double].self, forKey: .embedding)
         }
     }
 
@@ -110,7 +111,7 @@ struct IngestRequest: Decodable, Sendable {
                     metadataJSON: document.metadata.map { $0 == .null ? "{}" : $0.jsonText } ?? "{}",
                     chunks: document.chunks.enumerated().map { index, chunk in
                         IngestChunk(
-                            order: chunk.order ?? index, text: chunk.text, embedding: chunk.embedding.map(Float.init))
+                            order: chunk.order ?? index, text: chunk.text, embedding: chunk.embedding.map { $0.map(Float.init) })
                     })
             })
     }

@@ -16,7 +16,9 @@ enum EmbeddedDefaults {
     /// What `zenglow serve` falls back to.
     static func local(reader: ConfigReader) throws -> LocalDefaults {
         let embedded = try EmbeddedConfiguration(reader: reader)
-        return LocalDefaults(database: try embeddedDatabase(reader: reader), redisPort: embedded.redisPort)
+        return LocalDefaults(
+            database: try embeddedDatabase(reader: reader), redisPort: embedded.redisPort,
+            modelDirectory: embedded.home + "/models/all-MiniLM-L6-v2")
     }
 
     /// EMBED_MODEL_DIR from the environment, else the folder `scripts/fetch-model` fills in the

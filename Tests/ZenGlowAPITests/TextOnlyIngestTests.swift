@@ -1,0 +1,71 @@
+import Foundation
+import HummingbirdTesting
+import Testing
+import ZenGlowAPI
+import ZenGlowTestSupport
+
+/// `POST /ingest/batches` with chunks that carry no embedding: the server embeds them.
+@Suite("POST /ingest/batches, text only")
+struct TextOnlyIngestAPITests {
+    static func textOnlyBatch(tag: String) -> [String: Any] {
+        [
+            "batch_tag": tag, "source": "test",
+            "documents": [
+                [
+                    "id": "locks",
+                    "chunks": [["text": "The migrator takes an advisory lock before applying migrations."]],
+                ],
+                [
+                    "id": "mixed",
+                    "chunks": [
+                        ["text": "Row level security keeps tenants apart."],
+                        ["text": "Sent with a vector.", "embedding": axisEmbedding(4)],
+                    ],
+                ],
+            ],
+        ]
+    }
+
+    @Test("chunks without embeddings are embedded by the local model, counted, and found by meaning")
+    func embedsAndRetrieves() async throws {
+        let environment = try await APITestEnvironment.make()
+        let key = try await environment.key(scopes: [.query, .ingest])
+        let api = try environment.application()
+        try await api.application.test(.router) { client in
+            let loaded = try await client.execute(
+                uri: "/ingest/batches", method: .post, headers: .bearer(key),
+                body: jsonBody(Self.textOnlyBatch(tag: "t1")))
+            #expect(loaded.status == .created)
+            #expect(loaded.json["accepted"] as? Int == 3)
+            #expect(loaded.json["embedded"] as? Int == 2)
+            let manifest = try await client.execute(uri: "/ingest/batches/t1", method: .get, headers: .bearer(key))
+            #expect(manifest.json["embedded"] as? Int == 2)
+            let query = try await client.execute(
+                uri: "/rag/query", method: .post, headers: .bearer(key),
+                body: jsonBody([
+                    "query": "how do we stop two migrations running at once?", "mode": "vector", "top_k": 1,
+                ]))
+            #expect(query.status == .ok)
+            let first = (query.json["results"] as? [[String: Any]])?.first
+            #expect(first?["document_id"] as? String == "locks")
+        }
+    }
+
+    @Test("without an embedder a text-only batch is a 422 naming the count, and nothing is written")
+    func noEmbedder() async throws {
+        let environment = try await APITestEnvironment.make()
+        let key = try await environment.key(scopes: [.ingest])
+        let api = try environment.application(["EMBED_PROVIDER": "none"])
+        try await api.application.test(.router) { client in
+            let refused = try await client.execute(
+                uri: "/ingest/batches", method: .post, headers: .bearer(key),
+                body: jsonBody(Self.textOnlyBatch(tag: "t2")))
+            #expect(refused.status == .unprocessableContent)
+            let error = refused.json["error"] as? [String: Any]
+            #expect(error?["code"] as? String == "invalid_embedding")
+            #expect((error?["message"] as? String)?.contains("2 chunks have no embedding") == true)
+        }
+        #expect(try await environment.count("select count(*)::int from zenglow.batches") == 0)
+        #expect(try await environment.count("select count(*)::int from zenglow.chunks") == 0)
+    }
+}
