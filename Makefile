@@ -15,7 +15,7 @@ dev: build
 	$(ZENGLOW) dev seed --port $(HTTP_PORT)
 	@echo "PostgreSQL: psql -h $(CURDIR)/.zenglow/postgres/run -p $${ZENGLOW_DEV_POSTGRES_PORT:-55432} -U postgres zenglow"
 	@echo "Serving on http://127.0.0.1:$(HTTP_PORT) (Ctrl-C stops the API; make down stops PostgreSQL and Redis)"
-	EMBED_PROVIDER=$${EMBED_PROVIDER:-hashing} $(ZENGLOW) serve --port $(HTTP_PORT)
+	$(ZENGLOW) serve --port $(HTTP_PORT)
 
 ## Bootstrap, build, run every test (lint, Swift, pgTAP, schema drift, contract), each phase timed.
 test:
