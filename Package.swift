@@ -48,10 +48,15 @@ let package = Package(
             name: "CBLAS",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // Compiled optimised in every configuration, like ZenGlowEmbedding; AVX2 is chosen at run time.
+        .target(
+            name: "CZenGlowKernels",
+            cSettings: [.unsafeFlags(["-O3"])]
+        ),
         .target(
             name: "ZenGlowEmbedding",
             dependencies: [
-                "CBLAS",
+                "CBLAS", "CZenGlowKernels",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             // The forward pass is loops over floats: unoptimised, a debug build (and so every test

@@ -6,14 +6,17 @@ extension EmbedBenchmark {
     func table(ours: Figures, peer: Figures?, agreement: Double?, documents: Int) -> [String] {
         func row(_ name: String, _ a: Double, _ b: Double?, higherIsBetter: Bool, format: String) -> String {
             let ratio = b.map { higherIsBetter ? a / $0 : $0 / a }
-            return name.padding(toLength: 30, withPad: " ", startingAt: 0)
-                + String(
-                    format: " %12@  %12@  %8@", String(format: format, a), b.map { String(format: format, $0) } ?? "-",
-                    ratio.map { String(format: "%.2f×", $0) } ?? "-")
+            func column(_ text: String, _ width: Int) -> String {
+                String(repeating: " ", count: max(0, width - text.count)) + text
+            }
+            return name.padding(toLength: 26, withPad: " ", startingAt: 0)
+                + column(String(format: format, a), 10) + column(b.map { String(format: format, $0) } ?? "-", 14)
+                + column(ratio.map { String(format: "%.2f×", $0) } ?? "-", 12)
         }
         var lines = [
             "",
-            "all-MiniLM-L6-v2, \(options.threads) thread(s)   ZenGlow      PyTorch (ST)  ZenGlow ×",
+            "all-MiniLM-L6-v2, \(options.threads) thread(s)".padding(toLength: 26, withPad: " ", startingAt: 0)
+                + "   ZenGlow  PyTorch (ST)   ZenGlow ×",
             row("documents/s", ours.documentsPerSecond, peer?.documentsPerSecond, higherIsBetter: true, format: "%.1f"),
             row("queries/s", ours.queriesPerSecond, peer?.queriesPerSecond, higherIsBetter: true, format: "%.1f"),
             row(

@@ -1,4 +1,5 @@
 import CBLAS
+import CZenGlowKernels
 
 #if canImport(Glibc)
     import Glibc
@@ -114,11 +115,21 @@ struct BertEncoder: Sendable {
         }
     }
 
+    /// Up to this many rows (a short query), products skip BLAS: packing the weights, which BLAS
+    /// does on every call, costs more than the product itself.
+    static let smallProductRows = 32
+    static let smallProductAvailable = zg_small_matmul_available() != 0
+
     /// `output += input × weightᵀ`, where `weight` is PyTorch's [outputs, inner] row-major layout.
     private func multiply(
         _ input: UnsafeMutablePointer<Float>, rows: Int, inner: Int, by weight: UnsafeBufferPointer<Float>,
         outputs: Int, into output: UnsafeMutablePointer<Float>
     ) {
+        if rows <= Self.smallProductRows && Self.smallProductAvailable {
+            zg_small_matmul_accumulate(
+                Int32(rows), Int32(outputs), Int32(inner), input, weight.baseAddress, output, Int32(outputs))
+            return
+        }
         cblas_sgemm(
             CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inner), 1, input,
             Int32(inner), weight.baseAddress, Int32(inner), 1, output, Int32(outputs))

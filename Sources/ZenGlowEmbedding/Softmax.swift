@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Numerically stable softmax over each row of a row-major matrix, in place.
 enum Softmax {
     static func rows(_ values: UnsafeMutablePointer<Float>, rows: Int, columns: Int) {
@@ -11,12 +5,10 @@ enum Softmax {
             let x = values + row * columns
             var largest = -Float.infinity
             for i in 0..<columns { largest = max(largest, x[i]) }
+            for i in 0..<columns { x[i] -= largest }
+            FastExponential.apply(x, count: columns)
             var sum: Float = 0
-            for i in 0..<columns {
-                let e = expf(x[i] - largest)
-                x[i] = e
-                sum += e
-            }
+            for i in 0..<columns { sum += x[i] }
             let inverse = 1 / sum
             for i in 0..<columns { x[i] *= inverse }
         }

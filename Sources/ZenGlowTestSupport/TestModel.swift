@@ -9,9 +9,12 @@ public enum TestModel {
             fileURLWithPath: ProcessInfo.processInfo.environment["EMBED_MODEL_DIR"]
                 ?? TestServers.repositoryRoot + "/.zenglow/models/all-MiniLM-L6-v2"))
 
-    /// `../shared/data` beside the repository: SciFact and the MiniLM reference outputs.
-    public static let sharedData = URL(fileURLWithPath: TestServers.repositoryRoot)
-        .deletingLastPathComponent().appendingPathComponent("shared/data")
+    /// `../shared/data` beside the repository (or `ZENGLOW_SHARED_DATA`): SciFact and the MiniLM
+    /// reference outputs, read in place.
+    public static let sharedData =
+        ProcessInfo.processInfo.environment["ZENGLOW_SHARED_DATA"].map { URL(fileURLWithPath: $0) }
+        ?? URL(fileURLWithPath: TestServers.repositoryRoot).deletingLastPathComponent()
+        .appendingPathComponent("shared/data")
 
     /// The encoder, loaded once per test process (loading verifies a 90 MB checksum).
     public static func encoder() throws -> SentenceEncoder { try loaded.get() }

@@ -2,6 +2,7 @@ import Foundation
 import HummingbirdTesting
 import Testing
 import ZenGlowAPI
+import ZenGlowEmbedding
 import ZenGlowTestSupport
 
 /// `POST /ingest/batches` with chunks that carry no embedding: the server embeds them.
@@ -64,6 +65,33 @@ struct TextOnlyIngestAPITests {
             let error = refused.json["error"] as? [String: Any]
             #expect(error?["code"] as? String == "invalid_embedding")
             #expect((error?["message"] as? String)?.contains("2 chunks have no embedding") == true)
+        }
+        #expect(try await environment.count("select count(*)::int from zenglow.batches") == 0)
+        #expect(try await environment.count("select count(*)::int from zenglow.chunks") == 0)
+    }
+
+    /// An embedder whose server is down.
+    struct DownEmbedder: TextEmbedder {
+        let model = "all-MiniLM-L6-v2"
+        let dimensions = 384
+        func embed(_ texts: [String]) async throws -> [[Float]] {
+            throw EmbeddingError(.embedderUnavailable, "embedder answered 502")
+        }
+    }
+
+    @Test("an embedder failure is a 503 embedder_unavailable with the reason, and nothing is written")
+    func embedderDown() async throws {
+        let environment = try await APITestEnvironment.make()
+        let key = try await environment.key(scopes: [.ingest])
+        let api = try environment.application(embedder: DownEmbedder())
+        try await api.application.test(.router) { client in
+            let refused = try await client.execute(
+                uri: "/ingest/batches", method: .post, headers: .bearer(key),
+                body: jsonBody(Self.textOnlyBatch(tag: "t3")))
+            #expect(refused.status == .serviceUnavailable)
+            let error = refused.json["error"] as? [String: Any]
+            #expect(error?["code"] as? String == "embedder_unavailable")
+            #expect((error?["message"] as? String)?.contains("embedder answered 502") == true)
         }
         #expect(try await environment.count("select count(*)::int from zenglow.batches") == 0)
         #expect(try await environment.count("select count(*)::int from zenglow.chunks") == 0)

@@ -25,7 +25,7 @@ struct IngestController {
         } catch let error as IngestError where error.code == .noEmbedder {
             throw APIError(.unprocessableContent, .invalidEmbedding, error.message)
         } catch let error as IngestError where error.code == .embeddingFailed {
-            throw APIError(.serviceUnavailable, .unavailable, error.message)
+            throw APIError(.serviceUnavailable, .embedderUnavailable, error.message)
         }
         return try Response.json(
             encoding: IngestResponse(result, tag: batch.tag), status: result.resubmitted ? .ok : .created)
