@@ -28,7 +28,8 @@ extension Evaluation.Report {
         lines.append("reference brute-force cosine on the same embeddings: NDCG@10 0.6602")
         if rows.contains(where: { $0.mode.hasSuffix("query embedded by ZenGlow") }) {
             lines.append(
-                "rows 'query embedded by ZenGlow': no query vector sent; the local encoder embeds each query (its time included)")
+                "rows 'query embedded by ZenGlow': no query vector sent; the local encoder embeds each query (its time included)"
+            )
         }
         return lines.joined(separator: "\n")
     }

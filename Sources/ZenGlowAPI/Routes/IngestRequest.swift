@@ -111,7 +111,8 @@ struct IngestRequest: Decodable, Sendable {
                     metadataJSON: document.metadata.map { $0 == .null ? "{}" : $0.jsonText } ?? "{}",
                     chunks: document.chunks.enumerated().map { index, chunk in
                         IngestChunk(
-                            order: chunk.order ?? index, text: chunk.text, embedding: chunk.embedding.map { $0.map(Float.init) })
+                            order: chunk.order ?? index, text: chunk.text,
+                            embedding: chunk.embedding.map { $0.map(Float.init) })
                     })
             })
     }
