@@ -60,11 +60,12 @@ struct BertNormalizer: Sendable {
         scalar == "\t" || scalar == "\n" || scalar == "\r" || scalar.properties.isWhitespace
     }
 
-    /// Unicode's "Other" categories (Cc, Cf, Cn, Co, Cs), except tab, newline and carriage return.
+    /// What Hugging Face's BERT normaliser drops as control: Cc, Cf and Co (its `is_other`), except
+    /// tab, newline and carriage return. Unassigned code points are kept (and become `[UNK]`).
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         if scalar == "\t" || scalar == "\n" || scalar == "\r" { return false }
         switch scalar.properties.generalCategory {
-        case .control, .format, .unassigned, .privateUse, .surrogate: return true
+        case .control, .format, .privateUse: return true
         default: return false
         }
     }

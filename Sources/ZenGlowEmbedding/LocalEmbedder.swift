@@ -9,7 +9,7 @@ import Foundation
 public final class LocalEmbedder: TextEmbedder, @unchecked Sendable {
     // Mutable state (`pending`, `draining`) is only touched under `lock`.
     public let encoder: SentenceEncoder
-    /// Threads one pass may use.
+    /// How many ~2,048-token slices of one call run in parallel (a single short text uses one).
     public let threads: Int
     public var model: String { encoder.directory.expected.name }
     public var dimensions: Int { encoder.dimensions }

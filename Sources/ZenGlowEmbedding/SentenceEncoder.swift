@@ -28,6 +28,7 @@ public final class SentenceEncoder: Sendable {
         tokenizer = try WordPieceTokenizer(
             definition: try TokenizerDefinition.load(directory.file("tokenizer.json")), maximumLength: maximumLength,
             file: directory.file("tokenizer.json"))
+        try Self.checkVocabulary(tokenizer, configuration, file: directory.file("tokenizer.json"))
         let tensors = try SafeTensors(path: directory.file("model.safetensors").path)
         encoder = BertEncoder(
             configuration: configuration, weights: try BertWeights(tensors: tensors, configuration: configuration))
@@ -45,8 +46,9 @@ public final class SentenceEncoder: Sendable {
         return encode(sequences, threads: threads)
     }
 
-    /// The embeddings of already tokenized sequences (each from `tokenizer.tokenize`).
-    public func encode(_ sequences: [[Int32]], threads: Int = 1) -> [[Float]] {
+    /// The embeddings of already tokenized sequences, each from `tokenizer.tokenize` (so non-empty,
+    /// within the sequence length, every id inside the embedding table).
+    func encode(_ sequences: [[Int32]], threads: Int = 1) -> [[Float]] {
         let passes = Self.passes(for: sequences)
         let collected = PassResults(count: sequences.count)
         let workers = max(1, min(threads, passes.count))
@@ -60,6 +62,19 @@ public final class SentenceEncoder: Sendable {
         }
         if workers == 1 { run(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: run) }
         return collected.values()
+    }
+
+    /// Refuses a tokenizer whose ids reach past the model's embedding table.
+    static func checkVocabulary(
+        _ tokenizer: WordPieceTokenizer, _ configuration: BertConfiguration, file: URL
+    ) throws {
+        let ids = Array(tokenizer.vocabulary.values) + tokenizer.rawSpecialTokens.map(\.id)
+        if let bad = ids.first(where: { $0 < 0 || Int($0) >= configuration.vocabSize }) {
+            throw EmbeddingError(
+                .unsupportedModel,
+                "\(file.path): token id \(bad) is outside the model's vocabulary of \(configuration.vocabSize); the tokenizer belongs to another model"
+            )
+        }
     }
 
     /// Indices of `sequences` grouped into passes: longest first, so each pass holds sequences

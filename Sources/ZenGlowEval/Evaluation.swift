@@ -16,8 +16,8 @@ public struct Evaluation: Sendable {
         public var k1: Double
         public var b: Double
         public var keepDatabase: Bool
-        /// When set, the last rows are measured again with each query embedded by ZenGlow itself
-        /// (no precomputed query vector sent), its embedding time included per query.
+        /// When set, the last rows are measured again with each query text embedded by ZenGlow
+        /// itself instead of the precomputed reference vectors, its embedding time included per query.
         public var queryEmbedder: (any TextEmbedder)?
 
         public init(

@@ -28,7 +28,7 @@ extension Evaluation.Report {
         lines.append("reference brute-force cosine on the same embeddings: NDCG@10 0.6602")
         if rows.contains(where: { $0.mode.hasSuffix("query embedded by ZenGlow") }) {
             lines.append(
-                "rows 'query embedded by ZenGlow': no query vector sent; the local encoder embeds each query (its time included)"
+                "rows 'query embedded by ZenGlow': the reference query vectors unused; ZenGlow's encoder embeds each query text (its time included)"
             )
         }
         return lines.joined(separator: "\n")

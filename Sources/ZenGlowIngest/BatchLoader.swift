@@ -86,7 +86,7 @@ public struct BatchLoader: Sendable {
         }
         if embedded > 0, let embedder, embedder.model != activeModel {
             throw IngestError(
-                .embeddingFailed,
+                .embedderModelMismatch,
                 "batch \(batch.tag): the embedder's model \(embedder.model) is not the active model \(activeModel); nothing loaded"
             )
         }

@@ -9,6 +9,7 @@ public struct IngestError: Error, CustomStringConvertible, Sendable {
             case unknownTenant = "unknown_tenant"
             case noEmbedder = "no_embedder"
             case embeddingFailed = "embedding_failed"
+            case embedderModelMismatch = "embedder_model_mismatch"
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -23,8 +24,10 @@ public struct IngestError: Error, CustomStringConvertible, Sendable {
         public static let unknownTenant = Code(.unknownTenant)
         /// Chunks came without embeddings and the loader has no embedder; nothing was loaded.
         public static let noEmbedder = Code(.noEmbedder)
-        /// The embedder failed, or embeds with another model than the active one; nothing was loaded.
+        /// The embedder failed; nothing was loaded.
         public static let embeddingFailed = Code(.embeddingFailed)
+        /// The embedder embeds with another model than the active one; nothing was loaded.
+        public static let embedderModelMismatch = Code(.embedderModelMismatch)
 
         public var description: String { base.rawValue }
     }

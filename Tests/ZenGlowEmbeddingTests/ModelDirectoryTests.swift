@@ -55,6 +55,30 @@ import ZenGlowTestSupport
         #expect(error.message.contains(ModelDirectory.miniLM.weightsSHA256))
     }
 
+    @Test func aTokenizerOfAnotherModelIsRefusedByChecksumNamingIt() throws {
+        var text = try String(contentsOf: TestModel.directory.file("tokenizer.json"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"[MASK]\"", with: "\"[MASKED]\"")
+        let folder = try linkedCopy(replacing: "tokenizer.json", with: Data(text.utf8))
+        let error = try #require(loadError(ModelDirectory(url: folder)))
+        #expect(error.code == .modelChecksumMismatch)
+        #expect(error.message.contains("tokenizer.json"))
+    }
+
+    /// Unpinned (an operator's own model): a token id past the embedding table is refused at load,
+    /// never used to read past the weights.
+    @Test func aTokenIDOutsideTheVocabularyIsRefused() throws {
+        var text = try String(contentsOf: TestModel.directory.file("tokenizer.json"), encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"[MASK]\":103,", with: "\"[MASK]\":99999,")
+        let replaced = text.contains("\"[MASK]\":99999,")
+        try #require(replaced)
+        let folder = try linkedCopy(replacing: "tokenizer.json", with: Data(text.utf8))
+        let unpinned = ModelDirectory(
+            url: folder, expected: .init(name: "own", weightsSHA256: ModelDirectory.miniLM.weightsSHA256))
+        let error = try #require(loadError(unpinned))
+        #expect(error.code == .unsupportedModel)
+        #expect(error.message.contains("token id 99999 is outside the model's vocabulary of 30522"))
+    }
+
     /// Corrupt headers, accepted by checksum (the test names its own), refused by the parser.
     @Test(arguments: [
         (Data([1, 2, 3]), "byte 0"),

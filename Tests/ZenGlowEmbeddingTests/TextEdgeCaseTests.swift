@@ -28,6 +28,14 @@ import ZenGlowTestSupport
         #expect(vector.allSatisfy { $0.isFinite })
     }
 
+    /// As Hugging Face's normaliser: unassigned code points are kept (the word becomes [UNK]), while
+    /// format characters (U+200B) are dropped.
+    @Test func unassignedCodePointsAreKeptFormatCharactersDropped() throws {
+        let encoder = try TestModel.encoder()
+        #expect(encoder.tokenizer.tokenize("a\u{0378}b") == [101, 100, 102])
+        #expect(encoder.tokenizer.tokenize("a\u{200B}b") == encoder.tokenizer.tokenize("ab"))
+    }
+
     @Test func aWordLongerThan100CharactersIsOneUnknownToken() throws {
         let encoder = try TestModel.encoder()
         #expect(encoder.tokenizer.tokenize(String(repeating: "a", count: 101)) == [101, 100, 102])

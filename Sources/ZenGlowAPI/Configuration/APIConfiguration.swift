@@ -23,7 +23,7 @@ import ZenGlowDB
 ///   `EMBED_MODEL_DIR`, loaded and checked when the application is built.
 /// - `EMBED_MODEL_DIR` (path; default the project's `.zenglow/models/all-MiniLM-L6-v2` from
 ///   ``LocalDefaults``, required in prod when the provider is `local`), `EMBED_THREADS` (int
-///   1...64, 1: the threads one encoding pass uses).
+///   1...64, 1: how many ~2,048-token slices of one embedding call run in parallel).
 /// - `EMBED_BASE_URL` (http(s) URL, none; required by `openai`), `EMBED_MODEL` (string,
 ///   `all-MiniLM-L6-v2`), `EMBED_DIMENSIONS` (int 1...16384, 384: the width the endpoint must
 ///   answer with), `EMBED_API_KEY` (string, secret, none), `EMBED_TIMEOUT_MS` (int, 2000).

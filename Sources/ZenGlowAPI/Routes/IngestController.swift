@@ -25,7 +25,13 @@ struct IngestController {
         } catch let error as IngestError where error.code == .noEmbedder {
             throw APIError(.unprocessableContent, .invalidEmbedding, error.message)
         } catch let error as IngestError where error.code == .embeddingFailed {
-            throw APIError(.serviceUnavailable, .embedderUnavailable, error.message)
+            // The cause may name the embedder's endpoint: for the operator's log, not the client.
+            context.logger.warning("embedding a batch failed", metadata: ["zg.error": "\(error.message)"])
+            throw APIError(
+                .serviceUnavailable, .embedderUnavailable,
+                "the embedder could not embed batch \(batch.tag)'s text-only chunks; nothing was loaded; retry later")
+        } catch let error as IngestError where error.code == .embedderModelMismatch {
+            throw APIError(.serviceUnavailable, .unavailable, error.message)
         }
         return try Response.json(
             encoding: IngestResponse(result, tag: batch.tag), status: result.resubmitted ? .ok : .created)
