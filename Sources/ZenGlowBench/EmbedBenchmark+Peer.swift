@@ -1,9 +1,10 @@
 import Foundation
+import ZenGlowEmbedding
 
 extension EmbedBenchmark {
     /// Installs the peer's private venv on first use (benchmarks/embed-vs-pytorch/install-peer),
-    /// runs peer.py on the same texts and returns its figures and its document embeddings.
-    func runPeer(documents: [String], queries: [String], progress: @Sendable (String) -> Void) throws
+    /// runs peer.py on the same texts and returns its figures and its document embeddings (`width` floats each).
+    func runPeer(documents: [String], queries: [String], width: Int, progress: @Sendable (String) -> Void) throws
         -> (Figures, [[Float]])
     {
         let folder = options.root + "/benchmarks/embed-vs-pytorch"
@@ -42,15 +43,8 @@ extension EmbedBenchmark {
         do { figures = try JSONDecoder().decode(Figures.self, from: Data(line.utf8)) } catch {
             throw BenchError("peer.py printed no figures: \(line.prefix(200))")
         }
-        let raw = try Data(contentsOf: URL(fileURLWithPath: vectorsFile))
-        let width = 384
-        let vectors = raw.withUnsafeBytes { bytes in
-            (0..<(raw.count / (4 * width))).map { row in
-                (0..<width).map {
-                    Float(bitPattern: bytes.loadUnaligned(fromByteOffset: 4 * (row * width + $0), as: UInt32.self))
-                }
-            }
-        }
+        let vectors = Float32Vectors.rows(
+            try Data(contentsOf: URL(fileURLWithPath: vectorsFile)), width: width)
         return (figures, vectors)
     }
 

@@ -82,18 +82,20 @@ public struct EmbedBenchmark: Sendable {
             latencies.append(single.seconds * 1000)
         }
         progress("zenglow: \(options.singleRepeats) single queries")
+        let single = LatencySummary(clients: 1, latencies: latencies, seconds: 0)
         let ours = Figures(
             documentsPerSecond: Double(documents.count) / documentSeconds,
             queriesPerSecond: Double(queries.count) / querySeconds,
-            singleQueryP50Milliseconds: Self.percentile(latencies, 0.50),
-            singleQueryP95Milliseconds: Self.percentile(latencies, 0.95), peakRSSMebibytes: Self.peakRSSMebibytes())
+            singleQueryP50Milliseconds: single.p50, singleQueryP95Milliseconds: single.p95,
+            peakRSSMebibytes: Self.peakRSSMebibytes())
 
         var peer: Figures?
         var agreement: Double?
         if options.runPeer {
-            let (figures, peerVectors) = try runPeer(documents: documents, queries: queries, progress: progress)
+            let (figures, peerVectors) = try runPeer(
+                documents: documents, queries: queries, width: encoder.dimensions, progress: progress)
             peer = figures
-            agreement = zip(documentVectors, peerVectors).map { Self.cosine($0, $1) }.min()
+            agreement = zip(documentVectors, peerVectors).map { Float32Vectors.cosine($0, $1) }.min()
         }
         for line in table(ours: ours, peer: peer, agreement: agreement, documents: documents.count) { print(line) }
     }
@@ -128,27 +130,9 @@ public struct EmbedBenchmark: Sendable {
         return (documents, queries)
     }
 
-    static func percentile(_ values: [Double], _ p: Double) -> Double {
-        let sorted = values.sorted()
-        guard !sorted.isEmpty else { return 0 }
-        return sorted[min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
-    }
-
     static func peakRSSMebibytes() -> Double {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
-    }
-
-    static func cosine(_ a: [Float], _ b: [Float]) -> Double {
-        var dot = 0.0
-        var na = 0.0
-        var nb = 0.0
-        for (x, y) in zip(a, b) {
-            dot += Double(x) * Double(y)
-            na += Double(x) * Double(x)
-            nb += Double(y) * Double(y)
-        }
-        return dot / max((na * nb).squareRoot(), .leastNonzeroMagnitude)
     }
 }

@@ -9,9 +9,7 @@ extension BatchLoader {
         var texts: [String] = []
         for (d, document) in batch.documents.enumerated() {
             for (c, chunk) in document.chunks.enumerated() where chunk.embedding == nil {
-                guard let text = String(validating: chunk.textBytes, as: UTF8.self),
-                    !text.allSatisfy(\.isWhitespace), !text.contains("\u{0}")
-                else { continue }
+                guard let text = chunk.checkedText.usableText else { continue }
                 places.append((d, c))
                 texts.append(text)
             }

@@ -40,15 +40,16 @@ struct BatchValidation {
                     reject(.undefinedCosine, "the embedding \(problem)")
                     continue
                 }
-                guard let text = String(validating: chunk.textBytes, as: UTF8.self) else {
+                let text: String
+                switch chunk.checkedText {
+                case .usable(let checked): text = checked
+                case .invalidUTF8:
                     reject(.invalidUTF8, "the text is not valid UTF-8")
                     continue
-                }
-                guard !text.contains("\u{0}") else {
+                case .containsNUL:
                     reject(.invalidUTF8, "the text contains a NUL character, which PostgreSQL text cannot hold")
                     continue
-                }
-                guard !text.allSatisfy(\.isWhitespace) else {
+                case .empty:
                     reject(.emptyText, "the text is empty")
                     continue
                 }

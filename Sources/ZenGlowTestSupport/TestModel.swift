@@ -23,28 +23,10 @@ public enum TestModel {
 
     /// Row-major little-endian float32 vectors of width `dimensions` from a shared `.f32` file.
     public static func vectors(_ relativePath: String, dimensions: Int, rows: Int? = nil) throws -> [[Float]] {
-        let data = try Data(contentsOf: sharedData.appendingPathComponent(relativePath))
-        let count = rows ?? data.count / (4 * dimensions)
-        return data.withUnsafeBytes { raw in
-            (0..<count).map { row in
-                (0..<dimensions).map { column in
-                    Float(
-                        bitPattern: raw.loadUnaligned(fromByteOffset: 4 * (row * dimensions + column), as: UInt32.self))
-                }
-            }
-        }
+        Float32Vectors.rows(
+            try Data(contentsOf: sharedData.appendingPathComponent(relativePath)), width: dimensions, rows: rows)
     }
 
     /// The cosine of two vectors.
-    public static func cosine(_ a: [Float], _ b: [Float]) -> Double {
-        var dot = 0.0
-        var na = 0.0
-        var nb = 0.0
-        for (x, y) in zip(a, b) {
-            dot += Double(x) * Double(y)
-            na += Double(x) * Double(x)
-            nb += Double(y) * Double(y)
-        }
-        return dot / max((na * nb).squareRoot(), .leastNonzeroMagnitude)
-    }
+    public static func cosine(_ a: [Float], _ b: [Float]) -> Double { Float32Vectors.cosine(a, b) }
 }
