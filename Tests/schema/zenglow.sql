@@ -317,7 +317,8 @@ CREATE FUNCTION zenglow.check_batch_transition() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 -- Batches move only along open -> loading -> done | failed | healed, and failed -> loading (a
--- retry); anything else is refused, whoever writes. Stamps the time of each step.
+-- retry); anything else is refused, whoever writes. Stamps the time of each step; a retry starts
+-- without the reasons (and the spool worker's alert) of the attempt that failed.
 begin
     if new.state is distinct from old.state then
         if not (old.state, new.state) in (
@@ -334,6 +335,7 @@ begin
             new.loading_at := now();
             new.finished_at := null;
             new.reason := null;
+            new.alert_reason := null;
         elsif new.state in ('done', 'failed', 'healed') then
             new.finished_at := now();
         end if;
@@ -628,12 +630,14 @@ begin
     end if;
     select * into v_range
     from zenglow.chunk_partition_range(p_at, (select chunk_partition_unit from zenglow.maintenance_settings));
-    if to_regclass(format('zenglow.%I', v_range.partition_name)) is not null then
+    -- Present means attached to zenglow.chunks: a stray table of that name is no partition, and
+    -- creating the real one then fails loudly rather than rows piling up in the default partition.
+    if zenglow.is_chunk_partition(v_range.partition_name) then
         return null;
     end if;
     -- Two writers healing the same partition: the second waits here, then finds it made.
     perform pg_advisory_xact_lock(hashtextextended('zenglow.partition:' || v_range.partition_name, 0));
-    if to_regclass(format('zenglow.%I', v_range.partition_name)) is not null then
+    if zenglow.is_chunk_partition(v_range.partition_name) then
         return null;
     end if;
     perform zenglow.maintenance_mode(true);
@@ -769,6 +773,22 @@ CREATE FUNCTION zenglow.in_maintenance_mode() RETURNS boolean
 $$;
 
 ALTER FUNCTION zenglow.in_maintenance_mode() OWNER TO zenglow_owner;
+
+--
+-- Name: is_chunk_partition(text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.is_chunk_partition(p_name text) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    -- Whether zenglow.<p_name> exists and is a partition of zenglow.chunks: a table that merely
+    -- has a partition's name (left over, restored beside the tree) holds no chunks.
+    select exists (
+        select from pg_catalog.pg_inherits i
+        where i.inhrelid = to_regclass(format('zenglow.%I', p_name)) and i.inhparent = 'zenglow.chunks'::regclass)
+$$;
+
+ALTER FUNCTION zenglow.is_chunk_partition(p_name text) OWNER TO zenglow_owner;
 
 --
 -- Name: is_hypertable(regclass); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -1155,10 +1175,18 @@ CREATE FUNCTION zenglow.notify_manifest() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 -- Announces a batch state change on zenglow_manifest, in the changing transaction (a rollback
--- announces nothing). Ids and the state only: listeners re-read the row under their tenant.
+-- announces nothing). Ids and the state only, plus the alert reason once the spool worker has
+-- set one (zenglow_api.annotate_batch), so a dashboard can tell a healed load from a clean one
+-- without reading the row; listeners re-read the row under their tenant for anything else.
 begin
-    perform pg_notify('zenglow_manifest',
-        json_build_object('tenant_id', new.tenant_id, 'batch_id', new.batch_id, 'state', new.state)::text);
+    if new.alert_reason is null then
+        perform pg_notify('zenglow_manifest',
+            json_build_object('tenant_id', new.tenant_id, 'batch_id', new.batch_id, 'state', new.state)::text);
+    else
+        perform pg_notify('zenglow_manifest',
+            json_build_object('tenant_id', new.tenant_id, 'batch_id', new.batch_id, 'state', new.state,
+                'reason', new.alert_reason)::text);
+    end if;
     return null;
 end
 $$;
@@ -1664,6 +1692,99 @@ $$;
 ALTER FUNCTION zenglow.validate_fusion_weights(p_weights jsonb) OWNER TO zenglow_owner;
 
 --
+-- Name: annotate_batch(text, text, jsonb, jsonb, jsonb); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.annotate_batch(p_tag text, p_alert_reason text, p_drift jsonb, p_pii jsonb, p_summary jsonb DEFAULT NULL::jsonb) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+-- Records what the spool worker learnt about one of the current tenant's batches after loading
+-- it: the alert its run raised (healed_partition, …), the drift of its source mix, the PII found
+-- and its ingest summary. A null argument leaves that column as it is, so the worker may annotate
+-- in steps. Setting an alert reason announces the manifest again, now with "reason". Runs with
+-- the caller's rights: row-level security keeps it to the caller's tenant as well.
+declare
+    v_tenant text := zenglow.require_tenant();
+    v_batch zenglow.batches;
+begin
+    -- The values the batches table's constraints hold, refused here with a message that says so.
+    if p_alert_reason is not null and p_alert_reason not in ('failed', 'healed_partition', 'partition_missing', 'other_error') then
+        raise exception using errcode = 'ZG009', message = format('unknown alert reason %L', left(p_alert_reason, 200)),
+            hint = 'alert reasons are failed, healed_partition, partition_missing and other_error (success raises no alert)';
+    end if;
+    if jsonb_typeof(p_drift) <> 'object' or jsonb_typeof(p_pii) <> 'object' or jsonb_typeof(p_summary) <> 'object' then
+        raise exception using errcode = 'ZG009', message = 'drift, pii and summary are JSON objects',
+            detail = format('drift is %s, pii %s, summary %s', coalesce(jsonb_typeof(p_drift), 'null'),
+                coalesce(jsonb_typeof(p_pii), 'null'), coalesce(jsonb_typeof(p_summary), 'null'));
+    end if;
+    -- A manifest stays small: it is read on every GET /ingest/batches/{tag}.
+    if octet_length(p_drift::text) > 65536 or octet_length(p_pii::text) > 65536 or octet_length(p_summary::text) > 65536 then
+        raise exception using errcode = 'ZG009', message = 'drift, pii and summary are at most 65536 bytes of JSON each',
+            detail = format('drift %s bytes, pii %s, summary %s', coalesce(octet_length(p_drift::text), 0),
+                coalesce(octet_length(p_pii::text), 0), coalesce(octet_length(p_summary::text), 0));
+    end if;
+    update zenglow.batches b set
+        alert_reason = coalesce(p_alert_reason, b.alert_reason),
+        drift = coalesce(p_drift, b.drift),
+        pii = coalesce(p_pii, b.pii),
+        summary = coalesce(p_summary, b.summary)
+    where b.tenant_id = v_tenant and b.batch_tag = p_tag
+    returning * into v_batch;
+    if not found then
+        raise exception using errcode = 'ZG007',
+            message = format('no batch %s for this tenant', coalesce(quote_literal(left(p_tag, 200)), 'null'));
+    end if;
+    return to_jsonb(v_batch);
+end
+$$;
+
+ALTER FUNCTION zenglow_api.annotate_batch(p_tag text, p_alert_reason text, p_drift jsonb, p_pii jsonb, p_summary jsonb) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION annotate_batch(p_tag text, p_alert_reason text, p_drift jsonb, p_pii jsonb, p_summary jsonb); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.annotate_batch(p_tag text, p_alert_reason text, p_drift jsonb, p_pii jsonb, p_summary jsonb) IS 'Sets the spool worker''s findings on a batch of the current tenant (alert_reason, drift, pii, summary; null keeps a value) and returns the manifest; a new alert reason is announced on zenglow_manifest with "reason". Errors: ZG001 no tenant, ZG007 no such batch, ZG009 unknown alert reason, a value that is not a JSON object or too large.';
+
+--
+-- Name: announce_ingest_problem(text, text, text); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.announce_ingest_problem(p_tag text, p_reason text, p_message text) RETURNS void
+    LANGUAGE plpgsql
+    AS $_$
+-- Tells the current tenant's listeners (the API's /events, dashboards) that a batch failed before
+-- it got a manifest row: its load was refused and rolled back (the partition could not be made,
+-- the content was invalid, the database went away), so no trigger announced anything. The event
+-- has the manifest's shape with batch_id null and the tag instead. Channels carry ids and states
+-- only, so p_message goes to the server log, not into the payload; the caller keeps the full
+-- story (failed/NAME.reason.json, the failure log, the audit event).
+declare
+    v_tenant text := zenglow.require_tenant();
+begin
+    if p_tag is null or p_tag !~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$' then
+        raise exception using errcode = 'ZG009', message = format('batch tag %s is not valid', coalesce(quote_literal(left(p_tag, 200)), 'null')),
+            hint = '1 to 128 letters, digits, ., _, : and -, starting with a letter or digit';
+    end if;
+    if p_reason is null or p_reason not in ('failed', 'partition_missing', 'other_error') then
+        raise exception using errcode = 'ZG009', message = format('unknown reason %s for a failed batch', coalesce(quote_literal(left(p_reason, 200)), 'null')),
+            hint = 'reasons of a failure are failed, partition_missing and other_error';
+    end if;
+    raise log 'zenglow: batch % of tenant % failed before loading (%): %', p_tag, v_tenant, p_reason, left(coalesce(p_message, ''), 1000);
+    perform pg_notify('zenglow_manifest',
+        json_build_object('tenant_id', v_tenant, 'batch_id', null, 'batch_tag', p_tag, 'state', 'failed', 'reason', p_reason)::text);
+end
+$_$;
+
+ALTER FUNCTION zenglow_api.announce_ingest_problem(p_tag text, p_reason text, p_message text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION announce_ingest_problem(p_tag text, p_reason text, p_message text); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.announce_ingest_problem(p_tag text, p_reason text, p_message text) IS 'Announces on zenglow_manifest that a batch of the current tenant failed before it had a manifest: {tenant_id, batch_id: null, batch_tag, state: failed, reason}, at commit; the message goes to the server log only. Errors: ZG001 no tenant, ZG009 a malformed tag or a reason other than failed, partition_missing, other_error.';
+
+--
 -- Name: authenticate_key(text, bytea); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
 --
 
@@ -1764,7 +1885,8 @@ COMMENT ON FUNCTION zenglow_api.current_fusion_weights() IS 'The active fusion w
 CREATE FUNCTION zenglow_api.get_batch(p_batch_tag text) RETURNS jsonb
     LANGUAGE sql STABLE
     AS $$
-    -- The manifest of one of the current tenant's batches, by tag; null when there is none.
+    -- The manifest of one of the current tenant's batches, by tag; null when there is none. Every
+    -- column, the spool worker's findings (alert_reason, drift, pii, summary) included.
     select to_jsonb(b) from zenglow.batches b where b.tenant_id = zenglow.current_tenant() and b.batch_tag = p_batch_tag
 $$;
 
@@ -1774,7 +1896,7 @@ ALTER FUNCTION zenglow_api.get_batch(p_batch_tag text) OWNER TO zenglow_owner;
 -- Name: FUNCTION get_batch(p_batch_tag text); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
 --
 
-COMMENT ON FUNCTION zenglow_api.get_batch(p_batch_tag text) IS 'The manifest of the current tenant''s batch with this tag, or null.';
+COMMENT ON FUNCTION zenglow_api.get_batch(p_batch_tag text) IS 'The manifest of the current tenant''s batch with this tag (with alert_reason, drift, pii and summary), or null.';
 
 --
 -- Name: ingest_staged_batch(text, text, text, bigint, text, bigint); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
@@ -1791,7 +1913,8 @@ CREATE FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text,
 -- sent again is recognised and changes nothing (resubmitted = true). Rows the loader rejected
 -- before staging are counted in p_rejected; chunks the loader embedded itself, in p_embedded. A staged row retrieval could not use (an embedding
 -- of the wrong dimension, NaN, infinite or of zero length; an empty text; a chunk staged twice)
--- refuses the batch with ZG008/ZG009 naming the row (zenglow.check_staged_chunks).
+-- refuses the batch with ZG008/ZG009 naming the row (zenglow.check_staged_chunks); a partition
+-- that is missing and cannot be made refuses it with ZG010.
 declare
     v_tenant text := zenglow.require_tenant();
     v_opened jsonb := zenglow_api.open_batch(p_batch_tag, p_source, p_content_hash);
@@ -1804,6 +1927,9 @@ declare
     v_stats record;
     v_by_source jsonb;
     v_duplicate record;
+    v_cause text;
+    v_cause_state text;
+    v_cause_detail text;
 begin
     if p_rejected < 0 then
         raise exception using errcode = 'ZG009', message = format('rejected must be 0 or more, not %s', p_rejected);
@@ -1826,7 +1952,19 @@ begin
         where a.attrelid = 'zenglow.chunks'::regclass and a.attname = 'embedding'), null) = 'vector';
     -- Nothing retrieval cannot use gets in (ZG008 embeddings, ZG009 texts and ids), named by row.
     perform zenglow.check_staged_chunks(v_model.model_name, v_model.dimension, v_vector);
-    v_healed := zenglow.ensure_chunk_partition(now());
+    -- The write needs its partition; when it cannot be made (an object holds its name, the disk is
+    -- full, a lock wait ran out), the batch is refused as partition_missing, retryable once the
+    -- cause is gone, rather than as an anonymous internal error.
+    begin
+        v_healed := zenglow.ensure_chunk_partition(now());
+    exception when others then
+        get stacked diagnostics v_cause_state = returned_sqlstate, v_cause = message_text, v_cause_detail = pg_exception_detail;
+        raise exception using errcode = 'ZG010',
+            message = format('the chunk partition for %s is missing and could not be created: %s', now(), v_cause),
+            detail = format('SQLSTATE %s%s', v_cause_state, coalesce(nullif(': ' || v_cause_detail, ': '), '')),
+            hint = 'remove or rename what stands in its way in schema zenglow (or free disk space), then retry the batch; '
+                '`zenglow maintain` creates the partitions ahead of time';
+    end;
 
     v_replaced := zenglow.forget_chunks(format(
         'c.tenant_id = %L and c.embedding_model = %L and c.document_id in (select s.document_id from pg_temp.zg_staging s)',
@@ -1890,7 +2028,7 @@ ALTER FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, 
 -- Name: FUNCTION ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text, p_embedded bigint); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
 --
 
-COMMENT ON FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text, p_embedded bigint) IS 'Loads zg_staging as one batch of the current tenant (manifest with accepted, rejected and embedded counts, BM25 statistics, events); a re-submitted content hash changes nothing. Returns the manifest plus resubmitted, replaced_chunks, healed_partition.';
+COMMENT ON FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text, p_embedded bigint) IS 'Loads zg_staging as one batch of the current tenant (manifest with accepted, rejected and embedded counts, BM25 statistics, events); a re-submitted content hash changes nothing. Returns the manifest plus resubmitted, replaced_chunks, healed_partition. Errors: ZG006 no active model, ZG008/ZG009 a staged row retrieval could not use, ZG010 the chunk partition is missing and could not be created.';
 
 --
 -- Name: open_batch(text, text, text); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
@@ -2192,6 +2330,60 @@ ALTER FUNCTION zenglow_api.rag_query(p_query text, p_embedding real[], p_top_k i
 --
 
 COMMENT ON FUNCTION zenglow_api.rag_query(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_explain boolean, p_mode text, p_options jsonb) IS 'Hybrid retrieval for the current tenant: query text, optional query embedding (real[] of the active model''s dimension), top_k (1..1000), filters {source, batch, metadata}, explain, mode fusion|rrf|bm25|vector, options {k1, b, candidates, lexical_budget}. Returns {results: [{chunk_id, document_id, chunk_order, title, source, batch, metadata, text, score, [features, partial]}], mode, model, weights_version, weights, ltr_version, feature_schema_version, degraded, candidates}.';
+
+--
+-- Name: record_ingest_event(text, text, text, jsonb); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.record_ingest_event(p_tenant text, p_action text, p_subject text, p_details jsonb) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Writes the spool worker's audit record of a failed or healed load (ingest.failed,
+-- ingest.healed) into the hash chain of the tenant it concerns. A failed file may name no tenant,
+-- or one that does not exist, and its load never set one, so this takes the tenant as an argument
+-- (as the owner, since zenglow_audit.append only writes the current tenant's chain): a tenant
+-- that exists gets the row, active or not; otherwise it goes to the _global chain with the name
+-- it gave in details.claimed_tenant. The actor is the database login that reported it. Only
+-- these two actions, of bounded size: the ingest role cannot write anything else into another
+-- tenant's trail.
+declare
+    v_tenant text;
+    v_details jsonb := coalesce(p_details, '{}'::jsonb);
+    v_seq bigint;
+begin
+    if p_action is null or p_action not in ('ingest.failed', 'ingest.healed') then
+        raise exception using errcode = 'ZG009',
+            message = format('%s is not an ingest event', coalesce(quote_literal(left(p_action, 200)), 'null')),
+            hint = 'the spool worker records ingest.failed and ingest.healed';
+    end if;
+    if jsonb_typeof(v_details) <> 'object' then
+        raise exception using errcode = 'ZG009', message = format('details are a JSON object, not %s', jsonb_typeof(v_details));
+    end if;
+    if octet_length(v_details::text) > 16384 or octet_length(p_subject) > 1024 then
+        raise exception using errcode = 'ZG009', message = 'an ingest event has at most 1024 bytes of subject and 16384 of details',
+            detail = format('subject %s bytes, details %s', coalesce(octet_length(p_subject), 0), octet_length(v_details::text));
+    end if;
+    if zenglow.tenant_state(p_tenant) is not null then
+        v_tenant := p_tenant;
+    else
+        v_tenant := '_global';
+        if p_tenant is distinct from '_global' then
+            v_details := v_details || jsonb_build_object('claimed_tenant', left(p_tenant, 200));
+        end if;
+    end if;
+    v_seq := zenglow_audit.append_for(v_tenant, session_user::text, p_action, p_subject, v_details);
+    return jsonb_build_object('tenant_id', v_tenant, 'seq', v_seq);
+end
+$$;
+
+ALTER FUNCTION zenglow_api.record_ingest_event(p_tenant text, p_action text, p_subject text, p_details jsonb) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION record_ingest_event(p_tenant text, p_action text, p_subject text, p_details jsonb); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.record_ingest_event(p_tenant text, p_action text, p_subject text, p_details jsonb) IS 'Appends the spool worker''s ingest.failed or ingest.healed audit record to the tenant''s hash chain (_global, with details.claimed_tenant, when the tenant does not exist); returns {tenant_id, seq}. Errors: ZG009 another action, details that are not an object, a subject over 1024 or details over 16384 bytes.';
 
 --
 -- Name: record_performance(jsonb); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
@@ -2647,13 +2839,21 @@ CREATE TABLE zenglow.batches (
     finished_at timestamp with time zone,
     expired_at timestamp with time zone,
     embedded bigint DEFAULT 0 NOT NULL,
+    alert_reason text,
+    drift jsonb,
+    pii jsonb,
+    summary jsonb,
     CONSTRAINT batches_accepted_nonnegative CHECK ((accepted >= 0)),
+    CONSTRAINT batches_alert_reason_known CHECK ((alert_reason = ANY (ARRAY['failed'::text, 'healed_partition'::text, 'partition_missing'::text, 'other_error'::text]))),
     CONSTRAINT batches_batch_tag_format CHECK ((batch_tag ~ '^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$'::text)),
     CONSTRAINT batches_content_hash_format CHECK ((content_hash ~ '^sha256:[0-9a-f]{64}$'::text)),
+    CONSTRAINT batches_drift_object CHECK ((jsonb_typeof(drift) = 'object'::text)),
     CONSTRAINT batches_embedded_nonnegative CHECK ((embedded >= 0)),
+    CONSTRAINT batches_pii_object CHECK ((jsonb_typeof(pii) = 'object'::text)),
     CONSTRAINT batches_reason_known CHECK ((reason = ANY (ARRAY['success'::text, 'failed'::text, 'healed_partition'::text, 'partition_missing'::text, 'other_error'::text]))),
     CONSTRAINT batches_rejected_nonnegative CHECK ((rejected >= 0)),
     CONSTRAINT batches_state_known CHECK ((state = ANY (ARRAY['open'::text, 'loading'::text, 'done'::text, 'failed'::text, 'healed'::text]))),
+    CONSTRAINT batches_summary_object CHECK ((jsonb_typeof(summary) = 'object'::text)),
     CONSTRAINT batches_terminal_has_reason CHECK (((state = ANY (ARRAY['done'::text, 'failed'::text, 'healed'::text])) = (reason IS NOT NULL)))
 );
 
@@ -2672,6 +2872,30 @@ COMMENT ON TABLE zenglow.batches IS 'Ingest batches and their manifests. States:
 --
 
 COMMENT ON COLUMN zenglow.batches.embedded IS 'Chunks of this batch that came without an embedding and were embedded by the server before loading.';
+
+--
+-- Name: COLUMN batches.alert_reason; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.batches.alert_reason IS 'Why the spool run that loaded this batch raised an alert (failed, healed_partition, partition_missing, other_error); null when it raised none. Cleared when a failed batch is retried.';
+
+--
+-- Name: COLUMN batches.drift; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.batches.drift IS 'The spool worker''s drift report: each source''s share of this batch minus its share of the tenant''s previous batch (previous_batch_tag, deltas, max_delta, threshold, flagged).';
+
+--
+-- Name: COLUMN batches.pii; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.batches.pii IS 'PII the spool worker found in this batch''s texts, by kind (emails, phones, api_keys, tokens), and the mode it ran in.';
+
+--
+-- Name: COLUMN batches.summary; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.batches.summary IS 'The spool worker''s ingest summary of this batch (as written to SPOOL_REPORT_DIR).';
 
 --
 -- Name: batches_batch_id_seq; Type: SEQUENCE; Schema: zenglow; Owner: zenglow_owner
@@ -3550,6 +3774,12 @@ CREATE TRIGGER api_keys_notify AFTER DELETE OR UPDATE OF revoked_at, expires_at,
 CREATE TRIGGER batches_check_transition BEFORE UPDATE ON zenglow.batches FOR EACH ROW EXECUTE FUNCTION zenglow.check_batch_transition();
 
 --
+-- Name: batches batches_notify_alert; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER batches_notify_alert AFTER UPDATE OF alert_reason ON zenglow.batches FOR EACH ROW WHEN (((new.alert_reason IS NOT NULL) AND (new.alert_reason IS DISTINCT FROM old.alert_reason) AND (NOT (new.state IS DISTINCT FROM old.state)))) EXECUTE FUNCTION zenglow.notify_manifest();
+
+--
 -- Name: batches batches_notify_manifest; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -4048,6 +4278,12 @@ GRANT ALL ON FUNCTION zenglow.forget_chunks(p_where text) TO zenglow_ingest;
 REVOKE ALL ON FUNCTION zenglow.in_maintenance_mode() FROM PUBLIC;
 
 --
+-- Name: FUNCTION is_chunk_partition(p_name text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.is_chunk_partition(p_name text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION is_hypertable(p_table regclass); Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -4195,6 +4431,20 @@ REVOKE ALL ON FUNCTION zenglow.validate_fusion_weights(p_weights jsonb) FROM PUB
 GRANT ALL ON FUNCTION zenglow.validate_fusion_weights(p_weights jsonb) TO zenglow_app;
 
 --
+-- Name: FUNCTION annotate_batch(p_tag text, p_alert_reason text, p_drift jsonb, p_pii jsonb, p_summary jsonb); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.annotate_batch(p_tag text, p_alert_reason text, p_drift jsonb, p_pii jsonb, p_summary jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.annotate_batch(p_tag text, p_alert_reason text, p_drift jsonb, p_pii jsonb, p_summary jsonb) TO zenglow_ingest;
+
+--
+-- Name: FUNCTION announce_ingest_problem(p_tag text, p_reason text, p_message text); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.announce_ingest_problem(p_tag text, p_reason text, p_message text) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.announce_ingest_problem(p_tag text, p_reason text, p_message text) TO zenglow_ingest;
+
+--
 -- Name: FUNCTION authenticate_key(p_prefix text, p_secret_sha256 bytea); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
 --
 
@@ -4250,6 +4500,13 @@ GRANT ALL ON FUNCTION zenglow_api.prepare_staging() TO zenglow_ingest;
 
 REVOKE ALL ON FUNCTION zenglow_api.rag_query(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_explain boolean, p_mode text, p_options jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION zenglow_api.rag_query(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_explain boolean, p_mode text, p_options jsonb) TO zenglow_app;
+
+--
+-- Name: FUNCTION record_ingest_event(p_tenant text, p_action text, p_subject text, p_details jsonb); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.record_ingest_event(p_tenant text, p_action text, p_subject text, p_details jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.record_ingest_event(p_tenant text, p_action text, p_subject text, p_details jsonb) TO zenglow_ingest;
 
 --
 -- Name: FUNCTION record_performance(p_records jsonb); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner

@@ -1,6 +1,8 @@
 -- NOTIFY: a committed batch state change or weight change is announced once with ids only; a
--- rolled-back one announces nothing. A second session (dblink) listens, as the API would.
-select plan(9);
+-- rolled-back one announces nothing; the spool worker's alert reason and its problems with batches
+-- that never got a manifest are announced with "reason". A second session (dblink) listens, as the
+-- API would.
+select plan(15);
 
 \o /dev/null
 select zenglow.create_tenant('events-' || txid_current()) as tenant \gset
@@ -48,6 +50,55 @@ commit;
 \o
 select results_eq($$select payload ->> 'state' from pg_temp.received()$$, $$values ('loading'::text), ('done'::text)$$,
     'each committed state change is announced, in order');
+
+\o /dev/null
+begin;
+set local zenglow.tenant_id = :'tenant';
+set local role zenglow_ingest;
+select zenglow_api.annotate_batch('committed', 'healed_partition', '{"flagged": false}', '{"emails": 0}');
+commit;
+\o
+drop table got;
+create temporary table got as select * from pg_temp.received();
+select results_eq($$select channel, (payload ->> 'batch_id')::bigint, payload ->> 'state', payload ->> 'reason' from got$$,
+    format($$values ('zenglow_manifest'::text, %s::bigint, 'done'::text, 'healed_partition'::text)$$, :'batch_id'),
+    'an alert reason set on a loaded batch announces the manifest again, with its reason');
+select is((select array_agg(k order by k) from got, jsonb_object_keys(payload) k), array['batch_id', 'reason', 'state', 'tenant_id'],
+    'the payload gains reason and nothing else');
+
+\o /dev/null
+begin;
+set local zenglow.tenant_id = :'tenant';
+set local role zenglow_ingest;
+select zenglow_api.annotate_batch('committed', 'healed_partition', '{"flagged": true}', null);
+select zenglow_api.annotate_batch('committed', null, null, '{"emails": 1}');
+commit;
+\o
+select is_empty($$select * from pg_temp.received()$$, 'annotations that leave the alert reason as it was announce nothing');
+
+\o /dev/null
+begin;
+set local zenglow.tenant_id = :'tenant';
+set local role zenglow_ingest;
+select zenglow_api.announce_ingest_problem('never-loaded', 'partition_missing', 'the partition could not be made: secret detail');
+rollback;
+\o
+select is_empty($$select * from pg_temp.received()$$, 'a rolled-back problem announces nothing');
+
+\o /dev/null
+begin;
+set local zenglow.tenant_id = :'tenant';
+set local role zenglow_ingest;
+select zenglow_api.announce_ingest_problem('never-loaded', 'partition_missing', 'the partition could not be made: secret detail');
+commit;
+\o
+drop table got;
+create temporary table got as select * from pg_temp.received();
+select results_eq($$select channel, payload from got$$,
+    format($$values ('zenglow_manifest'::text, jsonb_build_object('tenant_id', %L::text, 'batch_id', null,
+        'batch_tag', 'never-loaded', 'state', 'failed', 'reason', 'partition_missing'))$$, :'tenant'),
+    'a batch refused before it had a manifest is announced: batch_id null, its tag, state failed and the reason');
+select ok((select bool_and(payload::text not like '%secret%') from got), 'the message stays out of the payload');
 
 \o /dev/null
 begin;

@@ -5,7 +5,8 @@ returns trigger
 language plpgsql
 as $$
 -- Batches move only along open -> loading -> done | failed | healed, and failed -> loading (a
--- retry); anything else is refused, whoever writes. Stamps the time of each step.
+-- retry); anything else is refused, whoever writes. Stamps the time of each step; a retry starts
+-- without the reasons (and the spool worker's alert) of the attempt that failed.
 begin
     if new.state is distinct from old.state then
         if not (old.state, new.state) in (
@@ -22,6 +23,7 @@ begin
             new.loading_at := now();
             new.finished_at := null;
             new.reason := null;
+            new.alert_reason := null;
         elsif new.state in ('done', 'failed', 'healed') then
             new.finished_at := now();
         end if;

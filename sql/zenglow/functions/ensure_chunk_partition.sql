@@ -21,12 +21,14 @@ begin
     end if;
     select * into v_range
     from zenglow.chunk_partition_range(p_at, (select chunk_partition_unit from zenglow.maintenance_settings));
-    if to_regclass(format('zenglow.%I', v_range.partition_name)) is not null then
+    -- Present means attached to zenglow.chunks: a stray table of that name is no partition, and
+    -- creating the real one then fails loudly rather than rows piling up in the default partition.
+    if zenglow.is_chunk_partition(v_range.partition_name) then
         return null;
     end if;
     -- Two writers healing the same partition: the second waits here, then finds it made.
     perform pg_advisory_xact_lock(hashtextextended('zenglow.partition:' || v_range.partition_name, 0));
-    if to_regclass(format('zenglow.%I', v_range.partition_name)) is not null then
+    if zenglow.is_chunk_partition(v_range.partition_name) then
         return null;
     end if;
     perform zenglow.maintenance_mode(true);

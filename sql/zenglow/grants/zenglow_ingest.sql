@@ -1,6 +1,7 @@
 set local role zenglow_owner;
 
--- Loaders: write chunks and batches of their tenant, heal a missing partition, call zenglow_api.
+-- Loaders: write chunks and batches of their tenant, heal a missing partition, call zenglow_api,
+-- annotate and announce their batches and audit failed and healed loads (the spool worker).
 grant usage on schema zenglow, zenglow_api, zenglow_audit to zenglow_ingest;
 
 grant select on zenglow.tenants, zenglow.models to zenglow_ingest;
@@ -18,6 +19,9 @@ grant execute on function
     zenglow_api.get_batch(text),
     zenglow_api.prepare_staging(),
     zenglow_api.ingest_staged_batch(text, text, text, bigint, text, bigint),
+    zenglow_api.annotate_batch(text, text, jsonb, jsonb, jsonb),
+    zenglow_api.announce_ingest_problem(text, text, text),
+    zenglow_api.record_ingest_event(text, text, text, jsonb),
     zenglow.token_count(tsvector),
     zenglow.forget_chunks(text),
     zenglow.check_staged_chunks(text, integer, boolean),

@@ -23,7 +23,8 @@ as $$
 -- sent again is recognised and changes nothing (resubmitted = true). Rows the loader rejected
 -- before staging are counted in p_rejected; chunks the loader embedded itself, in p_embedded. A staged row retrieval could not use (an embedding
 -- of the wrong dimension, NaN, infinite or of zero length; an empty text; a chunk staged twice)
--- refuses the batch with ZG008/ZG009 naming the row (zenglow.check_staged_chunks).
+-- refuses the batch with ZG008/ZG009 naming the row (zenglow.check_staged_chunks); a partition
+-- that is missing and cannot be made refuses it with ZG010.
 declare
     v_tenant text := zenglow.require_tenant();
     v_opened jsonb := zenglow_api.open_batch(p_batch_tag, p_source, p_content_hash);
@@ -36,6 +37,9 @@ declare
     v_stats record;
     v_by_source jsonb;
     v_duplicate record;
+    v_cause text;
+    v_cause_state text;
+    v_cause_detail text;
 begin
     if p_rejected < 0 then
         raise exception using errcode = 'ZG009', message = format('rejected must be 0 or more, not %s', p_rejected);
@@ -58,7 +62,19 @@ begin
         where a.attrelid = 'zenglow.chunks'::regclass and a.attname = 'embedding'), null) = 'vector';
     -- Nothing retrieval cannot use gets in (ZG008 embeddings, ZG009 texts and ids), named by row.
     perform zenglow.check_staged_chunks(v_model.model_name, v_model.dimension, v_vector);
-    v_healed := zenglow.ensure_chunk_partition(now());
+    -- The write needs its partition; when it cannot be made (an object holds its name, the disk is
+    -- full, a lock wait ran out), the batch is refused as partition_missing, retryable once the
+    -- cause is gone, rather than as an anonymous internal error.
+    begin
+        v_healed := zenglow.ensure_chunk_partition(now());
+    exception when others then
+        get stacked diagnostics v_cause_state = returned_sqlstate, v_cause = message_text, v_cause_detail = pg_exception_detail;
+        raise exception using errcode = 'ZG010',
+            message = format('the chunk partition for %s is missing and could not be created: %s', now(), v_cause),
+            detail = format('SQLSTATE %s%s', v_cause_state, coalesce(nullif(': ' || v_cause_detail, ': '), '')),
+            hint = 'remove or rename what stands in its way in schema zenglow (or free disk space), then retry the batch; '
+                '`zenglow maintain` creates the partitions ahead of time';
+    end;
 
     v_replaced := zenglow.forget_chunks(format(
         'c.tenant_id = %L and c.embedding_model = %L and c.document_id in (select s.document_id from pg_temp.zg_staging s)',
@@ -118,4 +134,5 @@ $$;
 
 comment on function zenglow_api.ingest_staged_batch(text, text, text, bigint, text, bigint) is
     'Loads zg_staging as one batch of the current tenant (manifest with accepted, rejected and embedded counts, BM25 '
-    'statistics, events); a re-submitted content hash changes nothing. Returns the manifest plus resubmitted, replaced_chunks, healed_partition.';
+    'statistics, events); a re-submitted content hash changes nothing. Returns the manifest plus resubmitted, replaced_chunks, healed_partition. '
+    'Errors: ZG006 no active model, ZG008/ZG009 a staged row retrieval could not use, ZG010 the chunk partition is missing and could not be created.';
