@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Synchronization
+import ZenGlowIngest
 
 /// A swift-log handler writing one JSON object per line (time, level, label, message and the
 /// metadata), with every string passed through ``PIIScrubber``.
