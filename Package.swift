@@ -21,6 +21,7 @@ let package = Package(
         .library(name: "ZenGlowKeys", targets: ["ZenGlowKeys"]),
         .library(name: "ZenGlowAPI", targets: ["ZenGlowAPI"]),
         .library(name: "ZenGlowEmbedding", targets: ["ZenGlowEmbedding"]),
+        .library(name: "ZenGlowSpool", targets: ["ZenGlowSpool"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -132,6 +133,24 @@ let package = Package(
             resources: [.copy("Resources/openapi.json")],
             swiftSettings: swiftSettings
         ),
+        // System calls Swift's Glibc module does not export (renameat2).
+        .target(name: "CZenGlowSystem"),
+        .target(
+            name: "ZenGlowSpool",
+            dependencies: [
+                "CZstd", "CZenGlowSystem", "ZenGlowDB", "ZenGlowIngest", "ZenGlowEmbedding",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ZenGlowCache",
             dependencies: ["CHiredis"],
@@ -184,7 +203,9 @@ let package = Package(
                 "ZenGlowDemo",
                 "ZenGlowAPI",
                 "ZenGlowEmbedding",
+                "ZenGlowSpool",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Logging", package: "swift-log"),
@@ -225,6 +246,17 @@ let package = Package(
                 "zenglow", "ZenGlowTestSupport", "ZenGlowEmbedded",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZenGlowSpoolTests",
+            dependencies: [
+                "ZenGlowSpool", "ZenGlowIngest", "ZenGlowDB", "ZenGlowEmbedding", "ZenGlowTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Configuration", package: "swift-configuration"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -17,6 +17,9 @@ public struct BatchLoader: Sendable {
     public let role: String?
     /// Embeds chunks that come as text only; nil refuses such batches.
     public let embedder: (any TextEmbedder)?
+    /// Called after each COPY message with the rows sent so far, while the COPY is still open
+    /// (progress reports; the spool's crash tests stop the worker here).
+    public var copyProgress: (@Sendable (Int) async -> Void)?
 
     public init(logger: Logger, role: String? = nil, embedder: (any TextEmbedder)? = nil) {
         self.logger = logger
@@ -95,14 +98,20 @@ public struct BatchLoader: Sendable {
         try await connection.copyFrom(table: "zg_staging", columns: StagingRow.columns, logger: logger) { writer in
             var buffer = ByteBuffer()
             buffer.reserveCapacity(Self.copyChunkBytes + 64 * 1024)
+            var sent = 0
             for row in validation.rows {
                 row.write(into: &buffer)
+                sent += 1
                 if buffer.readableBytes >= Self.copyChunkBytes {
                     try await writer.write(buffer)
                     buffer.clear()
+                    await copyProgress?(sent)
                 }
             }
-            if buffer.readableBytes > 0 { try await writer.write(buffer) }
+            if buffer.readableBytes > 0 {
+                try await writer.write(buffer)
+                await copyProgress?(sent)
+            }
         }
         let detail =
             validation.rejections.isEmpty

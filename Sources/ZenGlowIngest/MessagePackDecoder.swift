@@ -8,7 +8,12 @@ public struct MessagePackDecoder: Sendable {
 
     /// What is wrong with the input, and where.
     public struct DecodingError: Error, CustomStringConvertible, Equatable, Sendable {
+        /// What went wrong, for callers that sort failures (the spool's reason codes).
+        public enum Kind: String, Sendable, Equatable {
+            case truncated, invalidUTF8, tooDeep, trailingBytes, unsupportedType
+        }
         public let offset: Int
+        public let kind: Kind
         public let reason: String
         public var description: String { "invalid MessagePack at byte \(offset): \(reason)" }
     }
@@ -17,7 +22,9 @@ public struct MessagePackDecoder: Sendable {
         var reader = Reader(bytes: bytes, maxDepth: maxDepth)
         let value = try reader.value(depth: 0)
         guard reader.offset == bytes.count else {
-            throw DecodingError(offset: reader.offset, reason: "\(bytes.count - reader.offset) bytes after the value")
+            throw DecodingError(
+                offset: reader.offset, kind: .trailingBytes,
+                reason: "\(bytes.count - reader.offset) bytes after the value")
         }
         return value
     }
@@ -27,11 +34,13 @@ public struct MessagePackDecoder: Sendable {
         let maxDepth: Int
         var offset = 0
 
-        mutating func fail(_ reason: String) -> DecodingError { DecodingError(offset: offset, reason: reason) }
+        mutating func fail(_ kind: DecodingError.Kind, _ reason: String) -> DecodingError {
+            DecodingError(offset: offset, kind: kind, reason: reason)
+        }
 
         mutating func take(_ count: Int) throws -> ArraySlice<UInt8> {
             guard count >= 0, bytes.count - offset >= count else {
-                throw fail("truncated: \(count) more bytes expected")
+                throw fail(.truncated, "truncated: \(count) more bytes expected")
             }
             defer { offset += count }
             return bytes[offset..<(offset + count)]
@@ -44,12 +53,14 @@ public struct MessagePackDecoder: Sendable {
         mutating func length(_ width: Int) throws -> Int {
             let value = try unsigned(width)
             // Every element takes at least one byte, so a length beyond what is left is a lie.
-            guard value <= UInt64(bytes.count - offset) else { throw fail("length \(value) exceeds the input") }
+            guard value <= UInt64(bytes.count - offset) else {
+                throw fail(.truncated, "length \(value) exceeds the input")
+            }
             return Int(value)
         }
 
         mutating func value(depth: Int) throws -> MessagePackValue {
-            guard depth <= maxDepth else { throw fail("nested deeper than \(maxDepth)") }
+            guard depth <= maxDepth else { throw fail(.tooDeep, "nested deeper than \(maxDepth)") }
             let start = offset
             let type = try take(1).first!
             switch type {
@@ -85,7 +96,9 @@ public struct MessagePackDecoder: Sendable {
             case 0xe0...0xff: return .int(Int64(Int8(bitPattern: type)))
             default:
                 offset = start
-                throw fail("unsupported type byte 0x\(String(type, radix: 16)) (extension types are not accepted)")
+                throw fail(
+                    .unsupportedType,
+                    "unsupported type byte 0x\(String(type, radix: 16)) (extension types are not accepted)")
             }
         }
 
@@ -94,7 +107,7 @@ public struct MessagePackDecoder: Sendable {
             let slice = try take(count)
             guard let text = String(validating: slice, as: UTF8.self) else {
                 offset = start
-                throw fail("a string is not valid UTF-8")
+                throw fail(.invalidUTF8, "a string is not valid UTF-8")
             }
             return .string(text)
         }

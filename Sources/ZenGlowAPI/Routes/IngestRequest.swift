@@ -67,17 +67,6 @@ struct IngestRequest: Decodable, Sendable {
         }
     }
 
-    /// What the database's `batches_batch_tag_format` check allows, checked first so that a bad
-    /// tag is a 400 naming it, even for content loaded before.
-    static func isValidTag(_ tag: String) -> Bool {
-        guard let first = tag.unicodeScalars.first, tag.unicodeScalars.count <= 128 else { return false }
-        func alphanumeric(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))
-        }
-        return alphanumeric(first)
-            && tag.unicodeScalars.allSatisfy { alphanumeric($0) || "._:-".unicodeScalars.contains($0) }
-    }
-
     let batchTag: String
     let source: String?
     let documents: [Document]
@@ -86,7 +75,7 @@ struct IngestRequest: Decodable, Sendable {
         try decoder.refuseUnknownFields(CodingKeys.self)
         let container = try decoder.container(keyedBy: CodingKeys.self)
         guard let tag = try container.decodeIfPresent(String.self, forKey: .batchTag),
-            Self.isValidTag(tag)
+            IngestBatch.isValidTag(tag)
         else {
             throw APIError(
                 .badRequest, .invalidRequest,

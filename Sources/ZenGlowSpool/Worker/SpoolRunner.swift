@@ -1,0 +1,128 @@
+import Foundation
+import Logging
+import ZenGlowEmbedding
+
+/// Runs the spool: one run claims orphans and every ready file, and keeps claiming until
+/// `incoming/` holds nothing ready (a run drains what is there), announcing itself to the gate with
+/// `gate.open` before the first file and `gate.done` with the reason after the last.
+public struct SpoolRunner: Sendable {
+    public let configuration: SpoolConfiguration
+    public let metrics: SpoolMetrics
+    public let gate: GateNotifier
+    let processor: SpoolProcessor
+    let claimer: SpoolClaimer
+    let logger: Logger
+
+    public init(
+        configuration: SpoolConfiguration, embedder: (any TextEmbedder)?, metrics: SpoolMetrics, gate: GateNotifier,
+        logger: Logger, fault: SpoolFaultPoint? = nil
+    ) throws {
+        try configuration.directory.check()
+        self.configuration = configuration
+        self.metrics = metrics
+        self.gate = gate
+        self.logger = logger
+        let summaries = SummaryWriter(directory: configuration.reportDirectory)
+        let events = SpoolEventRecorder(
+            configuration: configuration, metrics: metrics, summaries: summaries,
+            failureLog: try FailureLog(path: configuration.failureLog))
+        processor = SpoolProcessor(
+            configuration: configuration, embedder: embedder, metrics: metrics, events: events, summaries: summaries,
+            logger: logger, fault: fault)
+        claimer = SpoolClaimer(directory: configuration.directory)
+    }
+
+    /// Files ready to claim now (orphans not counted).
+    public func ready() -> [SpoolEntry] { claimer.ready() }
+
+    /// One run; nil when there was nothing to do. `progress` hears of each file as it ends.
+    public func run(progress: @Sendable (SpoolFileOutcome) -> Void = { _ in }) async throws -> SpoolRunReport? {
+        let orphans = try claimer.reclaimOrphans()
+        var ready = claimer.ready()
+        guard !orphans.isEmpty || !ready.isEmpty else {
+            updateFileGauges()
+            return nil
+        }
+        let clock = ContinuousClock()
+        let start = clock.now
+        let startedAt = Date()
+        let runID = Self.makeRunID(startedAt)
+        var logger = logger
+        logger[metadataKey: "zg.run"] = "\(runID)"
+        let listed = orphans.map(\.name) + ready.map(\.name)
+        logger.info("run opened", metadata: ["zg.files": "\(listed.count)", "zg.reclaimed": "\(orphans.count)"])
+        await gate.send(
+            GateEvent(
+                event: .open, runID: runID, files: listed, batchTags: [], counts: GateCounts(files: listed.count),
+                startedAt: startedAt))
+        var outcomes: [SpoolFileOutcome] = []
+        var alerted = false
+        func record(_ outcome: SpoolFileOutcome) {
+            outcomes.append(outcome)
+            progress(outcome)
+            let healed = outcome.batches.contains { $0.result.state == "healed" && !$0.result.resubmitted }
+            if !alerted, !outcome.failures.isEmpty || outcome.transient != nil || healed {
+                alerted = true
+                let reason = SpoolRunReport(runID: runID, startedAt: startedAt, duration: .zero, files: [outcome])
+                    .reason
+                metrics.alert(reason: reason)
+                logger.warning("the run's first failure", metadata: ["zg.reason": "\(reason.rawValue)"])
+            }
+        }
+        for claim in orphans {
+            logger.warning("reclaimed a file its worker left in processing/", metadata: ["zg.file": "\(claim.name)"])
+            record(await processor.process(claim, runID: runID))
+        }
+        var tried: Set<String> = []
+        while !ready.isEmpty {
+            for entry in ready where !tried.contains(entry.name) {
+                // Shutting down: the file in hand is finished, the rest wait in incoming/.
+                if Task.isCancelled { break }
+                tried.insert(entry.name)
+                guard let claim = try claimer.claim(entry.name) else { continue }
+                record(await processor.process(claim, runID: runID))
+            }
+            // Files that arrived meanwhile belong to this run; files put back wait for their back-off.
+            ready = Task.isCancelled ? [] : claimer.ready().filter { !tried.contains($0.name) }
+        }
+        let report = SpoolRunReport(runID: runID, startedAt: startedAt, duration: clock.now - start, files: outcomes)
+        let counts = report.counts
+        let chunks = counts.chunksAccepted
+        let fallback = outcomes.flatMap(\.batches).reduce(0) {
+            $0 + Int($1.result.embedded)
+                + ($1.result.state == "healed" && !$1.result.resubmitted ? Int($1.result.accepted) : 0)
+        }
+        metrics.runFinished(duration: report.duration, reason: report.reason, chunks: chunks, fallbackChunks: fallback)
+        updateFileGauges()
+        await gate.send(
+            GateEvent(
+                event: .done, runID: runID, files: outcomes.map(\.file),
+                batchTags: outcomes.flatMap { $0.batches.map(\.tag) }, counts: counts, reason: report.reason,
+                startedAt: startedAt, finishedAt: Date()))
+        logger.info(
+            "run done",
+            metadata: [
+                "zg.reason": "\(report.reason.rawValue)", "zg.files": "\(outcomes.count)",
+                "zg.batches": "\(counts.batches)",
+                "zg.duration_ms": "\(report.duration / .milliseconds(1))",
+            ])
+        return report
+    }
+
+    func updateFileGauges() {
+        let counts = configuration.directory.counts()
+        metrics.files(
+            incoming: counts[.incoming, default: 0], processing: counts[.processing, default: 0],
+            archive: counts[.archive, default: 0],
+            failed: configuration.directory.files(in: .failed).filter { !$0.name.hasSuffix(".reason.json") }.count)
+    }
+
+    /// `run-20261201T153000Z-1a2b3c4d`: sortable, unique enough across workers.
+    static func makeRunID(_ date: Date) -> String {
+        let stamp = date.formatted(
+            .iso8601.year().month().day().dateTimeSeparator(.standard).time(includingFractionalSeconds: false)
+        )
+        .replacingOccurrences(of: ":", with: "").replacingOccurrences(of: "-", with: "")
+        return "run-\(stamp)-\(String(UInt32.random(in: 0...UInt32.max), radix: 16))"
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// `zenglow spool run`: watches `incoming/` and opens a run when SPOOL_MIN_FILES files are ready or
+/// the oldest has waited SPOOL_MAX_WAIT (orphans in `processing/` open one at once), until
+/// shut down. A run in progress finishes its current file before the worker stops.
+public struct SpoolWorker: Service {
+    let runner: SpoolRunner
+    let logger: Logger
+
+    public init(runner: SpoolRunner, logger: Logger) {
+        self.runner = runner
+        self.logger = logger
+    }
+
+    public func run() async throws {
+        let configuration = runner.configuration
+        let watcher = IncomingWatcher(
+            folder: configuration.directory.path(.incoming), pollInterval: configuration.pollInterval, logger: logger)
+        defer { watcher.stop() }
+        logger.info(
+            "spool worker watching",
+            metadata: [
+                "zg.spool": "\(configuration.directory.root)", "zg.inotify": "\(watcher.usesInotify)",
+                "zg.min_files": "\(configuration.minFiles)",
+                "zg.max_wait_ms": "\(configuration.maxWait / .milliseconds(1))",
+            ])
+        // Orphans of a worker that died are reclaimed by the first run, whatever the thresholds.
+        var orphansPending = !configuration.directory.files(in: .processing).isEmpty
+        while !Task.isCancelled {
+            let ready = runner.ready()
+            let oldestWait = ready.first.map { Date().timeIntervalSince1970 - $0.modified } ?? 0
+            let maxWait = Double(configuration.maxWait / .milliseconds(1)) / 1000
+            if orphansPending || ready.count >= configuration.minFiles && !ready.isEmpty
+                || !ready.isEmpty
+                    && oldestWait >= maxWait
+            {
+                orphansPending = false
+                do {
+                    _ = try await runner.run()
+                } catch {
+                    logger.error("the run stopped early", metadata: ["zg.error": "\(error)"])
+                }
+                continue
+            }
+            let untilDue = ready.isEmpty ? Duration.seconds(5) : .milliseconds(Int(max(0, maxWait - oldestWait) * 1000))
+            await watcher.wait(upTo: untilDue)
+        }
+    }
+}
