@@ -42,6 +42,12 @@ extension APIError {
         case .notFound: self.init(.notFound, .notFound, message)
         case .invalidEmbedding: self.init(.unprocessableContent, .invalidEmbedding, message)
         case .invalidArgument: self.init(.badRequest, .invalidRequest, message)
+        // Retryable, like any 503; the server's message names internal objects, so it is logged, not sent.
+        case .partitionMissing:
+            self.init(
+                .serviceUnavailable, .unavailable,
+                "the storage for this batch is missing and could not be created; retry later",
+                headers: [.retryAfter: "30"])
         default: self.init(.internalServerError, .internalError, "internal error (\(state.name))")
         }
     }

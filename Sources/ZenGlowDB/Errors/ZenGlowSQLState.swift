@@ -41,11 +41,15 @@ public struct ZenGlowSQLState: Hashable, Sendable, CustomStringConvertible {
     /// An argument out of range or malformed (top_k, mode, filters, options, tenant id).
     public static let invalidArgument = ZenGlowSQLState(
         "ZG009", "invalid_argument", "an argument is out of range or malformed")
+    /// The chunk partition a write needs is missing and could not be created (an object holds
+    /// its name, the disk is full): the load was refused and may be retried once that is fixed.
+    public static let partitionMissing = ZenGlowSQLState(
+        "ZG010", "partition_missing", "the chunk partition is missing and could not be created")
 
     /// Every ZenGlow SQLSTATE, in code order.
     public static let all: [ZenGlowSQLState] = [
         unknownTenant, invalidWeights, invalidTransition, batchTagReused, appendOnly, unknownModel, notFound,
-        invalidEmbedding, invalidArgument,
+        invalidEmbedding, invalidArgument, partitionMissing,
     ]
 
     /// The entry for `sqlState`; nil when it is not one of ZenGlow's.
