@@ -28,7 +28,7 @@ extension GateNotifier {
         } catch let error as HTTPClientError
             where error == .deadlineExceeded || error == .readTimeout || error == .connectTimeout
         {
-            return "the gate did not answer within \(timeout)"
+            return "the gate did not answer within \(Self.milliseconds(timeout)) ms"
         } catch {
             return "the gate could not be reached: \(error)"
         }

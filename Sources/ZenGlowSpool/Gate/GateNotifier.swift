@@ -178,7 +178,7 @@ public actor GateNotifier {
                 nextAttempt = .now + delay
                 metrics.gateDelivery(event: event.event.rawValue, outcome: "failed")
                 metadata["zg.error"] = "\(failure)"
-                metadata["zg.gate.retry_in"] = "\(delay)"
+                metadata["zg.gate.retry_in_ms"] = "\(Self.milliseconds(delay))"
                 logger.warning("gate delivery failed; the event stays in the outbox", metadata: metadata)
                 return .failed
             }
@@ -218,6 +218,11 @@ public actor GateNotifier {
             wait.cancel()
         }
         if idleWait == wait { idleWait = nil }
+    }
+
+    /// Whole milliseconds, for logs and messages a person reads.
+    static func milliseconds(_ duration: Duration) -> Int64 {
+        duration.components.seconds * 1000 + duration.components.attoseconds / 1_000_000_000_000_000
     }
 
     private func noteDisabled() {
