@@ -162,6 +162,20 @@ struct GateNotifierTests {
         }
     }
 
+    @Test("an outbox that cannot be written still lets the event out once, unrecorded")
+    func unwritableOutbox() async throws {
+        let blocker = try TemporaryDirectory.make() + "/not-a-folder"
+        #expect(FileManager.default.createFile(atPath: blocker, contents: Data()))
+        let metrics = SpoolMetrics()
+        try await GateReceiver.serving { gate in
+            let notifier = Self.notifier(url: gate.url, outbox: blocker + "/.gate", metrics: metrics)
+            await notifier.send(Self.done)
+            await notifier.shutdown()
+            #expect(gate.deliveries.count == 1)
+            #expect(metrics.value(#"zenglow_gate_deliveries_total{event="gate.done",outcome="delivered"}"#) == 1)
+        }
+    }
+
     @Test("without GATE_URL events are neither sent nor recorded, and the delivery loop just waits to be cancelled")
     func noGate() async throws {
         let outbox = try TemporaryDirectory.make() + "/.gate"
