@@ -79,10 +79,17 @@ public final class RunningCommand: Sendable {
             standardError: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? "")
     }
 
+    /// Kills the process outright (SIGKILL: no cleanup runs, as in a crash) and waits for it.
+    @discardableResult
+    public func kill() async -> ZenGlowExecutable.Outcome {
+        Glibc.kill(pid, SIGKILL)
+        return await waitForExit()
+    }
+
     /// Asks the process to stop (SIGTERM: a graceful shutdown) and waits for it.
     @discardableResult
     public func terminate() async -> ZenGlowExecutable.Outcome {
-        kill(pid, SIGTERM)
+        Glibc.kill(pid, SIGTERM)
         return await waitForExit()
     }
 }

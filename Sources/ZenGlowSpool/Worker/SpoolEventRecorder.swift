@@ -89,20 +89,23 @@ struct SpoolEventRecorder: Sendable {
 
     /// A permanent failure of a whole file or one batch of it.
     func failed(_ failure: SpoolFailure, file: String, tenant: String?, tag: String?, logger: Logger) async {
+        // The audit record's details are bounded (16 kB); a message is never that long to be useful.
+        let message = String(failure.description.prefix(2000))
         append(
             FailureLog.Entry(
                 batchTag: tag, tenant: tenant, reason: failure.code.rawValue, healed: false, file: file,
-                message: failure.description), logger: logger)
+                message: message), logger: logger)
         await withDatabase(logger: logger) { connection in
             _ = try await connection.recordIngestEvent(
                 tenant: tenant, action: "ingest.failed", subject: tag ?? file,
                 detailsJSON: try EventJSON.text(
-                    AuditDetails(file: file, reason: failure.code.rawValue, message: failure.description)),
+                    AuditDetails(file: file, reason: failure.code.rawValue, message: message)),
                 logger: logger)
             if let tenant, let tag, failure.code != .unknownTenant {
                 try await connection.withTenant(tenant, role: "zenglow_ingest", logger: logger) { connection in
+                    let reason: SpoolReason = failure.code == .partitionMissing ? .partitionMissing : .failed
                     try await connection.announceIngestProblem(
-                        tag: tag, reason: SpoolReason.failed.rawValue, message: failure.description, logger: logger)
+                        tag: tag, reason: reason.rawValue, message: message, logger: logger)
                 }
             }
         }
