@@ -90,7 +90,7 @@ let package = Package(
         .target(
             name: "ZenGlowBench",
             dependencies: [
-                "ZenGlowIngest", "ZenGlowMigrator", "ZenGlowDB", "ZenGlowEmbedded", "ZenGlowEmbedding",
+                "ZenGlowIngest", "ZenGlowMigrator", "ZenGlowDB", "ZenGlowEmbedded", "ZenGlowEmbedding", "ZenGlowSpool",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
