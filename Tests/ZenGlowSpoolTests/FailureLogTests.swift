@@ -31,7 +31,7 @@ struct FailureLogTests {
         let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
         #expect(mode == 0o600)
         let entries = try lines(path)
-        #expect(entries.count == 2)
+        try #require(entries.count == 2)
         #expect(Set(entries[0].keys) == ["batch_tag", "tenant", "reason", "healed", "file", "message", "at"])
         #expect(entries[0]["batch_tag"] is NSNull)
         #expect(entries[0]["at"] as? String == "2026-11-18T11:06:40.500Z")

@@ -18,22 +18,74 @@ enum PhoneNumber {
         return groups.count >= 3
     }
 
-    /// Whether some run of digits and phone separators holds `digits` digits — false for nearly
-    /// every log value (UUIDs, durations, routes), which then skip the regular expression.
-    static func mayHoldPhoneNumber(_ bytes: UnsafeBufferPointer<UInt8>, digits needed: Int) -> Bool {
-        var digits = 0
-        for byte in bytes {
+    /// A maximal run of ASCII digits and phone separators (space ( ) + . -), fed byte by byte,
+    /// and whether some part of it could pass ``isPhoneNumber(_:)``: it needs 7 digits, and a `+`
+    /// or three digit groups, and is not only an ISO date or only dotted numbers. Every phone
+    /// number the expression finds lies inside such a run, so a text without one skips it.
+    struct Run {
+        /// Separators, as bits: only those between two digit groups count (" 2026-11-23 " is a
+        /// date, whatever spaces surround it).
+        private static let dash: UInt8 = 1
+        private static let space: UInt8 = 2
+        private static let dot: UInt8 = 4
+        private static let parenthesis: UInt8 = 8
+
+        private var digits = 0
+        private var groups = 0
+        private var groupLengths: (Int, Int, Int) = (0, 0, 0)
+        private var inGroup = false
+        private var plus = false
+        private var pending: UInt8 = 0  // seen since the last digit
+        private var between: UInt8 = 0  // seen between digit groups
+
+        /// Whether a run has begun (a digit or a `+` since the last byte that ends runs).
+        var isActive: Bool { digits > 0 || plus }
+
+        /// Adds a byte of a run: an ASCII digit or one of space ( ) + . -.
+        mutating func add(_ byte: UInt8) {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if !inGroup {
+                    if groups > 0 { between |= pending }
+                    pending = 0
+                    groups += 1
+                    inGroup = true
+                }
                 digits += 1
-                if digits >= needed { return true }
-            case UInt8(ascii: " "), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "+"), UInt8(ascii: "."),
-                UInt8(ascii: "-"):
-                continue
-            default:
-                digits = 0
+                switch groups {
+                case 1: groupLengths.0 += 1
+                case 2: groupLengths.1 += 1
+                case 3: groupLengths.2 += 1
+                default: break
+                }
+                return
+            case UInt8(ascii: "+"): plus = true
+            // Separators before the first digit do not split groups.
+            case UInt8(ascii: "-") where groups > 0: pending |= Self.dash
+            case UInt8(ascii: " ") where groups > 0: pending |= Self.space
+            case UInt8(ascii: ".") where groups > 0: pending |= Self.dot
+            case UInt8(ascii: "("), UInt8(ascii: ")"): if groups > 0 { pending |= Self.parenthesis }
+            default: break
             }
+            inGroup = false
         }
-        return false
+
+        /// Ends the run at a byte that cannot be part of one; true when it could hold a phone
+        /// number. The next run starts empty.
+        mutating func end() -> Bool {
+            let verdict = mayHoldPhoneNumber
+            self = Run()
+            return verdict
+        }
+
+        /// Whether the run so far could hold a phone number.
+        var mayHoldPhoneNumber: Bool {
+            guard digits >= 7 else { return false }
+            if plus { return true }
+            // One or two groups, or groups split by dots only (versions, IP addresses).
+            guard groups >= 3, between & ~Self.dot != 0 else { return false }
+            let isoDate = groups == 3 && groupLengths == (4, 2, 2) && between == Self.dash
+            return !isoDate
+        }
     }
 }
