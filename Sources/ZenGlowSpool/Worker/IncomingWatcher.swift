@@ -29,7 +29,7 @@ final class IncomingWatcher: @unchecked Sendable {
                 "inotify is unavailable; listing incoming/ instead",
                 metadata: [
                     "zg.error": "\(String(cString: strerror(errno)))",
-                    "zg.poll_ms": "\(pollInterval / .milliseconds(1))",
+                    "zg.poll_ms": "\(Int(pollInterval / .milliseconds(1)))",
                 ])
             if descriptor >= 0 { close(descriptor) }
             self.descriptor = -1
@@ -50,6 +50,9 @@ final class IncomingWatcher: @unchecked Sendable {
         let limit = usesInotify ? min(timeout, .seconds(5)) : min(timeout, pollInterval)
         _ = await signal.wait(upTo: max(limit, .milliseconds(1)))
     }
+
+    /// Ends a wait early (a shutdown).
+    func wake() { signal.signal() }
 
     func stop() {
         stopped.withLock { isStopped = true }

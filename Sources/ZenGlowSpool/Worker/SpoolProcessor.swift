@@ -157,7 +157,7 @@ struct SpoolProcessor: Sendable {
                 "file put back after a transient failure",
                 metadata: [
                     "zg.reason": "\(failure.code.rawValue)", "zg.attempt": "\(claim.attempt)",
-                    "zg.retry_in_ms": "\(delay / .milliseconds(1))",
+                    "zg.retry_in_ms": "\(Int(delay / .milliseconds(1)))",
                 ])
             return SpoolFileOutcome(
                 file: claim.name, finalName: name, disposition: .retried, batches: loaded, failures: [],

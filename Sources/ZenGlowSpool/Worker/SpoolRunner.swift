@@ -35,8 +35,12 @@ public struct SpoolRunner: Sendable {
     /// Files ready to claim now (orphans not counted).
     public func ready() -> [SpoolEntry] { claimer.ready() }
 
-    /// One run; nil when there was nothing to do. `progress` hears of each file as it ends.
-    public func run(progress: @Sendable (SpoolFileOutcome) -> Void = { _ in }) async throws -> SpoolRunReport? {
+    /// One run; nil when there was nothing to do. `progress` hears of each file as it ends; once
+    /// `shouldStop` says so, the run ends after the file in hand (the rest wait in incoming/).
+    public func run(
+        progress: @Sendable (SpoolFileOutcome) -> Void = { _ in },
+        shouldStop: @Sendable () -> Bool = { Task.isCancelled }
+    ) async throws -> SpoolRunReport? {
         let orphans = try claimer.reclaimOrphans()
         var ready = claimer.ready()
         guard !orphans.isEmpty || !ready.isEmpty else {
@@ -76,14 +80,13 @@ public struct SpoolRunner: Sendable {
         var tried: Set<String> = []
         while !ready.isEmpty {
             for entry in ready where !tried.contains(entry.name) {
-                // Shutting down: the file in hand is finished, the rest wait in incoming/.
-                if Task.isCancelled { break }
+                if shouldStop() { break }
                 tried.insert(entry.name)
                 guard let claim = try claimer.claim(entry.name) else { continue }
                 record(await processor.process(claim, runID: runID))
             }
             // Files that arrived meanwhile belong to this run; files put back wait for their back-off.
-            ready = Task.isCancelled ? [] : claimer.ready().filter { !tried.contains($0.name) }
+            ready = shouldStop() ? [] : claimer.ready().filter { !tried.contains($0.name) }
         }
         let report = SpoolRunReport(runID: runID, startedAt: startedAt, duration: clock.now - start, files: outcomes)
         let counts = report.counts
@@ -104,7 +107,7 @@ public struct SpoolRunner: Sendable {
             metadata: [
                 "zg.reason": "\(report.reason.rawValue)", "zg.files": "\(outcomes.count)",
                 "zg.batches": "\(counts.batches)",
-                "zg.duration_ms": "\(report.duration / .milliseconds(1))",
+                "zg.duration_ms": "\(Int(report.duration / .milliseconds(1)))",
             ])
         return report
     }

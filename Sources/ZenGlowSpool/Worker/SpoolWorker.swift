@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// `zenglow spool run`: watches `incoming/` and opens a run when SPOOL_MIN_FILES files are ready or
 /// the oldest has waited SPOOL_MAX_WAIT (orphans in `processing/` open one at once), until
@@ -19,16 +20,29 @@ public struct SpoolWorker: Service {
         let watcher = IncomingWatcher(
             folder: configuration.directory.path(.incoming), pollInterval: configuration.pollInterval, logger: logger)
         defer { watcher.stop() }
+        let stopping = Mutex(false)
+        let shouldStop: @Sendable () -> Bool = { Task.isCancelled || stopping.withLock { $0 } }
+        // A graceful shutdown (SIGTERM) lets the file in hand finish; cancellation stops at once.
+        try await withGracefulShutdownHandler {
+            try await watch(watcher, shouldStop: shouldStop)
+        } onGracefulShutdown: {
+            stopping.withLock { $0 = true }
+            watcher.wake()
+        }
+    }
+
+    private func watch(_ watcher: IncomingWatcher, shouldStop: @escaping @Sendable () -> Bool) async throws {
+        let configuration = runner.configuration
         logger.info(
             "spool worker watching",
             metadata: [
                 "zg.spool": "\(configuration.directory.root)", "zg.inotify": "\(watcher.usesInotify)",
                 "zg.min_files": "\(configuration.minFiles)",
-                "zg.max_wait_ms": "\(configuration.maxWait / .milliseconds(1))",
+                "zg.max_wait_ms": "\(Int(configuration.maxWait / .milliseconds(1)))",
             ])
         // Orphans of a worker that died are reclaimed by the first run, whatever the thresholds.
         var orphansPending = !configuration.directory.files(in: .processing).isEmpty
-        while !Task.isCancelled {
+        while !shouldStop() {
             let ready = runner.ready()
             let oldestWait = ready.first.map { Date().timeIntervalSince1970 - $0.modified } ?? 0
             let maxWait = Double(configuration.maxWait / .milliseconds(1)) / 1000
@@ -38,7 +52,7 @@ public struct SpoolWorker: Service {
             {
                 orphansPending = false
                 do {
-                    _ = try await runner.run()
+                    _ = try await runner.run(shouldStop: shouldStop)
                 } catch {
                     logger.error("the run stopped early", metadata: ["zg.error": "\(error)"])
                 }
