@@ -27,6 +27,21 @@ public enum ZenGlowExecutable {
         return await process.waitForExit()
     }
 
+    /// Runs `zenglow <arguments>` with `standardInput` as its stdin (through a file and the shell's
+    /// redirection, so the command reads it to the end as from a pipe that closed).
+    public static func run(
+        _ arguments: [String], environment: [String: String] = [:], standardInput: String
+    ) async throws -> Outcome {
+        let input = try TemporaryDirectory.make(prefix: "zenglow-stdin") + "/stdin"
+        try standardInput.write(toFile: input, atomically: true, encoding: .utf8)
+        let variables = ProcessInfo.processInfo.environment.merging(environment) { $1 }.merging([
+            "ZENGLOW_TEST_STDIN": input
+        ]) { $1 }
+        let command = ShellCommand(
+            "/bin/sh", ["-c", #"exec "$0" "$@" < "$ZENGLOW_TEST_STDIN""#, path] + arguments, environment: variables)
+        return await (try RunningCommand(command)).waitForExit()
+    }
+
     /// Starts `zenglow <arguments>` and returns while it runs (a server).
     public static func start(_ arguments: [String], environment: [String: String] = [:]) throws -> RunningCommand {
         try RunningCommand(

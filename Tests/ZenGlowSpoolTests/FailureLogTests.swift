@@ -67,7 +67,7 @@ struct FailureLogTests {
         let root = try TemporaryDirectory.make(prefix: "zenglow-failures")
         defer { try? FileManager.default.removeItem(atPath: root) }
         let path = "\(root)/failures.jsonl"
-        FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o644])
+        _ = FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o644])
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: path)
         #expect {
             try FailureLog(path: path)

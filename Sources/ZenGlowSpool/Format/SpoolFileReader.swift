@@ -50,14 +50,14 @@ public struct SpoolFileReader: Sendable {
         var contents = Contents(batches: [], failures: [], bytes: bytes.count)
         switch kind {
         case .batch:
-            switch decodeFrame(bytes[...], number: 1, offset: 0) {
+            switch decodeFrame(bytes[...], number: 1, offset: 0, inSegment: false) {
             case .success(let batch): contents.batches.append(batch)
             case .failure(let failure): contents.failures.append(failure)
             }
         case .segment:
             let (frames, failure) = SegmentFrames.split(bytes)
             for frame in frames {
-                switch decodeFrame(bytes[frame.range], number: frame.number, offset: frame.offset) {
+                switch decodeFrame(bytes[frame.range], number: frame.number, offset: frame.offset, inSegment: true) {
                 case .success(let batch): contents.batches.append(batch)
                 case .failure(let failure): contents.failures.append(failure)
                 }
@@ -70,7 +70,11 @@ public struct SpoolFileReader: Sendable {
         return contents
     }
 
-    private func decodeFrame(_ bytes: ArraySlice<UInt8>, number: Int, offset: Int) -> Result<SpoolBatch, SpoolFailure> {
+    /// A one-batch file's failures name no frame, and a structural one no byte offset (the field
+    /// path says where); a segment's name the frame and where it starts.
+    private func decodeFrame(_ bytes: ArraySlice<UInt8>, number: Int, offset: Int, inSegment: Bool)
+        -> Result<SpoolBatch, SpoolFailure>
+    {
         // Slices keep the file's indices: the payload's first byte is its offset in the file.
         let payloadOffset = bytes.startIndex
         let value: MessagePackValue
@@ -85,17 +89,21 @@ public struct SpoolFileReader: Sendable {
                 case .trailingBytes, .unsupportedType: .invalidMsgpack
                 }
             return .failure(
-                SpoolFailure(code, error.reason, byteOffset: payloadOffset + error.offset, frame: number))
+                SpoolFailure(
+                    code, error.reason, byteOffset: payloadOffset + error.offset, frame: inSegment ? number : nil))
         } catch {
-            return .failure(SpoolFailure(.invalidMsgpack, "\(error)", byteOffset: payloadOffset, frame: number))
+            return .failure(
+                SpoolFailure(.invalidMsgpack, "\(error)", byteOffset: payloadOffset, frame: inSegment ? number : nil))
         }
         do {
             let batch = try SpoolBatchReader().batch(from: value)
             return .success(SpoolBatch(batch: batch, frame: number, byteOffset: offset))
         } catch {
             var failure = error
-            failure.frame = number
-            failure.byteOffset = failure.byteOffset ?? offset
+            if inSegment {
+                failure.frame = number
+                failure.byteOffset = failure.byteOffset ?? offset
+            }
             return .failure(failure)
         }
     }

@@ -74,14 +74,16 @@ struct SpoolProcessor: Sendable {
             case .loaded(let batch):
                 loaded.append(batch)
             case .failed(var failure):
-                failure.frame = failure.frame ?? spoolBatch.frame
-                failure.byteOffset = failure.byteOffset ?? spoolBatch.byteOffset
+                if case .segment = kind {
+                    failure.frame = failure.frame ?? spoolBatch.frame
+                    failure.byteOffset = failure.byteOffset ?? spoolBatch.byteOffset
+                }
                 failures.append(failure)
                 await events.failed(
                     failure, file: claim.name, tenant: spoolBatch.batch.tenant, tag: spoolBatch.batch.tag,
                     logger: batchLogger)
             case .transient(var failure):
-                failure.frame = failure.frame ?? spoolBatch.frame
+                if case .segment = kind { failure.frame = failure.frame ?? spoolBatch.frame }
                 return retry(claim, failure: failure, loaded: loaded, logger: batchLogger)
             }
         }
