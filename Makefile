@@ -2,7 +2,8 @@
 SWIFT ?= swift
 ZENGLOW := .build/debug/zenglow
 
-.PHONY: dev test test-swift test-sql test-contract lint schema-dump bootstrap build down status doctor format
+.PHONY: dev test test-swift test-sql test-contract lint schema-dump bootstrap build down status doctor format \
+	ingest-dry-run ingest-live report
 
 HTTP_PORT ?= 8080
 
@@ -13,6 +14,7 @@ dev: build
 	$(ZENGLOW) migrate up
 	$(ZENGLOW) migrate status
 	$(ZENGLOW) dev seed --port $(HTTP_PORT)
+	$(ZENGLOW) spool init
 	@echo "PostgreSQL: psql -h $(CURDIR)/.zenglow/postgres/run -p $${ZENGLOW_DEV_POSTGRES_PORT:-55432} -U postgres zenglow"
 	@echo "Serving on http://127.0.0.1:$(HTTP_PORT) (Ctrl-C stops the API; make down stops PostgreSQL and Redis)"
 	$(ZENGLOW) serve --port $(HTTP_PORT)
@@ -33,6 +35,18 @@ test-sql: build
 ## Schemathesis against a live `zenglow serve` on a throwaway database.
 test-contract: build
 	scripts/contract-tests
+
+## The spool (SPOOL_DIR, default .zenglow/spool): what one run would do, changing nothing.
+ingest-dry-run: build
+	$(ZENGLOW) spool process --dry-run
+
+## One spool run: load what is in incoming/ (exits 1 when a file went to failed/).
+ingest-live: build
+	$(ZENGLOW) spool process
+
+## The latest ingestion summaries (SPOOL_REPORT_DIR).
+report: build
+	$(ZENGLOW) spool report
 
 ## `swift format lint --strict` over every Swift file.
 lint:

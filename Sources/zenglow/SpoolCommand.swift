@@ -7,7 +7,7 @@ struct SpoolCommand: AsyncParsableCommand {
         abstract: "Ingest MessagePack (+zstd) files through the spool folders (see docs/ingestion.md).",
         subcommands: [
             SpoolInitCommand.self, SpoolRunCommand.self, SpoolProcessCommand.self, SpoolPutCommand.self,
-            SpoolAppendCommand.self, SpoolStatusCommand.self,
+            SpoolAppendCommand.self, SpoolStatusCommand.self, SpoolReportCommand.self,
         ]
     )
 }

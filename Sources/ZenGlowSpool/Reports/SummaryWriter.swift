@@ -23,6 +23,34 @@ public struct SummaryWriter: Sendable {
         return path
     }
 
+    /// The `limit` newest summaries (by file time, then `written_at`), of `tenant` or of every
+    /// tenant; for `zenglow spool report`. Unreadable files are skipped.
+    public func latest(limit: Int, tenant: String? = nil) -> [IngestSummary] {
+        let tenants =
+            tenant.map { [$0] }
+            ?? ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).filter { !$0.hasPrefix(".") }
+        var files: [(path: String, modified: Date)] = []
+        for name in tenants {
+            guard let folder = try? tenantFolder(name),
+                let entries = try? FileManager.default.contentsOfDirectory(atPath: folder)
+            else { continue }
+            for entry in entries where entry.hasSuffix(".json") && !entry.hasPrefix(".") {
+                let path = "\(folder)/\(entry)"
+                if let modified = try? FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as? Date {
+                    files.append((path, modified))
+                }
+            }
+        }
+        let decoder = ReportJSON.decoder()
+        return files.sorted { $0.modified > $1.modified }.prefix(limit)
+            .compactMap { file in
+                FileManager.default.contents(atPath: file.path).flatMap {
+                    try? decoder.decode(IngestSummary.self, from: $0)
+                }
+            }
+            .sorted { $0.writtenAt > $1.writtenAt }
+    }
+
     /// The tenant's newest summary by `written_at` other than `batchTag`'s own, or nil when there
     /// is none. Unreadable files are skipped.
     public func previous(tenant: String, before batchTag: String) -> IngestSummary? {
