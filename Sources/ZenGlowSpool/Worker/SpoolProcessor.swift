@@ -124,6 +124,13 @@ struct SpoolProcessor: Sendable {
             let loadedAt = clock.now
             if fault == .afterCommit { await fault?.stall(directory: directory) }
             let milliseconds = { (duration: Duration) in Double(duration / .microseconds(1)) / 1000 }
+            logger.info(
+                result.resubmitted ? "batch loaded before: nothing changed" : "batch loaded",
+                metadata: [
+                    "zg.state": "\(result.state)", "zg.accepted": "\(result.accepted)",
+                    "zg.rejected": "\(result.rejected)",
+                    "zg.embedded": "\(result.embedded)", "zg.duration_ms": "\(Int(milliseconds(loadedAt - start)))",
+                ])
             await events.loaded(
                 LoadedBatchReport(
                     runID: runID, file: file, frame: spoolBatch.frame, batch: batch, result: result, findings: findings,
