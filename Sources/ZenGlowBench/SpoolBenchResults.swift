@@ -53,6 +53,22 @@ struct SpoolBenchResults: Sendable {
                     "  segments archived, failed; searchable spot check",
                     "\(stream.segments), \(stream.failedFiles); \(stream.searchable)/\(stream.searchChecked)", ""
                 ))
+            if let stages = stream.stages, stages.batches > 0, stream.busyBatches > 0 {
+                let load = 1000 * stages.seconds["load", default: 0] / Double(stages.batches)
+                let perBatch = 1000 * stream.busySeconds / Double(stream.busyBatches)
+                rows.append(
+                    (
+                        "  worker per batch while busy (of it in load); capacity, offered",
+                        String(
+                            format: "%.0f ms (%.0f ms); %.1f, %.1f batches/s", perBatch, load, 1000 / perBatch,
+                            Double(options.producers) * options.rate), ""
+                    ))
+            }
+            rows.append(
+                (
+                    "  last searchable after the last send; files left waiting",
+                    String(format: "%.1f s; %d", stream.drainSeconds, stream.leftWaiting), ""
+                ))
             rows.append(("  worker peak RSS", SpoolBenchmark.megabytes(stream.workerPeakRSS), ""))
         }
         if let text {

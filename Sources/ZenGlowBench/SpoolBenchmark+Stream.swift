@@ -27,6 +27,12 @@ struct SpoolStreamResult: Sendable {
     var searchable = 0
     var searchChecked = 0
     var drainSeconds = 0.0
+    /// Files still in incoming/ or processing/ when the worker was stopped.
+    var leftWaiting = 0
+    var stages: SpoolStageTimes?
+    /// Batches and seconds of the worker's runs (its "run done" log lines): its rate while busy.
+    var busyBatches = 0
+    var busySeconds = 0.0
 
     var lost: Int { sent - latencies.count }
     var doubled: Int { loadedChunks - distinctDocuments + repeatedAnnouncements + max(0, loadedBatches - sent) }
@@ -126,12 +132,18 @@ extension SpoolBenchmark {
                         for producer in producers { producer.closeInput() }
                         for producer in producers { _ = try await producer.waitChecked() }
                         let everything = result.sent + result.warmUp
-                        if !(await log.waitFor(everything, within: 60)) {
+                        // A backlog is drained however long it takes, so that the count check tells
+                        // lost from late; only 30 s without any new batch ends the wait.
+                        if !(await log.waitWhileProgressing(everything, stall: 30)) {
                             report(
-                                "[stream] after 60 s, \(log.count) of \(everything) batches announced; counting what came"
+                                "[stream] no batch for 30 s with \(log.count) of \(everything) announced; counting what came"
                             )
                         }
                         result.drainSeconds = drainWatch.seconds
+                        report(
+                            String(
+                                format: "[stream] all %d sent; the last searchable %.1f s after the last send",
+                                sentAt.count, result.drainSeconds))
                     } catch {
                         for producer in producers { producer.closeInput() }
                         worker.signal(SIGTERM)
@@ -144,6 +156,7 @@ extension SpoolBenchmark {
                         throw BenchError("spool run exited \(workerExit.status): \(worker.errorTail())")
                     }
                     result.workerPeakRSS = workerExit.peakRSS
+                    (result.busyBatches, result.busySeconds) = Self.runTotals(worker.errorPath)
                     try await database.withConnection { other in
                         try await other.execute(
                             "select pg_notify(\(SpoolManifestLog.channel), \(SpoolManifestLog.endPayload))",
@@ -180,6 +193,8 @@ extension SpoolBenchmark {
         let counts = Self.folderCounts(directory)
         result.segments = counts[.archive, default: 0]
         result.failedFiles = counts[.failed, default: 0]
+        result.leftWaiting = counts[.incoming, default: 0] + counts[.processing, default: 0]
+        result.stages = try SpoolStageTimes(reportDirectory: "\(directory.root)/reports", tenant: Self.tenant)
 
         // Announced means searchable: each producer's last message is found by its own word.
         for producer in 1...options.producers {
@@ -194,5 +209,22 @@ extension SpoolBenchmark {
         }
         if !options.keep { try await database.drop() }
         return result
+    }
+}
+
+extension SpoolBenchmark {
+    /// Batches and seconds summed over the "run done" lines of a worker's JSON log.
+    static func runTotals(_ logPath: String) -> (batches: Int, seconds: Double) {
+        let text = (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+        var batches = 0
+        var milliseconds = 0.0
+        for line in text.split(separator: "\n") where line.contains("\"run done\"") {
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                continue
+            }
+            batches += Int("\(object["zg.batches"] ?? 0)") ?? 0
+            milliseconds += Double("\(object["zg.duration_ms"] ?? 0)") ?? 0
+        }
+        return (batches, milliseconds / 1000)
     }
 }

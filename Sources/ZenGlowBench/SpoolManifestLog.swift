@@ -44,6 +44,24 @@ final class SpoolManifestLog: @unchecked Sendable {
         }
     }
 
+    /// Waits until `target` batches were announced while announcements keep coming: false once
+    /// `stall` seconds pass without a new one (a worker that stopped, or a batch that never loads).
+    func waitWhileProgressing(_ target: Int, stall: Double) async -> Bool {
+        var seen = count
+        var lastProgress = ContinuousClock.now
+        while count < target {
+            let now = ContinuousClock.now
+            if count > seen {
+                seen = count
+                lastProgress = now
+            } else if now - lastProgress >= .milliseconds(Int(stall * 1000)) {
+                return false
+            }
+            try? await Task.sleep(for: .milliseconds(10))
+        }
+        return true
+    }
+
     /// Waits until `count` batches were announced, checking every 10 ms; false at the deadline.
     func waitFor(_ target: Int, within seconds: Double) async -> Bool {
         let deadline = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
