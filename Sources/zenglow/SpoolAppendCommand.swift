@@ -43,6 +43,13 @@ struct SpoolAppendCommand: AsyncParsableCommand {
             let appender = try SegmentAppender(
                 directory: configuration.directory, stream: stream, maxBytes: maxBytes ?? configuration.segmentMaxBytes,
                 maxAge: maxAge.map { .milliseconds(Int($0 * 1000)) } ?? configuration.segmentMaxAge)
+            for name in try await appender.recoverAbandoned() {
+                FileHandle.standardError.write(
+                    Data("sealed incoming/\(name), left open by an appender that died\n".utf8))
+            }
+            // SIGTERM and Ctrl-C seal what was appended before the command exits.
+            let stop = SpoolAppendSignals.sealOnSignal(appender)
+            defer { stop.forEach { $0.cancel() } }
             let ticker = Task {
                 while !Task.isCancelled {
                     try? await Task.sleep(for: .milliseconds(50))
@@ -55,7 +62,7 @@ struct SpoolAppendCommand: AsyncParsableCommand {
             var lineNumber = 0
             var appended = 0
             do {
-                for await line in StandardInputLines.stream() {
+                for await line in StandardInputLines() {
                     lineNumber += 1
                     guard !line.allSatisfy(\.isWhitespace) else { continue }
                     let payload: [UInt8]

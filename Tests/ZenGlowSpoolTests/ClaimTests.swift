@@ -3,6 +3,13 @@ import Testing
 import ZenGlowSpool
 import ZenGlowTestSupport
 
+extension SpoolClaimer.Outcome {
+    var claim: SpoolClaim? {
+        if case .claimed(let claim) = self { return claim }
+        return nil
+    }
+}
+
 @Suite("claims")
 struct ClaimTests {
     static func spool() throws -> SpoolDirectory {
@@ -44,10 +51,10 @@ struct ClaimTests {
         Self.write(directory.path(.incoming, "one.msgpack"))
         let first = SpoolClaimer(directory: directory)
         let second = SpoolClaimer(directory: directory)
-        var claim: SpoolClaim? = try first.claim("one.msgpack")
+        var claim: SpoolClaim? = try first.claim("one.msgpack").claim
         #expect(claim?.attempt == 1)
         #expect(FileManager.default.fileExists(atPath: directory.path(.processing, "one.msgpack")))
-        #expect(try second.claim("one.msgpack") == nil)
+        #expect(try second.claim("one.msgpack").claim == nil)
         #expect(try second.reclaimOrphans().isEmpty, "a held claim is not an orphan")
         // Dropping a claim unfinished is what a dead worker leaves: its lock goes with it.
         claim = nil
@@ -67,11 +74,14 @@ struct ClaimTests {
         let directory = try Self.spool()
         Self.write(directory.path(.incoming, "same.msgpack"), "first")
         let claimer = SpoolClaimer(directory: directory)
-        let held = try #require(try claimer.claim("same.msgpack"))
+        let held = try #require(try claimer.claim("same.msgpack").claim)
         Self.write(directory.path(.incoming, "same.msgpack"), "second")
-        #expect(try claimer.claim("same.msgpack") == nil)
+        #expect(claimer.ready().isEmpty, "a file named like one in processing/ waits for it")
+        #expect(try claimer.claim("same.msgpack").claim == nil)
         #expect(try held.finish(to: .archive) == "same.msgpack")
-        let next = try #require(try claimer.claim("same.msgpack"))
+        #expect(claimer.ledger.entry("same.msgpack") != nil)
+        let next = try #require(try claimer.claim("same.msgpack").claim)
+        #expect(next.attempt == 1, "a new file under a remembered name starts afresh")
         #expect(try next.finish(to: .archive) == "same-2.msgpack")
         #expect(try String(contentsOfFile: directory.path(.archive, "same-2.msgpack"), encoding: .utf8) == "second")
     }

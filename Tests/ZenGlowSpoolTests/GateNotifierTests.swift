@@ -19,7 +19,7 @@ struct GateNotifierTests {
 
     /// A notifier with retries tiny enough for tests.
     static func notifier(
-        url: URL?, outbox: String, metrics: SpoolMetrics = SpoolMetrics(), timeout: Duration = .seconds(2)
+        url: URL?, outbox: String, metrics: SpoolMetrics = SpoolMetrics(), timeout: Duration = .seconds(10)
     ) -> GateNotifier {
         var logger = Logger(label: "zenglow.test.gate")
         logger.logLevel = .error
@@ -99,18 +99,24 @@ struct GateNotifierTests {
         let url = URL(string: "http://127.0.0.1:\(port)/gate")!
         // The HTTP client keeps retrying a refused connection until the attempt's deadline, so a
         // closed port costs one timeout: the bound is what matters.
-        let notifier = Self.notifier(url: url, outbox: outbox, timeout: .milliseconds(500))
+        // Bounds are generous against a loaded machine: what is tested is that send is bounded at all.
+        let notifier = Self.notifier(url: url, outbox: outbox, timeout: .seconds(1))
         let started = ContinuousClock.now
         await notifier.send(Self.open)
         let took = ContinuousClock.now - started
-        #expect(took < .milliseconds(1500), "send took \(took)")
+        #expect(took < .seconds(10), "send took \(took)")
         let recorded = Self.entries(outbox)
         #expect(recorded.count == 1)
-        try await GateReceiver.serving(port: port) { gate in
-            await notifier.flush(within: .seconds(10))
-            #expect(gate.deliveries.count == 1)
-            let id = try #require(gate.deliveries.first?.header("X-ZenGlow-Delivery"))
-            #expect(recorded.first?.contains(id) == true, "\(id) is not the recorded entry \(recorded)")
+        do {
+            try await GateReceiver.serving(port: port) { gate in
+                await notifier.flush(within: .seconds(10))
+                #expect(gate.deliveries.count == 1)
+                let id = try #require(gate.deliveries.first?.header("X-ZenGlow-Delivery"))
+                #expect(recorded.first?.contains(id) == true, "\(id) is not the recorded entry \(recorded)")
+            }
+        } catch {
+            await notifier.shutdown()  // a client dropped unshut would crash the whole test process
+            throw error
         }
         #expect(Self.entries(outbox).isEmpty)
         await notifier.shutdown()
@@ -121,11 +127,12 @@ struct GateNotifierTests {
         let outbox = try TemporaryDirectory.make() + "/.gate"
         let metrics = SpoolMetrics()
         try await GateReceiver.serving(answers: [.hang]) { gate in
-            let notifier = Self.notifier(url: gate.url, outbox: outbox, metrics: metrics, timeout: .milliseconds(300))
+            // The gate hangs for an hour: returning at all, within a loaded machine's margin, is the bound.
+            let notifier = Self.notifier(url: gate.url, outbox: outbox, metrics: metrics, timeout: .seconds(1))
             let started = ContinuousClock.now
             await notifier.send(Self.open)
             let took = ContinuousClock.now - started
-            #expect(took < .milliseconds(1500), "send took \(took)")
+            #expect(took >= .seconds(1) && took < .seconds(10), "send took \(took)")
             #expect(Self.entries(outbox).count == 1)
             #expect(metrics.value(#"zenglow_gate_deliveries_total{event="gate.open",outcome="failed"}"#) == 1)
             await notifier.flush(within: .seconds(10))
@@ -140,7 +147,7 @@ struct GateNotifierTests {
         let outbox = try TemporaryDirectory.make() + "/.gate"
         let port = try await GateReceiver.closedPort()
         let url = URL(string: "http://127.0.0.1:\(port)/gate")!
-        let first = Self.notifier(url: url, outbox: outbox, timeout: .milliseconds(300))
+        let first = Self.notifier(url: url, outbox: outbox, timeout: .seconds(1))
         await first.send(Self.open)
         await first.send(Self.done)
         await first.shutdown()

@@ -84,9 +84,16 @@ final class GateReceiver: Sendable {
     }
 
     /// A port that nothing listens on: one a receiver had until it stopped.
+    /// Never the same port twice in one test process: a port given back to the kernel is soon
+    /// handed out again, and two tests that both mean to bind "their" closed port later would collide.
     static func closedPort() async throws -> Int {
-        try await serving { $0.port }
+        while true {
+            let port = try await serving { $0.port }
+            if handedOut.withLock({ $0.insert(port).inserted }) { return port }
+        }
     }
+
+    private static let handedOut = Mutex(Set<Int>())
 
     private func record(_ delivery: Delivery) -> Answer {
         state.withLock { state in

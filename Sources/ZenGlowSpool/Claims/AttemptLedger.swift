@@ -11,13 +11,15 @@ import Foundation
 public struct AttemptLedger: Sendable {
     public struct Entry: Codable, Sendable, Equatable {
         public var attempts: Int
+        /// The file's inode: a new file that takes the name of one still remembered starts afresh.
+        public var inode: UInt64?
         /// Seconds since 1970 before which the file is not claimed again.
         public var notBefore: Double?
         public var lastReason: String?
         public var lastMessage: String?
 
         enum CodingKeys: String, CodingKey {
-            case attempts
+            case attempts, inode
             case notBefore = "not_before"
             case lastReason = "last_reason"
             case lastMessage = "last_message"
@@ -37,14 +39,18 @@ public struct AttemptLedger: Sendable {
         return try? JSONDecoder().decode(Entry.self, from: data)
     }
 
-    func isBackingOff(_ name: String, now: Date) -> Bool {
-        guard let notBefore = entry(name)?.notBefore else { return false }
+    func isBackingOff(_ name: String, inode: UInt64, now: Date) -> Bool {
+        guard let entry = entry(name), entry.inode == nil || entry.inode == inode, let notBefore = entry.notBefore
+        else {
+            return false
+        }
         return notBefore > now.timeIntervalSince1970
     }
 
-    /// Counts one more claim; returns the count.
-    func recordClaim(_ name: String) throws -> Int {
-        var entry = entry(name) ?? Entry(attempts: 0)
+    /// Counts one more claim of the file with `inode`; returns the count.
+    func recordClaim(_ name: String, inode: UInt64) throws -> Int {
+        var entry = entry(name).flatMap { $0.inode == nil || $0.inode == inode ? $0 : nil } ?? Entry(attempts: 0)
+        entry.inode = inode
         entry.attempts += 1
         entry.notBefore = nil
         try write(entry, for: name)
@@ -62,6 +68,18 @@ public struct AttemptLedger: Sendable {
 
     public func forget(_ name: String) {
         unlink(path(name))
+    }
+
+    /// The entry follows its file to a new name (put back under a free variant).
+    func move(_ name: String, to newName: String) {
+        guard name != newName else { return }
+        Glibc.rename(path(name), path(newName))
+    }
+
+    /// The last transient failure, as a clause for a message.
+    func lastFailure(_ name: String) -> String {
+        guard let entry = entry(name), let reason = entry.lastReason else { return "" }
+        return "; the last failure: \(reason): \(entry.lastMessage ?? "")"
     }
 
     private func write(_ entry: Entry, for name: String) throws {

@@ -85,6 +85,11 @@ extension SpoolConfiguration {
         }
         integer("embed.threads", &embedThreads, 1...256)
         if retryMax < retryBase { problems.append("SPOOL_RETRY_MAX must be at least SPOOL_RETRY_BASE") }
+        if segmentMaxBytes > maxFileBytes {
+            problems.append(
+                "SPOOL_SEGMENT_MAX_BYTES (\(segmentMaxBytes)) exceeds SPOOL_MAX_FILE_BYTES (\(maxFileBytes)): every sealed segment would be refused as too large"
+            )
+        }
         if !problems.isEmpty { throw SpoolError("configuration: " + problems.joined(separator: "; ")) }
     }
 }

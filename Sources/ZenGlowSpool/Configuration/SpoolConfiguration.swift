@@ -61,6 +61,11 @@ public struct SpoolConfiguration: Sendable {
         self.database = database
     }
 
+    /// The reader with this configuration's bounds.
+    public var fileReader: SpoolFileReader {
+        SpoolFileReader(maxFileBytes: maxFileBytes, maxDecompressedBytes: maxDecompressedBytes)
+    }
+
     public var gate: GateConfiguration {
         GateConfiguration(url: gateURL, token: gateToken, timeout: gateTimeout)
     }

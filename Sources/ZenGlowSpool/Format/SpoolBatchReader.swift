@@ -142,7 +142,11 @@ public struct SpoolBatchReader: Sendable {
             guard case .string(let name) = key else {
                 throw SpoolFailure(.wrongType, "has a key that is not a string", field: path)
             }
-            fields[name] = value
+            // Two values for one field (two tenants, say): which one a reader takes is not the file's to leave open.
+            guard fields.updateValue(value, forKey: name) == nil else {
+                throw SpoolFailure(
+                    .invalidValue, "the field is given twice", field: path.isEmpty ? name : "\(path).\(name)")
+            }
         }
         return fields
     }

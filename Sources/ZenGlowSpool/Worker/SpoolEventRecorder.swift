@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Synchronization
 import ZenGlowDB
 import ZenGlowIngest
 
@@ -27,10 +28,16 @@ struct SpoolEventRecorder: Sendable {
     let summaries: SummaryWriter
     let failureLog: FailureLog
 
-    func loaded(_ report: LoadedBatchReport, logger: Logger) async {
+    /// Records a loaded batch; true when its load healed a partition and this call recorded it.
+    /// A re-submission whose manifest has no summary yet is the same batch after a crash between
+    /// commit and recording (or the archive rename): it is recorded now, heal included.
+    @discardableResult
+    func loaded(_ report: LoadedBatchReport, logger: Logger) async -> Bool {
         let result = report.result
         let batch = report.batch
-        let healed = result.state == "healed" && !result.resubmitted
+        var unrecorded = !result.resubmitted
+        if !unrecorded { unrecorded = await manifestLacksSummary(batch, logger: logger) }
+        let healed = result.state == "healed" && unrecorded
         let bySource = IngestSummary.chunksBySource(batch)
         let previous = summaries.previous(tenant: batch.tenant, before: batch.tag)
         let drift = DriftCheck.compare(
@@ -60,7 +67,7 @@ struct SpoolEventRecorder: Sendable {
                 "the batch's source mix drifted from the tenant's previous batch",
                 metadata: ["zg.max_delta": "\(drift.maxDelta)", "zg.previous": "\(drift.previousBatchTag ?? "")"])
         }
-        guard !result.resubmitted else { return }
+        guard unrecorded else { return false }
         await withDatabase(logger: logger) { connection in
             try await connection.withTenant(batch.tenant, role: "zenglow_ingest", logger: logger) { connection in
                 _ = try await connection.annotateBatch(
@@ -85,6 +92,19 @@ struct SpoolEventRecorder: Sendable {
                     healed: true,
                     file: report.file, message: "the chunk partition was missing; the load created it"), logger: logger)
         }
+        return healed
+    }
+
+    private func manifestLacksSummary(_ batch: IngestBatch, logger: Logger) async -> Bool {
+        let lacks = Mutex(false)
+        await withDatabase(logger: logger) { connection in
+            try await connection.withTenant(batch.tenant, role: "zenglow_ingest", logger: logger) { connection in
+                let json = try await connection.batchManifest(tag: batch.tag, logger: logger)
+                let manifest = json.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+                lacks.withLock { $0 = manifest?["summary"] == nil || manifest?["summary"] is NSNull }
+            }
+        }
+        return lacks.withLock { $0 }
     }
 
     /// A permanent failure of a whole file or one batch of it.

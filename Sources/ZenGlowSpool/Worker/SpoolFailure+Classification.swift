@@ -32,6 +32,10 @@ extension SpoolFailure {
             return (SpoolFailure(.invalidValue, message), false)
         case .zenglow:
             return (SpoolFailure(.database, message), false)
+        case .internalFailure where database.server != nil:
+            // The server refused it (permission denied, a function missing from an unmigrated
+            // database): retrying will not change that.
+            return (SpoolFailure(.database, message), false)
         case .unavailable, .timedOut, .conflict, .internalFailure:
             return (SpoolFailure(.database, message), true)
         }

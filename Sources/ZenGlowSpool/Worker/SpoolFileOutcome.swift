@@ -29,4 +29,6 @@ public struct LoadedBatch: Sendable {
     public let tenant: String
     public let result: BatchLoadResult
     public let tag: String
+    /// Its load had to create the chunk partition, recorded now (not by an earlier attempt).
+    public let healed: Bool
 }

@@ -14,84 +14,91 @@ struct SpoolProcessor: Sendable {
     let embedder: (any TextEmbedder)?
     let metrics: SpoolMetrics
     let events: SpoolEventRecorder
-    let summaries: SummaryWriter
     let logger: Logger
     let fault: SpoolFaultPoint?
 
     var directory: SpoolDirectory { configuration.directory }
+    var ledger: AttemptLedger { AttemptLedger(directory: directory.stateDirectory) }
+
+    /// A permanent failure and the batch it concerns, recorded (failure log, audit, `/events`)
+    /// once the file's fate is final, so that a file retried after a transient failure does not
+    /// record its bad frames again on every attempt.
+    private struct Refusal {
+        let failure: SpoolFailure
+        let tenant: String?
+        let tag: String?
+    }
 
     func process(_ claim: SpoolClaim, runID: String) async -> SpoolFileOutcome {
         var logger = logger
         logger[metadataKey: "zg.file"] = "\(claim.name)"
         if fault == .afterClaim { await fault?.stall(directory: directory) }
         if claim.attempt > configuration.maxAttempts {
-            let last = ClaimLedgerText.last(AttemptLedger(directory: directory.stateDirectory).entry(claim.name))
-            return await fail(
-                claim, runID: runID,
-                failures: [
-                    SpoolFailure(
-                        .maxAttempts,
-                        "claimed \(claim.attempt) times, more than SPOOL_MAX_ATTEMPTS=\(configuration.maxAttempts)\(last)"
-                    )
-                ], loaded: [], logger: logger)
+            // Claimed again and again without an outcome: it kills its worker.
+            let failure = SpoolFailure(
+                .maxAttempts,
+                "claimed \(claim.attempt) times, more than SPOOL_MAX_ATTEMPTS=\(configuration.maxAttempts)\(ledger.lastFailure(claim.name))"
+            )
+            return await finish(
+                claim, runID: runID, refusals: [Refusal(failure: failure, tenant: nil, tag: nil)], loaded: [],
+                logger: logger)
         }
         guard case .spoolFile(let kind) = SpoolFileKind.recognize(claim.name) else {
-            return await fail(
-                claim, runID: runID,
-                failures: [
-                    SpoolFailure(
-                        .unknownFormat, "spool files end in .msgpack, .msgpack.zst, .segment or .segment.zst")
-                ], loaded: [], logger: logger)
+            let failure = SpoolFailure(
+                .unknownFormat, "spool files end in .msgpack, .msgpack.zst, .segment or .segment.zst")
+            return await finish(
+                claim, runID: runID, refusals: [Refusal(failure: failure, tenant: nil, tag: nil)], loaded: [],
+                logger: logger)
         }
         let clock = ContinuousClock()
         let readStart = clock.now
         let contents: SpoolFileReader.Contents
         do {
-            contents = try SpoolFileReader(
-                maxFileBytes: configuration.maxFileBytes, maxDecompressedBytes: configuration.maxDecompressedBytes
-            ).read(path: claim.path, kind: kind)
+            contents = try configuration.fileReader.read(path: claim.path, kind: kind)
         } catch {
-            return await fail(claim, runID: runID, failures: [error], loaded: [], logger: logger)
+            return await finish(
+                claim, runID: runID, refusals: [Refusal(failure: error, tenant: nil, tag: nil)], loaded: [],
+                logger: logger)
         }
         let decodeTime = clock.now - readStart
         var loaded: [LoadedBatch] = []
-        var failures: [SpoolFailure] = []
+        var refusals: [Refusal] = []
         // Frames that did not decode are reported in file order among the batches' outcomes.
         var undecoded = contents.failures[...]
-        func recordUndecoded(before frame: Int) async {
-            while let failure = undecoded.first, (failure.frame ?? 0) < frame {
-                failures.append(failure)
-                undecoded.removeFirst()
-                await events.failed(failure, file: claim.name, tenant: nil, tag: nil, logger: logger)
-            }
-        }
         for spoolBatch in contents.batches {
-            await recordUndecoded(before: spoolBatch.frame)
+            while let failure = undecoded.first, (failure.frame ?? 0) < spoolBatch.frame {
+                refusals.append(Refusal(failure: failure, tenant: nil, tag: nil))
+                undecoded.removeFirst()
+            }
             var batchLogger = logger
             batchLogger[metadataKey: "batch_tag"] = "\(spoolBatch.batch.tag)"
             batchLogger[metadataKey: "zg.tenant"] = "\(spoolBatch.batch.tenant)"
+            let place = { (failure: SpoolFailure) -> SpoolFailure in
+                guard case .segment = kind else { return failure }
+                var placed = failure
+                placed.frame = placed.frame ?? spoolBatch.frame
+                placed.byteOffset = placed.byteOffset ?? spoolBatch.byteOffset
+                return placed
+            }
             switch await load(spoolBatch, file: claim.name, runID: runID, decodeTime: decodeTime, logger: batchLogger) {
             case .loaded(let batch):
                 loaded.append(batch)
-            case .failed(var failure):
-                if case .segment = kind {
-                    failure.frame = failure.frame ?? spoolBatch.frame
-                    failure.byteOffset = failure.byteOffset ?? spoolBatch.byteOffset
+            case .failed(let failure):
+                refusals.append(
+                    Refusal(failure: place(failure), tenant: spoolBatch.batch.tenant, tag: spoolBatch.batch.tag))
+            case .transient(let failure):
+                guard claim.attempt >= configuration.maxAttempts else {
+                    return retry(claim, failure: place(failure), loaded: loaded, logger: batchLogger)
                 }
-                failures.append(failure)
-                await events.failed(
-                    failure, file: claim.name, tenant: spoolBatch.batch.tenant, tag: spoolBatch.batch.tag,
-                    logger: batchLogger)
-            case .transient(var failure):
-                if case .segment = kind { failure.frame = failure.frame ?? spoolBatch.frame }
-                return retry(claim, failure: failure, loaded: loaded, logger: batchLogger)
+                // The last attempt: the transient failure is the file's reason (partition_missing, database…).
+                var final = place(failure)
+                final.message += " (after \(claim.attempt) attempts, SPOOL_MAX_ATTEMPTS=\(configuration.maxAttempts))"
+                refusals.append(Refusal(failure: final, tenant: spoolBatch.batch.tenant, tag: spoolBatch.batch.tag))
+                return await finish(claim, runID: runID, refusals: refusals, loaded: loaded, logger: logger)
             }
         }
-        await recordUndecoded(before: Int.max)
-        guard failures.isEmpty else {
-            return finish(claim, to: .failed, runID: runID, failures: failures, loaded: loaded, logger: logger)
-        }
-        return finish(claim, to: .archive, runID: runID, failures: [], loaded: loaded, logger: logger)
+        refusals += undecoded.map { Refusal(failure: $0, tenant: nil, tag: nil) }
+        return await finish(claim, runID: runID, refusals: refusals, loaded: loaded, logger: logger)
     }
 
     private enum BatchOutcome {
@@ -123,23 +130,24 @@ struct SpoolProcessor: Sendable {
             }
             let loadedAt = clock.now
             if fault == .afterCommit { await fault?.stall(directory: directory) }
-            let milliseconds = { (duration: Duration) in Double(duration / .microseconds(1)) / 1000 }
             logger.info(
                 result.resubmitted ? "batch loaded before: nothing changed" : "batch loaded",
                 metadata: [
                     "zg.state": "\(result.state)", "zg.accepted": "\(result.accepted)",
-                    "zg.rejected": "\(result.rejected)",
-                    "zg.embedded": "\(result.embedded)", "zg.duration_ms": "\(Int(milliseconds(loadedAt - start)))",
+                    "zg.rejected": "\(result.rejected)", "zg.embedded": "\(result.embedded)",
+                    "zg.duration_ms": "\((loadedAt - start).milliseconds)",
                 ])
-            await events.loaded(
+            let healed = await events.loaded(
                 LoadedBatchReport(
                     runID: runID, file: file, frame: spoolBatch.frame, batch: batch, result: result, findings: findings,
                     durations: [
-                        "decode": milliseconds(decodeTime), "pii": milliseconds(scanned - start),
-                        "embed": milliseconds(embeddedAt - scanned), "load": milliseconds(loadedAt - embeddedAt),
-                        "total": milliseconds(loadedAt - start),
+                        "decode": decodeTime.milliseconds, "pii": (scanned - start).milliseconds,
+                        "embed": (embeddedAt - scanned).milliseconds, "load": (loadedAt - embeddedAt).milliseconds,
+                        "total": (loadedAt - start).milliseconds,
                     ]), logger: logger)
-            return .loaded(LoadedBatch(frame: spoolBatch.frame, tenant: batch.tenant, result: result, tag: batch.tag))
+            return .loaded(
+                LoadedBatch(
+                    frame: spoolBatch.frame, tenant: batch.tenant, result: result, tag: batch.tag, healed: healed))
         } catch {
             let (failure, transient) = SpoolFailure.classify(error, batch: received)
             logger.warning(
@@ -156,17 +164,17 @@ struct SpoolProcessor: Sendable {
         _ claim: SpoolClaim, failure: SpoolFailure, loaded: [LoadedBatch], logger: Logger
     ) -> SpoolFileOutcome {
         let delay = configuration.retryDelay(afterAttempt: claim.attempt)
-        let ledger = AttemptLedger(directory: directory.stateDirectory)
         do {
             try ledger.recordRetry(
-                claim.name, notBefore: Date().addingTimeInterval(Double(delay / .milliseconds(1)) / 1000),
+                claim.name, notBefore: Date().addingTimeInterval(delay.milliseconds / 1000),
                 reason: failure.code.rawValue, message: failure.message)
             let name = try claim.finish(to: .incoming)
+            ledger.move(claim.name, to: name)
             logger.warning(
                 "file put back after a transient failure",
                 metadata: [
                     "zg.reason": "\(failure.code.rawValue)", "zg.attempt": "\(claim.attempt)",
-                    "zg.retry_in_ms": "\(Int(delay / .milliseconds(1)))",
+                    "zg.retry_in_ms": "\(Int(delay.milliseconds))",
                 ])
             return SpoolFileOutcome(
                 file: claim.name, finalName: name, disposition: .retried, batches: loaded, failures: [],
@@ -180,57 +188,87 @@ struct SpoolProcessor: Sendable {
         }
     }
 
-    private func fail(
-        _ claim: SpoolClaim, runID: String, failures: [SpoolFailure], loaded: [LoadedBatch], logger: Logger
-    ) async -> SpoolFileOutcome {
-        for failure in failures {
-            await events.failed(failure, file: claim.name, tenant: nil, tag: nil, logger: logger)
-        }
-        return finish(claim, to: .failed, runID: runID, failures: failures, loaded: loaded, logger: logger)
-    }
-
+    /// Archives the file, or, with refusals, moves it to `failed/` beside its reason file and
+    /// records each refusal.
     private func finish(
-        _ claim: SpoolClaim, to folder: SpoolFolder, runID: String, failures: [SpoolFailure], loaded: [LoadedBatch],
-        logger: Logger
-    ) -> SpoolFileOutcome {
+        _ claim: SpoolClaim, runID: String, refusals: [Refusal], loaded: [LoadedBatch], logger: Logger
+    ) async -> SpoolFileOutcome {
+        let failures = refusals.map(\.failure)
+        let folder: SpoolFolder = failures.isEmpty ? .archive : .failed
+        let name: String
         do {
-            if folder == .failed {
-                // The reason file is written first: a file in failed/ always has one.
-                try SpoolReasonFile(
-                    file: claim.name, failures: failures, attempts: claim.attempt, runID: runID,
-                    loadedBatches: loaded.map(\.tag)
-                ).write(to: directory.path(.failed, "\(claim.name).reason.json"))
-            }
-            let name = try claim.finish(to: folder)
-            if folder == .failed && name != claim.name {
-                try? FileManager.default.moveItem(
-                    atPath: directory.path(.failed, "\(claim.name).reason.json"),
-                    toPath: directory.path(.failed, "\(name).reason.json"))
-            }
-            AttemptLedger(directory: directory.stateDirectory).forget(claim.name)
-            for failure in failures { metrics.rejected(reason: failure.code.rawValue) }
-            logger.info(
-                folder == .archive ? "file archived" : "file failed",
-                metadata: [
-                    "zg.batches": "\(loaded.count)", "zg.failures": "\(failures.count)",
-                    "zg.reason": "\(failures.first?.code.rawValue ?? "success")",
-                ])
-            return SpoolFileOutcome(
-                file: claim.name, finalName: name, disposition: folder == .archive ? .archived : .failed,
-                batches: loaded, failures: failures, transient: nil, attempt: claim.attempt)
+            name = try claim.finish(
+                to: folder,
+                sidecar: failures.isEmpty
+                    ? nil
+                    : { candidate in
+                        let path = directory.path(.failed, "\(candidate).reason.json")
+                        try SpoolReasonFile(
+                            file: claim.name, failures: failures, attempts: claim.attempt, runID: runID,
+                            loadedBatches: loaded.map(\.tag)
+                        ).write(to: path)
+                        return path
+                    })
         } catch {
             logger.error("cannot move a processed file", metadata: ["zg.error": "\(error)"])
             return SpoolFileOutcome(
                 file: claim.name, finalName: claim.name, disposition: .retried, batches: loaded, failures: failures,
-                transient: SpoolFailure(.unreadable, "\(error)"), attempt: claim.attempt)
+                transient: SpoolFailure(.unreadable, "cannot move it to \(folder.rawValue)/: \(error)"),
+                attempt: claim.attempt)
         }
+        ledger.forget(claim.name)
+        for refusal in refusals {
+            metrics.rejected(reason: refusal.failure.code.rawValue)
+            await events.failed(refusal.failure, file: name, tenant: refusal.tenant, tag: refusal.tag, logger: logger)
+        }
+        logger.info(
+            folder == .archive ? "file archived" : "file failed",
+            metadata: [
+                "zg.batches": "\(loaded.count)", "zg.failures": "\(failures.count)",
+                "zg.reason": "\(failures.first?.code.rawValue ?? "success")",
+            ])
+        return SpoolFileOutcome(
+            file: claim.name, finalName: name, disposition: folder == .archive ? .archived : .failed,
+            batches: loaded, failures: failures, transient: nil, attempt: claim.attempt)
+    }
+
+    /// A file in `incoming/` that cannot even be opened (its permissions) cannot be locked, so it
+    /// is never claimed: it goes straight to `failed/` as `unreadable`, where an operator sees it.
+    func refuseUnopenable(_ name: String, reason: String, runID: String) async -> SpoolFileOutcome? {
+        let failure = SpoolFailure(.unreadable, reason)
+        var logger = logger
+        logger[metadataKey: "zg.file"] = "\(name)"
+        for attempt in 1...1000 {
+            let candidate = attempt == 1 ? name : FileMove.variant(of: name, number: attempt)
+            let sidecar = directory.path(.failed, "\(candidate).reason.json")
+            if FileManager.default.fileExists(atPath: directory.path(.failed, candidate)) { continue }
+            do {
+                try SpoolReasonFile(file: name, failures: [failure], attempts: 0, runID: runID, loadedBatches: [])
+                    .write(to: sidecar)
+                switch try FileMove.rename(directory.path(.incoming, name), to: directory.path(.failed, candidate)) {
+                case .moved:
+                    FileMove.syncDirectory(directory.path(.failed))
+                    metrics.rejected(reason: failure.code.rawValue)
+                    await events.failed(failure, file: candidate, tenant: nil, tag: nil, logger: logger)
+                    return SpoolFileOutcome(
+                        file: name, finalName: candidate, disposition: .failed, batches: [], failures: [failure],
+                        transient: nil, attempt: 0)
+                case .sourceGone:
+                    unlink(sidecar)
+                    return nil
+                case .targetExists:
+                    unlink(sidecar)
+                }
+            } catch {
+                logger.error("cannot move an unreadable file to failed/", metadata: ["zg.error": "\(error)"])
+                return nil
+            }
+        }
+        return nil
     }
 }
 
-/// The last transient failure a ledger entry remembers, as a clause for a message.
-enum ClaimLedgerText {
-    static func last(_ entry: AttemptLedger.Entry?) -> String {
-        guard let entry, let reason = entry.lastReason else { return "" }
-        return "; the last failure: \(reason): \(entry.lastMessage ?? "")"
-    }
+extension Duration {
+    /// Milliseconds, with their fraction.
+    var milliseconds: Double { Double(self / .microseconds(1)) / 1000 }
 }

@@ -14,7 +14,7 @@ public struct SpoolRunReport: Sendable {
         let transient = files.compactMap(\.transient)
         if transient.contains(where: { $0.code == .partitionMissing }) { return .partitionMissing }
         if !transient.isEmpty { return .otherError }
-        if files.contains(where: { $0.batches.contains { $0.result.state == "healed" } }) { return .healedPartition }
+        if files.contains(where: { $0.batches.contains(where: \.healed) }) { return .healedPartition }
         return .success
     }
 

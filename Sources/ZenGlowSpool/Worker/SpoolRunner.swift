@@ -22,50 +22,53 @@ public struct SpoolRunner: Sendable {
         self.metrics = metrics
         self.gate = gate
         self.logger = logger
-        let summaries = SummaryWriter(directory: configuration.reportDirectory)
         let events = SpoolEventRecorder(
-            configuration: configuration, metrics: metrics, summaries: summaries,
+            configuration: configuration, metrics: metrics,
+            summaries: SummaryWriter(directory: configuration.reportDirectory),
             failureLog: try FailureLog(path: configuration.failureLog))
         processor = SpoolProcessor(
-            configuration: configuration, embedder: embedder, metrics: metrics, events: events, summaries: summaries,
-            logger: logger, fault: fault)
+            configuration: configuration, embedder: embedder, metrics: metrics, events: events, logger: logger,
+            fault: fault)
         claimer = SpoolClaimer(directory: configuration.directory)
     }
 
     /// Files ready to claim now (orphans not counted).
     public func ready() -> [SpoolEntry] { claimer.ready() }
 
-    /// One run; nil when there was nothing to do. `progress` hears of each file as it ends; once
+    /// True when `processing/` holds a file whose worker is gone.
+    public func hasOrphans() -> Bool { claimer.hasOrphans() }
+
+    /// One run; nil when there was nothing to claim. `progress` hears of each file as it ends; once
     /// `shouldStop` says so, the run ends after the file in hand (the rest wait in incoming/).
+    /// `gate.open` goes out with the first claim, so a run that claims nothing announces nothing.
     public func run(
         progress: @Sendable (SpoolFileOutcome) -> Void = { _ in },
         shouldStop: @Sendable () -> Bool = { Task.isCancelled }
     ) async throws -> SpoolRunReport? {
-        let orphans = try claimer.reclaimOrphans()
-        var ready = claimer.ready()
-        guard !orphans.isEmpty || !ready.isEmpty else {
-            updateFileGauges()
-            return nil
-        }
         let clock = ContinuousClock()
         let start = clock.now
         let startedAt = Date()
         let runID = Self.makeRunID(startedAt)
         var logger = logger
         logger[metadataKey: "zg.run"] = "\(runID)"
-        let listed = orphans.map(\.name) + ready.map(\.name)
-        logger.info("run opened", metadata: ["zg.files": "\(listed.count)", "zg.reclaimed": "\(orphans.count)"])
-        await gate.send(
-            GateEvent(
-                event: .open, runID: runID, files: listed, batchTags: [], counts: GateCounts(files: listed.count),
-                startedAt: startedAt))
         var outcomes: [SpoolFileOutcome] = []
+        var opened = false
         var alerted = false
+        func open(listing names: [String], reclaimed: Int) async {
+            guard !opened else { return }
+            opened = true
+            logger.info("run opened", metadata: ["zg.files": "\(names.count)", "zg.reclaimed": "\(reclaimed)"])
+            await gate.send(
+                GateEvent(
+                    event: .open, runID: runID, files: names, batchTags: [], counts: GateCounts(files: names.count),
+                    startedAt: startedAt))
+        }
         func record(_ outcome: SpoolFileOutcome) {
             outcomes.append(outcome)
             progress(outcome)
-            let healed = outcome.batches.contains { $0.result.state == "healed" && !$0.result.resubmitted }
-            if !alerted, !outcome.failures.isEmpty || outcome.transient != nil || healed {
+            if !alerted,
+                !outcome.failures.isEmpty || outcome.transient != nil || outcome.batches.contains(where: \.healed)
+            {
                 alerted = true
                 let reason = SpoolRunReport(runID: runID, startedAt: startedAt, duration: .zero, files: [outcome])
                     .reason
@@ -73,30 +76,45 @@ public struct SpoolRunner: Sendable {
                 logger.warning("the run's first failure", metadata: ["zg.reason": "\(reason.rawValue)"])
             }
         }
+        let orphans = try claimer.reclaimOrphans()
+        if !orphans.isEmpty {
+            await open(listing: orphans.map(\.name) + claimer.ready().map(\.name), reclaimed: orphans.count)
+        }
         for claim in orphans {
             logger.warning("reclaimed a file its worker left in processing/", metadata: ["zg.file": "\(claim.name)"])
             record(await processor.process(claim, runID: runID))
         }
         var tried: Set<String> = []
+        var ready = shouldStop() ? [] : claimer.ready()
         while !ready.isEmpty {
             for entry in ready where !tried.contains(entry.name) {
                 if shouldStop() { break }
                 tried.insert(entry.name)
-                guard let claim = try claimer.claim(entry.name) else { continue }
-                record(await processor.process(claim, runID: runID))
+                switch try claimer.claim(entry.name) {
+                case .claimed(let claim):
+                    await open(listing: ready.map(\.name), reclaimed: 0)
+                    record(await processor.process(claim, runID: runID))
+                case .unopenable(let reason):
+                    await open(listing: ready.map(\.name), reclaimed: 0)
+                    if let outcome = await processor.refuseUnopenable(entry.name, reason: reason, runID: runID) {
+                        record(outcome)
+                    }
+                case .notNow:
+                    continue
+                }
             }
             // Files that arrived meanwhile belong to this run; files put back wait for their back-off.
             ready = shouldStop() ? [] : claimer.ready().filter { !tried.contains($0.name) }
         }
+        updateFileGauges()
+        guard opened else { return nil }
         let report = SpoolRunReport(runID: runID, startedAt: startedAt, duration: clock.now - start, files: outcomes)
         let counts = report.counts
-        let chunks = counts.chunksAccepted
         let fallback = outcomes.flatMap(\.batches).reduce(0) {
-            $0 + Int($1.result.embedded)
-                + ($1.result.state == "healed" && !$1.result.resubmitted ? Int($1.result.accepted) : 0)
+            $0 + Int($1.result.embedded) + ($1.healed ? Int($1.result.accepted) : 0)
         }
-        metrics.runFinished(duration: report.duration, reason: report.reason, chunks: chunks, fallbackChunks: fallback)
-        updateFileGauges()
+        metrics.runFinished(
+            duration: report.duration, reason: report.reason, chunks: counts.chunksAccepted, fallbackChunks: fallback)
         await gate.send(
             GateEvent(
                 event: .done, runID: runID, files: outcomes.map(\.file),
@@ -107,7 +125,7 @@ public struct SpoolRunner: Sendable {
             metadata: [
                 "zg.reason": "\(report.reason.rawValue)", "zg.files": "\(outcomes.count)",
                 "zg.batches": "\(counts.batches)",
-                "zg.duration_ms": "\(Int(report.duration / .milliseconds(1)))",
+                "zg.duration_ms": "\(Int(report.duration.milliseconds))",
             ])
         return report
     }

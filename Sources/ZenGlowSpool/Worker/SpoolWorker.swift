@@ -40,22 +40,20 @@ public struct SpoolWorker: Service {
                 "zg.min_files": "\(configuration.minFiles)",
                 "zg.max_wait_ms": "\(Int(configuration.maxWait / .milliseconds(1)))",
             ])
-        // Orphans of a worker that died are reclaimed by the first run, whatever the thresholds.
-        var orphansPending = !configuration.directory.files(in: .processing).isEmpty
         while !shouldStop() {
             let ready = runner.ready()
-            let oldestWait = ready.first.map { Date().timeIntervalSince1970 - $0.modified } ?? 0
-            let maxWait = Double(configuration.maxWait / .milliseconds(1)) / 1000
-            if orphansPending || ready.count >= configuration.minFiles && !ready.isEmpty
-                || !ready.isEmpty
-                    && oldestWait >= maxWait
-            {
-                orphansPending = false
+            let oldestWait = ready.map { Date().timeIntervalSince1970 - $0.changed }.max() ?? 0
+            let maxWait = configuration.maxWait.milliseconds / 1000
+            // Orphans of a worker that died open a run at once, whatever the thresholds.
+            let due = ready.count >= configuration.minFiles || (!ready.isEmpty && oldestWait >= maxWait)
+            if due || runner.hasOrphans() {
                 do {
-                    _ = try await runner.run(shouldStop: shouldStop)
+                    // A run that claimed nothing (every file busy elsewhere) waits like an idle worker.
+                    if try await runner.run(shouldStop: shouldStop) != nil { continue }
                 } catch {
                     logger.error("the run stopped early", metadata: ["zg.error": "\(error)"])
                 }
+                await watcher.wait(upTo: configuration.pollInterval)
                 continue
             }
             let untilDue = ready.isEmpty ? Duration.seconds(5) : .milliseconds(Int(max(0, maxWait - oldestWait) * 1000))

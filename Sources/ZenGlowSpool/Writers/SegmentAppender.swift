@@ -87,6 +87,34 @@ public actor SegmentAppender {
         sealed.append(published)
     }
 
+    /// Seals this stream's segments left open by appenders that died (their pid is gone), cut
+    /// back to their last whole frame; returns their names. Run before appending.
+    public func recoverAbandoned() throws -> [String] {
+        let incoming = directory.path(.incoming)
+        let prefix = ".\(stream)-"
+        var recovered: [String] = []
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: incoming)) ?? []
+        where name.hasPrefix(prefix) && name.hasSuffix(".segment.open") {
+            let fields = name.dropFirst(prefix.count).split(separator: "-")
+            guard fields.count == 2, let pid = pid_t(fields[0]), kill(pid, 0) != 0 && errno == ESRCH else { continue }
+            let path = "\(incoming)/\(name)"
+            guard let data = FileManager.default.contents(atPath: path) else { continue }
+            let (frames, _) = SegmentFrames.split(Array(data))
+            guard let last = frames.last else {
+                unlink(path)
+                continue
+            }
+            truncate(path, off_t(last.range.upperBound))
+            let sealedName =
+                "\(stream)-\(Int(Date().timeIntervalSince1970 * 1000))-\(pid)-\(fields[1].split(separator: ".")[0]).segment"
+            if let published = try FileMove.rename(path, into: incoming, name: sealedName) {
+                recovered.append(published)
+            }
+        }
+        if !recovered.isEmpty { FileMove.syncDirectory(incoming) }
+        return recovered
+    }
+
     private func openSegment() throws {
         sequence += 1
         openPath = directory.path(.incoming) + "/.\(stream)-\(getpid())-\(sequence).segment.open"

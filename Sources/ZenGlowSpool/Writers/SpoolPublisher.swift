@@ -30,6 +30,11 @@ public struct SpoolPublisher: Sendable {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw SpoolError("\(path): cannot read the file")
         }
+        guard data.count <= reader.maxFileBytes else {
+            throw SpoolError(
+                "\(path): the file is \(data.count) bytes; SPOOL_MAX_FILE_BYTES allows \(reader.maxFileBytes); nothing published"
+            )
+        }
         var bytes = Array(data)
         var publishedName = name
         var kind: SpoolFileKind
