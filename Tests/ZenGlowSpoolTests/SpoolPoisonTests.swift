@@ -9,7 +9,7 @@ struct SpoolPoisonTests {
     typealias Env = SpoolTestEnvironment
 
     /// Files that must each end in failed/ with `reason`, one good file after them.
-    static func poison() -> [(name: String, bytes: [UInt8], reason: String)] {
+    static func poison() throws -> [(name: String, bytes: [UInt8], reason: String)] {
         let good = Env.encode(Env.batch(tag: "poison-good"))
         var wrongType = Env.batch(tag: "poison-types")
         if case .map(var pairs) = wrongType {
@@ -18,12 +18,12 @@ struct SpoolPoisonTests {
         }
         // 10,000 nested arrays: refused at the decoder's depth bound, never recursed into.
         let deep = [UInt8](repeating: 0x91, count: 10_000) + [0xc0]
-        // "tenant": a string whose bytes are not UTF-8.
+        // A chunk's text whose bytes are not UTF-8.
         var invalidUTF8 = Env.encode(Env.batch(tag: "poison-utf8"))
         let marker = Array("spool test text".utf8)
         if let start = invalidUTF8.firstRange(of: marker)?.lowerBound { invalidUTF8[start] = 0xff }
         // 64 MiB of zeros compress to a few kilobytes: over a 1 MiB decompression limit.
-        let bomb = try! Zstd.compress([UInt8](repeating: 0, count: 64 << 20))
+        let bomb = try Zstd.compress([UInt8](repeating: 0, count: 64 << 20))
         let frames = SegmentFrames.frame(good)
         let pastTheEnd = frames + [0x00, 0x10, 0x00, 0x00] + Array(good.prefix(10))
         return [
@@ -41,13 +41,13 @@ struct SpoolPoisonTests {
     func poisonFiles() async throws {
         var spool = try await Env.make()
         spool.configuration.maxDecompressedBytes = 1 << 20
-        for file in Self.poison() { try spool.drop(file.bytes, as: file.name) }
+        for file in try Self.poison() { try spool.drop(file.bytes, as: file.name) }
         try spool.drop(Env.encode(Env.batch(tag: "after-poison")), as: "zz-after.msgpack")
         let report = try await spool.withRunner { try #require(try await $0.run()) }
         #expect(report.reason == .failed)
         #expect(spool.names(in: .archive) == ["zz-after.msgpack"])
         #expect(try await spool.chunks(tenant: "t1") == 2 + 2)  // zz-after and the good frame of frame.segment
-        for file in Self.poison() {
+        for file in try Self.poison() {
             let reason = try spool.reason(file.name)
             #expect(reason["reason"] as? String == file.reason, "\(file.name)")
             #expect((reason["message"] as? String)?.isEmpty == false, "\(file.name)")
@@ -57,9 +57,10 @@ struct SpoolPoisonTests {
         #expect(try spool.reason("frame.segment")["frame"] as? Int == 2)
         #expect(try spool.reason("frame.segment")["loaded_batches"] as? [String] == ["poison-good"])
         #expect(try spool.reason("types.msgpack")["field"] as? String == "documents")
-        #expect(try spool.reason("utf8.msgpack")["byte_offset"] as? Int != nil)
+        let utf8Start = Env.encode(Env.batch(tag: "poison-utf8")).firstRange(of: Array("spool test text".utf8))?.lowerBound
+        #expect(try spool.reason("utf8.msgpack")["byte_offset"] as? Int == utf8Start, "the offset of the bad string")
         let log = try String(contentsOfFile: spool.configuration.failureLog, encoding: .utf8)
-        #expect(log.split(separator: "\n").count == Self.poison().count)
+        #expect(log.split(separator: "\n").count == (try Self.poison()).count)
     }
 
     @Test("one bad batch among good frames: the good ones load, the file goes to failed/ naming the bad frame and row")
