@@ -36,7 +36,8 @@ struct MigratorConcurrencyTests {
             "-- zenglow:no-transaction\ncreate index concurrently big_v on big (v);\ncreate index concurrently big_id on big (id);\n"
         )
         let first = Task { try await project.migrator().up() }
-        let indexing = try await eventually(within: .seconds(60)) {
+        // 1.5 million rows first: on a machine busy with the rest of the suite that alone can take a minute.
+        let indexing = try await eventually(within: .seconds(240)) {
             try await project.values(
                 "select count(*)::text from pg_stat_activity where query ilike 'create index concurrently%' and state = 'active'"
             ) != ["0"]

@@ -41,6 +41,12 @@ public struct SpoolMetricsServer: Service {
                 await onServerRunning(bound)
             },
             logger: logger)
-        try await application.run()
+        do {
+            try await application.run()
+        } catch {
+            throw SpoolError(
+                "cannot serve metrics on \(host):\(port) (SPOOL_METRICS_HOST, SPOOL_METRICS_PORT; 0 for none): \(error)"
+            )
+        }
     }
 }
