@@ -57,7 +57,8 @@ struct SpoolPoisonTests {
         #expect(try spool.reason("frame.segment")["frame"] as? Int == 2)
         #expect(try spool.reason("frame.segment")["loaded_batches"] as? [String] == ["poison-good"])
         #expect(try spool.reason("types.msgpack")["field"] as? String == "documents")
-        let utf8Start = Env.encode(Env.batch(tag: "poison-utf8")).firstRange(of: Array("spool test text".utf8))?.lowerBound
+        let encoded = Env.encode(Env.batch(tag: "poison-utf8"))
+        let utf8Start = encoded.firstRange(of: Array("spool test text".utf8))?.lowerBound
         #expect(try spool.reason("utf8.msgpack")["byte_offset"] as? Int == utf8Start, "the offset of the bad string")
         let log = try String(contentsOfFile: spool.configuration.failureLog, encoding: .utf8)
         #expect(log.split(separator: "\n").count == (try Self.poison()).count)
