@@ -74,6 +74,9 @@ public struct SpoolBenchmark: Sendable {
         var results = SpoolBenchResults()
         for part in options.parts {
             let watch = Stopwatch()
+            let sampler = SpoolLoadSampler()
+            let sampling = Task { await sampler.sample() }
+            defer { sampling.cancel() }
             switch part {
             case .copy:
                 report(
@@ -94,10 +97,12 @@ public struct SpoolBenchmark: Sendable {
                 )
                 results.text = try await textOnly(scratch: scratch, report: report)
             }
+            sampling.cancel()
             report(
                 String(
-                    format: "[%@] done in %.1f s (load average now %@)", part.rawValue, watch.seconds,
-                    Self.loadAverage()))
+                    format:
+                        "[%@] done in %.1f s (1-min load average at most %.2f while it ran, its own processes included)",
+                    part.rawValue, watch.seconds, sampler.highest))
         }
         report("")
         for line in results.table(options) { report(line) }
