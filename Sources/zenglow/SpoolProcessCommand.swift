@@ -32,13 +32,8 @@ struct SpoolProcessCommand: AsyncParsableCommand {
                 return
             }
             let logger = SpoolLogging.logger(label: "zenglow.spool")
-            let metrics = SpoolMetrics()
-            let gate = GateNotifier(
-                configuration: configuration.gate, outboxDirectory: configuration.directory.gateOutbox,
-                metrics: metrics, logger: logger)
-            let runner = try SpoolRunner(
-                configuration: configuration, embedder: try SpoolSettings.embedder(configuration), metrics: metrics,
-                gate: gate, logger: logger, fault: try SpoolSettings.fault())
+            let runner = try SpoolSettings.runner(configuration, logger: logger)
+            let gate = runner.gate
             let report = try await runner.run { outcome in
                 let stderr = FileHandle.standardError
                 stderr.write(Data((SpoolProgressLine.text(outcome) + "\n").utf8))

@@ -33,13 +33,8 @@ struct SpoolRunCommand: AsyncParsableCommand {
                 return
             }
             let logger = SpoolLogging.logger(label: "zenglow.spool")
-            let metrics = SpoolMetrics()
-            let gate = GateNotifier(
-                configuration: configuration.gate, outboxDirectory: configuration.directory.gateOutbox,
-                metrics: metrics, logger: logger)
-            let runner = try SpoolRunner(
-                configuration: configuration, embedder: try SpoolSettings.embedder(configuration), metrics: metrics,
-                gate: gate, logger: logger, fault: try SpoolSettings.fault())
+            let runner = try SpoolSettings.runner(configuration, logger: logger)
+            let (gate, metrics) = (runner.gate, runner.metrics)
             var services: [any Service] = [
                 SpoolWorker(runner: runner, logger: logger), GateDeliveryService(gate: gate),
             ]

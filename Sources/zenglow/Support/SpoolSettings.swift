@@ -41,6 +41,18 @@ enum SpoolSettings {
         }
     }
 
+    /// The worker's runner: its metrics, the gate notifier over the spool's outbox, the embedder and
+    /// the crash-test fault point, as `spool run` and `spool process` both use them.
+    static func runner(_ configuration: SpoolConfiguration, logger: Logger) throws -> SpoolRunner {
+        let metrics = SpoolMetrics()
+        let gate = GateNotifier(
+            configuration: configuration.gate, outboxDirectory: configuration.directory.gateOutbox, metrics: metrics,
+            logger: logger)
+        return try SpoolRunner(
+            configuration: configuration, embedder: try embedder(configuration), metrics: metrics, gate: gate,
+            logger: logger, fault: try fault())
+    }
+
     /// `ZENGLOW_SPOOL_FAULT`, for crash tests.
     static func fault() throws -> SpoolFaultPoint? {
         guard let raw = ProcessInfo.processInfo.environment["ZENGLOW_SPOOL_FAULT"], !raw.isEmpty else { return nil }
