@@ -21,8 +21,13 @@ final class SpoolManifestLog: @unchecked Sendable {
     var repeated: Int { lock.withLock { repeats } }
 
     private struct Payload: Decodable {
-        let batch_id: Int64
+        let batchID: Int64
         let state: String
+
+        enum CodingKeys: String, CodingKey {
+            case state
+            case batchID = "batch_id"
+        }
     }
 
     /// Records notifications until the end payload arrives.
@@ -35,8 +40,8 @@ final class SpoolManifestLog: @unchecked Sendable {
                 ["done", "healed"].contains(payload.state)
             else { continue }
             lock.withLock {
-                if searchableAt[payload.batch_id] == nil {
-                    searchableAt[payload.batch_id] = now
+                if searchableAt[payload.batchID] == nil {
+                    searchableAt[payload.batchID] = now
                 } else {
                     repeats += 1
                 }
