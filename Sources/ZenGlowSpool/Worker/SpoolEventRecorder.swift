@@ -32,11 +32,13 @@ struct SpoolEventRecorder: Sendable {
     /// A re-submission whose manifest has no summary yet is the same batch after a crash between
     /// commit and recording (or the archive rename): it is recorded now, heal included.
     @discardableResult
-    func loaded(_ report: LoadedBatchReport, logger: Logger) async -> Bool {
+    /// `connection` is the one the batch loaded on (outside any transaction now): recording takes
+    /// no connection of its own.
+    func loaded(_ report: LoadedBatchReport, on connection: PostgresConnection, logger: Logger) async -> Bool {
         let result = report.result
         let batch = report.batch
         var unrecorded = !result.resubmitted
-        if !unrecorded { unrecorded = await manifestLacksSummary(batch, logger: logger) }
+        if !unrecorded { unrecorded = await manifestLacksSummary(batch, on: connection, logger: logger) }
         let healed = result.state == "healed" && unrecorded
         let bySource = IngestSummary.chunksBySource(batch)
         let previous = summaries.previous(tenant: batch.tenant, before: batch.tag)
@@ -68,7 +70,7 @@ struct SpoolEventRecorder: Sendable {
                 metadata: ["zg.max_delta": "\(drift.maxDelta)", "zg.previous": "\(drift.previousBatchTag ?? "")"])
         }
         guard unrecorded else { return false }
-        await withDatabase(logger: logger) { connection in
+        await recording(logger: logger) {
             try await connection.withTenant(batch.tenant, role: "zenglow_ingest", logger: logger) { connection in
                 _ = try await connection.annotateBatch(
                     tag: batch.tag, alertReason: healed ? SpoolReason.healedPartition.rawValue : nil,
@@ -95,9 +97,11 @@ struct SpoolEventRecorder: Sendable {
         return healed
     }
 
-    private func manifestLacksSummary(_ batch: IngestBatch, logger: Logger) async -> Bool {
+    private func manifestLacksSummary(_ batch: IngestBatch, on connection: PostgresConnection, logger: Logger) async
+        -> Bool
+    {
         let lacks = Mutex(false)
-        await withDatabase(logger: logger) { connection in
+        await recording(logger: logger) {
             try await connection.withTenant(batch.tenant, role: "zenglow_ingest", logger: logger) { connection in
                 let json = try await connection.batchManifest(tag: batch.tag, logger: logger)
                 let manifest = json.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
@@ -136,6 +140,16 @@ struct SpoolEventRecorder: Sendable {
             try failureLog.append(entry)
         } catch {
             logger.error("cannot append to the failure log", metadata: ["zg.error": "\(error)"])
+        }
+    }
+
+    /// Runs `body`, logging (never throwing) what fails: recording cannot fail a load.
+    private func recording(logger: Logger, _ body: () async throws -> Void) async {
+        do {
+            try await body()
+        } catch {
+            logger.error(
+                "cannot record the batch's events in the database", metadata: ["zg.error": "\(DatabaseError(error))"])
         }
     }
 

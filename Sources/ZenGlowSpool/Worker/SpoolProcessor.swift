@@ -123,28 +123,30 @@ struct SpoolProcessor: Sendable {
             let scanned = clock.now
             let prepared = try await loader.prepare(batch)
             let embeddedAt = clock.now
-            let result = try await configuration.database.url.withConnection(
+            let (result, healed) = try await configuration.database.url.withConnection(
                 applicationName: "zenglow-spool", logger: logger
             ) { connection in
-                try await loader.load(prepared, on: connection)
+                let result = try await loader.load(prepared, on: connection)
+                let loadedAt = clock.now
+                if fault == .afterCommit { await fault?.stall(directory: directory) }
+                logger.info(
+                    result.resubmitted ? "batch loaded before: nothing changed" : "batch loaded",
+                    metadata: [
+                        "zg.state": "\(result.state)", "zg.accepted": "\(result.accepted)",
+                        "zg.rejected": "\(result.rejected)", "zg.embedded": "\(result.embedded)",
+                        "zg.duration_ms": "\(Int((loadedAt - start).milliseconds))",
+                    ])
+                let healed = await events.loaded(
+                    LoadedBatchReport(
+                        runID: runID, file: file, frame: spoolBatch.frame, batch: batch, result: result,
+                        findings: findings,
+                        durations: [
+                            "decode": decodeTime.milliseconds, "pii": (scanned - start).milliseconds,
+                            "embed": (embeddedAt - scanned).milliseconds, "load": (loadedAt - embeddedAt).milliseconds,
+                            "total": (loadedAt - start).milliseconds,
+                        ]), on: connection, logger: logger)
+                return (result, healed)
             }
-            let loadedAt = clock.now
-            if fault == .afterCommit { await fault?.stall(directory: directory) }
-            logger.info(
-                result.resubmitted ? "batch loaded before: nothing changed" : "batch loaded",
-                metadata: [
-                    "zg.state": "\(result.state)", "zg.accepted": "\(result.accepted)",
-                    "zg.rejected": "\(result.rejected)", "zg.embedded": "\(result.embedded)",
-                    "zg.duration_ms": "\((loadedAt - start).milliseconds)",
-                ])
-            let healed = await events.loaded(
-                LoadedBatchReport(
-                    runID: runID, file: file, frame: spoolBatch.frame, batch: batch, result: result, findings: findings,
-                    durations: [
-                        "decode": decodeTime.milliseconds, "pii": (scanned - start).milliseconds,
-                        "embed": (embeddedAt - scanned).milliseconds, "load": (loadedAt - embeddedAt).milliseconds,
-                        "total": (loadedAt - start).milliseconds,
-                    ]), logger: logger)
             return .loaded(
                 LoadedBatch(
                     frame: spoolBatch.frame, tenant: batch.tenant, result: result, tag: batch.tag, healed: healed))
