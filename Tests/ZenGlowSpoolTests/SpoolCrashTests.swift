@@ -11,7 +11,7 @@ struct SpoolCrashTests {
         var environment = [
             "DATABASE_URL": spool.database.url, "SPOOL_DIR": spool.directory.root,
             "EMBED_MODEL_DIR": TestModel.directory.url.path, "SPOOL_METRICS_PORT": "0", "SPOOL_RETRY_BASE": "0.01",
-            "SPOOL_RETRY_MAX": "0.05", "LOG_LEVEL": "warning",
+            "SPOOL_RETRY_MAX": "0.05", "LOG_LEVEL": "warning", "SPOOL_CONCURRENCY": "1",
         ]
         environment["ZENGLOW_SPOOL_FAULT"] = fault?.rawValue
         return environment

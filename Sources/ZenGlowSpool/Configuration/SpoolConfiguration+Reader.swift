@@ -38,6 +38,7 @@ extension SpoolConfiguration {
         seconds("spool.max.wait", &maxWait, 0...86_400)
         seconds("spool.poll.interval", &pollInterval, 0.01...60)
         integer("spool.max.attempts", &maxAttempts, 1...1000)
+        integer("spool.concurrency", &concurrency, 1...64)
         seconds("spool.retry.base", &retryBase, 0.01...3600)
         seconds("spool.retry.max", &retryMax, 0.01...86_400)
         integer("spool.segment.max.bytes", &segmentMaxBytes, 1024...(4 << 30))

@@ -86,25 +86,42 @@ public struct SpoolRunner: Sendable {
         }
         var tried: Set<String> = []
         var ready = shouldStop() ? [] : claimer.ready()
-        while !ready.isEmpty {
-            for entry in ready where !tried.contains(entry.name) {
-                if shouldStop() { break }
-                tried.insert(entry.name)
-                switch try claimer.claim(entry.name) {
-                case .claimed(let claim):
-                    await open(listing: ready.map(\.name), reclaimed: 0)
-                    record(await processor.process(claim, runID: runID))
-                case .unopenable(let reason):
-                    await open(listing: ready.map(\.name), reclaimed: 0)
-                    if let outcome = await processor.refuseUnopenable(entry.name, reason: reason, runID: runID) {
+        let processor = processor
+        // Up to SPOOL_CONCURRENCY files at once: each batch is its own transaction, and small ones
+        // spend most of their time waiting on the database, which a second file's work overlaps.
+        try await withThrowingTaskGroup(of: SpoolFileOutcome.self) { group in
+            var running = 0
+            while !ready.isEmpty || running > 0 {
+                for entry in ready where !tried.contains(entry.name) {
+                    // A free slot first: a file is claimed only when it can be worked on at once.
+                    if running >= configuration.concurrency, let outcome = try await group.next() {
+                        running -= 1
                         record(outcome)
                     }
-                case .notNow:
-                    continue
+                    if shouldStop() { break }
+                    tried.insert(entry.name)
+                    switch try claimer.claim(entry.name) {
+                    case .claimed(let claim):
+                        await open(listing: ready.map(\.name), reclaimed: 0)
+                        group.addTask { await processor.process(claim, runID: runID) }
+                        running += 1
+                    case .unopenable(let reason):
+                        await open(listing: ready.map(\.name), reclaimed: 0)
+                        if let outcome = await processor.refuseUnopenable(entry.name, reason: reason, runID: runID) {
+                            record(outcome)
+                        }
+                    case .notNow:
+                        continue
+                    }
+                }
+                // Files that arrived meanwhile belong to this run; files put back wait for their back-off.
+                ready = shouldStop() ? [] : claimer.ready().filter { !tried.contains($0.name) }
+                if ready.isEmpty, running > 0, let outcome = try await group.next() {
+                    running -= 1
+                    record(outcome)
+                    ready = shouldStop() ? [] : claimer.ready().filter { !tried.contains($0.name) }
                 }
             }
-            // Files that arrived meanwhile belong to this run; files put back wait for their back-off.
-            ready = shouldStop() ? [] : claimer.ready().filter { !tried.contains($0.name) }
         }
         updateFileGauges()
         guard opened else { return nil }
