@@ -10,7 +10,7 @@ import ZenGlowDB
 /// - `SPOOL_POLL_INTERVAL` (seconds, 0.01…60, default 0.25): how often the folder is listed when
 ///   inotify is unavailable (with inotify, a backstop of at most 5 s).
 /// - `SPOOL_MAX_ATTEMPTS` (1…1000, default 5): claims of one file before it goes to `failed/`.
-/// - `SPOOL_CONCURRENCY` (1…64, default 2): files a run processes at once.
+/// - `SPOOL_CONCURRENCY` (1…64, default 4): files a run processes at once.
 /// - `SPOOL_RETRY_BASE` / `SPOOL_RETRY_MAX` (seconds, defaults 1 and 300): back-off after a transient
 ///   failure, doubling per attempt, capped.
 /// - `SPOOL_SEGMENT_MAX_BYTES` (default 64 MiB) / `SPOOL_SEGMENT_MAX_AGE` (seconds, default 600): when
@@ -33,7 +33,7 @@ public struct SpoolConfiguration: Sendable {
     public var maxWait: Duration = .seconds(5)
     public var pollInterval: Duration = .milliseconds(250)
     public var maxAttempts = 5
-    public var concurrency = 2
+    public var concurrency = 4
     public var retryBase: Duration = .seconds(1)
     public var retryMax: Duration = .seconds(300)
     public var segmentMaxBytes = 64 << 20
