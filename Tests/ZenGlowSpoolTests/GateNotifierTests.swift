@@ -109,9 +109,12 @@ struct GateNotifierTests {
         #expect(recorded.count == 1)
         do {
             try await GateReceiver.serving(port: port) { gate in
-                await notifier.flush(within: .seconds(10))
-                #expect(gate.deliveries.count == 1)
-                let id = try #require(gate.deliveries.first?.header("X-ZenGlow-Delivery"))
+                await notifier.flush(within: .seconds(30))
+                // A loaded machine may time out an attempt that then arrives anyway: each is the same delivery.
+                #expect(gate.deliveries.count >= 1)
+                let ids = Set(gate.deliveries.compactMap { $0.header("X-ZenGlow-Delivery") })
+                let id = try #require(ids.first)
+                #expect(ids.count == 1, "every attempt carries one delivery id: \(ids)")
                 #expect(recorded.first?.contains(id) == true, "\(id) is not the recorded entry \(recorded)")
             }
         } catch {
