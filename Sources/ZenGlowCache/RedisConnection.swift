@@ -1,10 +1,28 @@
 import CHiredis
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// One blocking connection to Redis through hiredis.
 ///
-/// Not thread-safe, as hiredis contexts are not: use each connection from one task at a time.
-public final class RedisConnection {
-    private let context: UnsafeMutablePointer<redisContext>
+/// hiredis contexts are not thread-safe: use a connection from one thread at a time. It is
+/// `Sendable` only so that it can be handed to the thread that uses it (``RedisClient`` keeps
+/// connections in a locked free list and gives each to one pool thread at a time).
+public final class RedisConnection: @unchecked Sendable {
+    let context: UnsafeMutablePointer<redisContext>
+    /// `host:port` or the socket path, as errors name the server.
+    public let endpoint: String
+    /// Why the last call failed at the connection level; once set, the connection is unusable.
+    private(set) var failure: Failure?
+
+    /// How a call failed, so a caller can tell a connection the server had already closed (the
+    /// command never ran: safe to retry elsewhere) from a timeout (it may have run).
+    enum Failure: Sendable, Equatable {
+        case closedByPeer
+        case timedOut
+        case other
+    }
 
     /// Connects through a unix socket.
     public convenience init(socketPath: String) throws {
@@ -16,7 +34,8 @@ public final class RedisConnection {
         try self.init(redisConnect(host, Int32(port)), endpoint: "\(host):\(port)")
     }
 
-    private init(_ context: UnsafeMutablePointer<redisContext>?, endpoint: String) throws {
+    init(_ context: UnsafeMutablePointer<redisContext>?, endpoint: String) throws {
+        _ = Self.ignoreBrokenPipes
         guard let context else {
             throw CacheError(.connectionFailed, "cannot allocate a Redis connection to \(endpoint)")
         }
@@ -26,14 +45,39 @@ public final class RedisConnection {
             throw CacheError(.connectionFailed, "cannot connect to Redis at \(endpoint): \(reason)")
         }
         self.context = context
+        self.endpoint = endpoint
     }
 
     deinit {
         redisFree(context)
     }
 
-    /// Sends one command, arguments binary-safe, and returns the reply; Redis error replies throw.
+    /// hiredis writes with write(2): a write to a connection Redis closed would raise SIGPIPE and
+    /// end the process. Ignored once, process-wide, as hiredis's and libpq's documentation advise;
+    /// the write then fails with EPIPE and the connection is discarded.
+    private static let ignoreBrokenPipes: Void = {
+        signal(SIGPIPE, SIG_IGN)
+    }()
+
+    /// Sends one command, arguments binary-safe, and returns the reply; Redis error replies throw
+    /// ``CacheError/Code/commandFailed`` naming the command (never its arguments).
     public func command(_ arguments: [[UInt8]]) throws -> RedisReply {
+        let reply = try send(arguments)
+        if case .error(let message) = reply {
+            let name = arguments.first.map { String(decoding: $0, as: UTF8.self).uppercased() } ?? ""
+            throw CacheError(.commandFailed, "Redis refused \(name): \(message)", redisError: message)
+        }
+        return reply
+    }
+
+    /// Sends one command whose arguments are text.
+    public func command(_ arguments: String...) throws -> RedisReply {
+        try command(arguments.map { Array($0.utf8) })
+    }
+
+    /// Sends one command and returns its reply, error replies included.
+    func send(_ arguments: [[UInt8]]) throws -> RedisReply {
+        if failure != nil { throw connectionError() }
         var lengths = arguments.map(\.count)
         let pointers = arguments.map { argument -> UnsafeMutablePointer<CChar> in
             let pointer = UnsafeMutablePointer<CChar>.allocate(capacity: max(argument.count, 1))
@@ -50,19 +94,27 @@ public final class RedisConnection {
         var constPointers = pointers.map { UnsafePointer<CChar>?($0) }
         let raw = redisCommandArgv(context, Int32(arguments.count), &constPointers, &lengths)
         guard let raw else {
-            throw CacheError(.connectionFailed, "Redis connection failed: \(Self.errorText(context))")
+            recordFailure(errno: errno)
+            throw connectionError()
         }
         defer { freeReplyObject(raw) }
-        let reply = Self.copy(raw.assumingMemoryBound(to: redisReply.self))
-        if case .error(let message) = reply {
-            throw CacheError(.commandFailed, "Redis refused the command: \(message)")
-        }
-        return reply
+        return Self.copy(raw.assumingMemoryBound(to: redisReply.self))
     }
 
-    /// Sends one command whose arguments are text.
-    public func command(_ arguments: String...) throws -> RedisReply {
-        try command(arguments.map { Array($0.utf8) })
+    /// Classifies the failure hiredis just reported; `errno` is read right after the call.
+    func recordFailure(errno code: Int32) {
+        switch context.pointee.err {
+        case REDIS_ERR_EOF: failure = .closedByPeer
+        case REDIS_ERR_IO where code == ECONNRESET || code == EPIPE: failure = .closedByPeer
+        case REDIS_ERR_IO where code == EAGAIN || code == EWOULDBLOCK || code == ETIMEDOUT: failure = .timedOut
+        default: failure = .other
+        }
+    }
+
+    /// The error for a connection that failed, in hiredis's words.
+    func connectionError() -> CacheError {
+        let reason = failure == .timedOut ? "no answer in time" : Self.errorText(context)
+        return CacheError(.connectionFailed, "Redis connection to \(endpoint) failed: \(reason)")
     }
 
     /// Stores `value` under `key`, optionally expiring after `seconds`.
@@ -83,13 +135,13 @@ public final class RedisConnection {
         }
     }
 
-    private static func errorText(_ context: UnsafeMutablePointer<redisContext>) -> String {
+    static func errorText(_ context: UnsafeMutablePointer<redisContext>) -> String {
         withUnsafeBytes(of: context.pointee.errstr) { bytes in
             String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
         }
     }
 
-    private static func copy(_ reply: UnsafeMutablePointer<redisReply>) -> RedisReply {
+    static func copy(_ reply: UnsafeMutablePointer<redisReply>) -> RedisReply {
         let value = reply.pointee
         func text() -> String {
             guard let str = value.str else { return "" }
