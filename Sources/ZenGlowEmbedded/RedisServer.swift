@@ -14,12 +14,16 @@ public struct RedisServer: Sendable {
         public var binDirectory: String
         /// Whether data survives a restart (RDB snapshots); throwaway test servers turn it off.
         public var persistent: Bool
+        /// Written as `requirepass` (the configuration file is then readable by its owner only);
+        /// nil lets any local client in, as the embedded dev Redis does.
+        public var password: String?
 
-        public init(directory: String, port: Int, binDirectory: String, persistent: Bool) {
+        public init(directory: String, port: Int, binDirectory: String, persistent: Bool, password: String? = nil) {
             self.directory = directory
             self.port = port
             self.binDirectory = binDirectory
             self.persistent = persistent
+            self.password = password
         }
     }
 
@@ -92,8 +96,14 @@ public struct RedisServer: Sendable {
     }
 
     private func ping() throws -> Bool {
-        try ShellCommand(settings.binDirectory + "/redis-cli", ["-s", socketPath, "ping"]).run().output
-            .contains("PONG")
+        // The password goes through redis-cli's environment, not its command line, which `ps` shows.
+        let environment = settings.password.map {
+            ProcessInfo.processInfo.environment.merging(["REDISCLI_AUTH": $0]) { $1 }
+        }
+        return try ShellCommand(
+            settings.binDirectory + "/redis-cli", ["-s", socketPath, "ping"], environment: environment
+        )
+        .run().output.contains("PONG")
     }
 
     private func writeConfiguration() throws {
@@ -112,6 +122,37 @@ public struct RedisServer: Sendable {
             snapshots,
             "appendonly no",
         ]
-        try (lines.joined(separator: "\n") + "\n").write(toFile: configFile, atomically: true, encoding: .utf8)
+        guard let password = settings.password else {
+            try (lines.joined(separator: "\n") + "\n").write(toFile: configFile, atomically: true, encoding: .utf8)
+            return
+        }
+        // Created readable by its owner only before the password is in it.
+        let text = (lines + ["requirepass " + Self.quoted(password)]).joined(separator: "\n") + "\n"
+        let fd = open(configFile, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0, fchmod(fd, 0o600) == 0 else {
+            if fd >= 0 { close(fd) }
+            throw EmbeddedError(.commandFailed, "cannot write \(configFile): \(systemErrorText(errno))")
+        }
+        defer { close(fd) }
+        let bytes = Array(text.utf8)
+        guard write(fd, bytes, bytes.count) == bytes.count else {
+            throw EmbeddedError(.commandFailed, "cannot write \(configFile): \(systemErrorText(errno))")
+        }
+    }
+
+    /// `value` as a double-quoted redis.conf argument (backslash escapes, as Redis parses them).
+    static func quoted(_ value: String) -> String {
+        var text = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\\": text += "\\\\"
+            case "\"": text += "\\\""
+            case "\n": text += "\\n"
+            case "\r": text += "\\r"
+            case "\t": text += "\\t"
+            default: text.unicodeScalars.append(scalar)
+            }
+        }
+        return text + "\""
     }
 }
