@@ -3,7 +3,7 @@
 -- zenglow_owner (which has every table privilege, and is subject to RLS because it is FORCED)
 -- and as the app and ingest roles on what they are granted.
 begin;
-select plan(72);
+select plan(77);
 
 \o /dev/null
 insert into zenglow.tenants (tenant_id) values ('rls-a'), ('rls-b');
@@ -22,6 +22,8 @@ select zenglow_audit.append_for(t, 'test', 'fixture', '', '{}') from unnest(arra
 insert into zenglow.term_stats select t, 'all-MiniLM-L6-v2', 'term', 1 from unnest(array['rls-a', 'rls-b']) t;
 insert into zenglow.corpus_stats select t, 'all-MiniLM-L6-v2', 1, 3 from unnest(array['rls-a', 'rls-b']) t;
 insert into zenglow.source_priors select t, 'pubmed', 0.5 from unnest(array['rls-a', 'rls-b']) t;
+-- The writes above advanced both tenants' corpus epochs already (a superuser's writes advance every tenant).
+insert into zenglow.corpus_epochs (tenant_id) select t from unnest(array['rls-a', 'rls-b']) t on conflict do nothing;
 \o
 
 -- Every tenant table of the catalog is in this list, so a new one cannot escape the matrix.
@@ -37,7 +39,8 @@ insert into tenant_tables values
     ('zenglow_audit.chain_heads', 'insert into zenglow_audit.chain_heads (tenant_id, seq, hash) values (%L, 99, ''\x00'')'),
     ('zenglow.term_stats', 'insert into zenglow.term_stats values (%L, ''m'', ''t'', 1)'),
     ('zenglow.corpus_stats', 'insert into zenglow.corpus_stats values (%L, ''m'', 1, 1)'),
-    ('zenglow.source_priors', 'insert into zenglow.source_priors values (%L, ''s'', 0.1)');
+    ('zenglow.source_priors', 'insert into zenglow.source_priors values (%L, ''s'', 0.1)'),
+    ('zenglow.corpus_epochs', 'insert into zenglow.corpus_epochs (tenant_id) values (%L)');
 grant select on tenant_tables to public;
 
 select set_eq(

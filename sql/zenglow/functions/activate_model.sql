@@ -8,6 +8,8 @@ set search_path = pg_catalog, pg_temp
 as $$
 -- Makes p_model the one retrieval reads, atomically (never zero active models), after its
 -- index exists; the old model's rows stay until an operator deletes them. Audited under _global.
+-- The switch is announced on zenglow_models by the models trigger (zenglow.notify_model):
+--   {"tenant_id": "_global", "kind": "embedding", "model": <p_model>, "version": null}
 declare
     v_previous text;
     v_index text;

@@ -29,6 +29,7 @@ grant execute on function
     zenglow.terms_tsquery(text[]),
     zenglow.cosine_similarity(real[], real[]),
     zenglow_api.record_performance(jsonb),
+    zenglow_api.cache_generation(),
     zenglow_api.schema_status(),
     zenglow_audit.append(text, text, text, jsonb)
 to zenglow_app;

@@ -26,5 +26,8 @@ grant execute on function
     zenglow.forget_chunks(text),
     zenglow.check_staged_chunks(text, integer, boolean),
     zenglow.add_term_stats(text, text, integer, text[], bigint[], bigint, bigint),
+    -- Called by the triggers that advance the corpus epoch, which run as the writer.
+    zenglow.advance_corpus_epoch(text),
+    zenglow.in_maintenance_mode(),
     zenglow_audit.append(text, text, text, jsonb)
 to zenglow_ingest;

@@ -40,6 +40,7 @@ declare
     v_cause text;
     v_cause_state text;
     v_cause_detail text;
+    v_handled text := coalesce(current_setting('zenglow.epoch_handled', true), '');
 begin
     if p_rejected < 0 then
         raise exception using errcode = 'ZG009', message = format('rejected must be 0 or more, not %s', p_rejected);
@@ -76,6 +77,9 @@ begin
                 '`zenglow maintain` creates the partitions ahead of time';
     end;
 
+    -- The chunk writes below leave the corpus epoch to add_term_stats (its corpus_stats trigger),
+    -- which takes it after the statistics' locks, as every load does (no lock-order deadlock).
+    perform set_config('zenglow.epoch_handled', 'on', true);
     v_replaced := zenglow.forget_chunks(format(
         'c.tenant_id = %L and c.embedding_model = %L and c.document_id in (select s.document_id from pg_temp.zg_staging s)',
         v_tenant, v_model.model_name));
@@ -107,6 +111,7 @@ begin
                 quote_literal(left(v_duplicate.document_id, 80)), v_duplicate.chunk_order, v_duplicate.first_row),
             hint = 'a batch holds each chunk of a document once';
     end;
+    perform set_config('zenglow.epoch_handled', v_handled, true);
 
     -- One pass over the new rows: each term's document frequency, and (as chunks.token_count
     -- counts them) the rows' total length.

@@ -13,7 +13,8 @@ as $$
 --   ts an ISO 8601 timestamp (default now());
 --   status (required) an integer 100..599; top_k, result_count integers 0..2147483647;
 --   weights_version an integer 1..9223372036854775807;
---   total_ms (required), embed_ms, retrieve_ms numbers 0..86400000 (a day).
+--   total_ms (required), embed_ms, retrieve_ms numbers 0..86400000 (a day);
+--   cache_hit a boolean (default false: answered without the response cache).
 -- Other keys are ignored. Nothing is written unless every record is valid.
 declare
     v_tenant text := zenglow.require_tenant();
@@ -46,7 +47,8 @@ begin
                 ('weights_version', 'integer', false, 1, 9223372036854775807),
                 ('total_ms', 'number', true, 0, 86400000),
                 ('embed_ms', 'number', false, 0, 86400000),
-                ('retrieve_ms', 'number', false, 0, 86400000)) f (name, kind, required, minimum, maximum)
+                ('retrieve_ms', 'number', false, 0, 86400000),
+                ('cache_hit', 'boolean', false, null, null)) f (name, kind, required, minimum, maximum)
         loop
             v_value := nullif(v_record -> v_field.name, 'null'::jsonb);
             if v_value is null then
@@ -56,6 +58,12 @@ begin
             elsif v_field.kind in ('integer', 'number') then
                 perform zenglow.bounded_number(v_value, format('timing record %s: %s', v_index, v_field.name),
                     v_field.minimum, v_field.maximum, v_field.kind = 'integer');
+            elsif v_field.kind = 'boolean' then
+                if jsonb_typeof(v_value) <> 'boolean' then
+                    raise exception using errcode = 'ZG009',
+                        message = format('timing record %s: %s must be true or false, not %s', v_index, v_field.name,
+                            left(v_value::text, 40));
+                end if;
             elsif jsonb_typeof(v_value) <> 'string'
                 -- The shape of ISO 8601; the cast below still refuses an impossible date.
                 or (v_field.kind = 'timestamp'
@@ -71,10 +79,11 @@ begin
     end loop;
 
     begin
-        insert into zenglow.query_performance (ts, tenant_id, request_id, endpoint, status, top_k, result_count,
+        insert into zenglow.query_performance (ts, tenant_id, request_id, endpoint, status, top_k, cache_hit, result_count,
             weights_version, model, embed_ms, retrieve_ms, total_ms)
         select coalesce((r ->> 'ts')::timestamptz, now()), v_tenant, r ->> 'request_id', r ->> 'endpoint',
-            (r ->> 'status')::numeric::integer, (r ->> 'top_k')::numeric::integer, (r ->> 'result_count')::numeric::integer,
+            (r ->> 'status')::numeric::integer, (r ->> 'top_k')::numeric::integer,
+            coalesce((nullif(r -> 'cache_hit', 'null'::jsonb))::boolean, false), (r ->> 'result_count')::numeric::integer,
             (r ->> 'weights_version')::numeric::bigint, r ->> 'model',
             -- bounded_number again: it rounds magnitudes below 1e-307 to 0, which double precision cannot hold.
             zenglow.bounded_number(r -> 'embed_ms', 'embed_ms', 0, 86400000)::double precision,
@@ -99,6 +108,6 @@ end
 $$;
 
 comment on function zenglow_api.record_performance(jsonb) is
-    'Stores request timings [{ts, request_id, endpoint, status, top_k, result_count, weights_version, model, embed_ms, '
-    'retrieve_ms, total_ms}] for the current tenant in zenglow.query_performance; returns the rows written. '
+    'Stores request timings [{ts, request_id, endpoint, status, top_k, cache_hit, result_count, weights_version, model, '
+    'embed_ms, retrieve_ms, total_ms}] for the current tenant in zenglow.query_performance; returns the rows written. '
     'Errors: ZG001 no tenant, ZG009 a malformed record (named by its 1-based position and field).';

@@ -1,0 +1,8 @@
+-- Corpus epochs without pgvector and TimescaleDB: the same paths advance them.
+begin;
+select plan(29);
+
+\ir ../support/corpus_epochs.sql
+
+select * from finish();
+rollback;
