@@ -1,8 +1,8 @@
 -- NOTIFY: a committed batch state change or weight change is announced once with ids only; a
 -- rolled-back one announces nothing; the spool worker's alert reason and its problems with batches
--- that never got a manifest are announced with "reason". A second session (dblink) listens, as the
--- API would.
-select plan(15);
+-- that never got a manifest are announced with "reason"; a batch that became searchable carries
+-- the tenant's corpus epoch. A second session (dblink) listens, as the API would.
+select plan(19);
 
 \o /dev/null
 select zenglow.create_tenant('events-' || txid_current()) as tenant \gset
@@ -48,8 +48,33 @@ select zenglow_api.transition_batch(:batch_id, 'loading');
 select zenglow_api.transition_batch(:batch_id, 'done', null, 10, 0);
 commit;
 \o
-select results_eq($$select payload ->> 'state' from pg_temp.received()$$, $$values ('loading'::text), ('done'::text)$$,
+drop table got;
+create temporary table got as select * from pg_temp.received();
+select results_eq($$select payload ->> 'state' from got$$, $$values ('loading'::text), ('done'::text)$$,
     'each committed state change is announced, in order');
+select is((select array_agg(k order by k) from got, jsonb_object_keys(payload) k where payload ->> 'state' = 'done'),
+    array['batch_id', 'corpus_epoch', 'state', 'tenant_id'], 'a batch that became searchable carries corpus_epoch too');
+select is((select (payload ->> 'corpus_epoch')::bigint from got where payload ->> 'state' = 'done'),
+    (select epoch from zenglow.corpus_epochs where tenant_id = :'tenant'),
+    'the tenant''s corpus epoch after the change, as committed');
+
+-- A load through the staging path: the announced epoch is the one the load produced.
+select coalesce((select epoch from zenglow.corpus_epochs where tenant_id = :'tenant'), 0) as epoch_before \gset
+\o /dev/null
+begin;
+set local zenglow.tenant_id = :'tenant';
+set local role zenglow_ingest;
+select zenglow_api.prepare_staging();
+insert into zg_staging (row_number, document_id, chunk_order, content_hash, body) values (1, 'd1', 0, 'h', 'comets have tails');
+select zenglow_api.ingest_staged_batch('loaded', 'test', 'sha256:' || repeat('3', 64));
+commit;
+\o
+drop table got;
+create temporary table got as select * from pg_temp.received();
+select results_eq($$select payload ->> 'state', (payload ->> 'corpus_epoch')::bigint from got where payload ? 'corpus_epoch'$$,
+    format('values (''done''::text, %s::bigint)', (select epoch from zenglow.corpus_epochs where tenant_id = :'tenant')),
+    'a loaded batch is announced once as searchable, with the epoch its commit left');
+select ok((select epoch from zenglow.corpus_epochs where tenant_id = :'tenant') > :epoch_before, 'which the load advanced');
 
 \o /dev/null
 begin;

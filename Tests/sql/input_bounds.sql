@@ -3,7 +3,7 @@
 -- (ZG002, at most 1000 each), timing records (ZG009), batch tags, hashes, states and counts
 -- (ZG009). rag_query's options: rag_query_arguments.sql; staged chunks: staging_checks.sql.
 begin;
-select plan(48);
+select plan(51);
 
 insert into zenglow.tenants (tenant_id) values ('bounds-a');
 set local role zenglow_app;
@@ -74,6 +74,14 @@ select throws_ok($$select zenglow_api.record_performance('[7]')$$, 'ZG009', 'tim
 reset role;
 select is((select count(*) from zenglow.query_performance where tenant_id = 'bounds-a'), 2::bigint,
     'refused batches wrote nothing (only the two valid calls did)');
+set local role zenglow_app;
+select is(zenglow_api.record_performance(pg_temp.record('{"request_id": "cached", "cache_hit": true}')::jsonb), 1,
+    'an answer from the response cache is recorded');
+select throws_ok(format('select zenglow_api.record_performance(%L)', pg_temp.record('{"cache_hit": "yes"}')), 'ZG009',
+    'timing record 1: cache_hit must be true or false, not "yes"', 'a cache_hit that is not a boolean is refused');
+reset role;
+select results_eq($$select request_id, cache_hit from zenglow.query_performance where tenant_id = 'bounds-a' order by request_id nulls last$$,
+    $$values ('cached'::text, true), ('r1', false), (null, false)$$, 'cache_hit is stored as sent, false when absent');
 
 -- Batches.
 set local role zenglow_ingest;
