@@ -107,6 +107,8 @@ CREATE FUNCTION zenglow.activate_model(p_model text, p_actor text) RETURNS jsonb
     AS $$
 -- Makes p_model the one retrieval reads, atomically (never zero active models), after its
 -- index exists; the old model's rows stay until an operator deletes them. Audited under _global.
+-- The switch is announced on zenglow_models by the models trigger (zenglow.notify_model):
+--   {"tenant_id": "_global", "kind": "embedding", "model": <p_model>, "version": null}
 declare
     v_previous text;
     v_index text;
@@ -138,7 +140,13 @@ CREATE FUNCTION zenglow.add_term_stats(p_tenant_id text, p_model text, p_sign in
 -- Adds (p_sign 1) or removes (p_sign -1) chunks' contribution to the BM25 statistics: the
 -- document frequency of each term and the corpus's chunk and token counts. Rows are touched in
 -- term order, so concurrent loaders of one tenant lock them in the same order (no deadlock).
+-- The corpus_stats row comes last, and its trigger advances the tenant's corpus epoch after
+-- every other lock a load takes (the term_stats writes are marked zenglow.epoch_handled so that
+-- their statement trigger does not take the epoch first; see zenglow.advance_corpus_epoch).
+declare
+    v_handled text := coalesce(current_setting('zenglow.epoch_handled', true), '');
 begin
+    perform set_config('zenglow.epoch_handled', 'on', true);
     if p_sign = 1 then
         insert into zenglow.term_stats as s (tenant_id, embedding_model, term, df)
         select p_tenant_id, p_model, t.term, t.df
@@ -152,6 +160,7 @@ begin
         delete from zenglow.term_stats s where s.tenant_id = p_tenant_id and s.embedding_model = p_model
             and s.term = any (p_terms) and s.df = 0;
     end if;
+    perform set_config('zenglow.epoch_handled', v_handled, true);
     insert into zenglow.corpus_stats as s (tenant_id, embedding_model, chunk_count, token_total)
     values (p_tenant_id, p_model, greatest(p_sign * p_chunks, 0), greatest(p_sign * p_tokens, 0))
     on conflict (tenant_id, embedding_model) do update
@@ -161,6 +170,203 @@ end
 $$;
 
 ALTER FUNCTION zenglow.add_term_stats(p_tenant_id text, p_model text, p_sign integer, p_terms text[], p_dfs bigint[], p_chunks bigint, p_tokens bigint) OWNER TO zenglow_owner;
+
+--
+-- Name: advance_corpus_epoch(text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.advance_corpus_epoch(p_tenant text) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Advances a tenant's corpus epoch (zenglow.corpus_epochs) in the calling transaction and
+-- returns the new value; a second call in the same transaction changes nothing and returns it
+-- again (everything a transaction changes becomes visible at once, at its commit). The response
+-- cache keys answers by the epoch, so an answer computed before a change can never be served
+-- after it commits, and a rolled-back change advances nothing.
+--
+-- Every path that changes what zenglow_api.rag_query can return for a tenant advances it:
+--   1. chunks loaded: zenglow_api.ingest_staged_batch (the loader's COPY into zg_staging, then
+--      one insert), through zenglow.add_term_stats (path 3);
+--   2. chunks replaced or deleted: the earlier versions of re-sent documents (ingest_staged_batch
+--      via zenglow.forget_chunks), chunk retention (zenglow.maintenance_retire_chunks, run by
+--      zenglow.run_maintenance: rows deleted and whole partitions dropped), both through
+--      forget_chunks -> add_term_stats (path 3), per affected tenant;
+--   3. the BM25 statistics (term_stats, corpus_stats: idf, avgdl and which terms retrieval asks
+--      the index for): zenglow.add_term_stats writes corpus_stats last, and the corpus_stats
+--      trigger advances the tenant of each row written (sql/zenglow/triggers/corpus_stats.sql);
+--   4. any other write to zenglow.chunks or zenglow.term_stats (a loader's own INSERT or DELETE,
+--      an operator's UPDATE of titles or metadata, TRUNCATE): statement triggers
+--      (zenglow.advance_epoch_on_write) advance the tenant the statement was confined to by
+--      row-level security, or every tenant when it was not (maintenance mode, a superuser,
+--      TRUNCATE). ZenGlow's own functions that advance by path 3 afterwards, or whose writes
+--      change nothing retrieval sees (zenglow.create_partition moving rows out of the default
+--      partition), mark their statements with zenglow.epoch_handled so that the epoch is taken
+--      after the statistics, in one lock order for all loaders;
+--   5. source priors (the source_prior LTR feature): statement triggers on zenglow.source_priors
+--      advance the tenants of the rows written, every tenant on TRUNCATE;
+--   6. a batch becoming searchable (done or healed): zenglow.notify_manifest calls this and puts
+--      the epoch in the zenglow_manifest payload (corpus_epoch), so the announced version is the
+--      one the change produced;
+--   7. an LTR model changed or deleted in place (zenglow.ltr_models is append-only by convention;
+--      a new version is part of the cache key on its own): every tenant.
+-- Not folded in, because zenglow_api.cache_generation returns them beside the epoch: the fusion
+-- weights version, the LTR version, the active embedding model and the installation id. A
+-- tenant's state (disabled, unknown) makes both rag_query and cache_generation refuse.
+-- The recency feature (age of a chunk) drifts with time alone: the cache's TTL bounds that.
+--
+-- Security definer: loaders advance their own tenant's epoch without write access to the table,
+-- so an epoch can only ever grow. Maintenance mode (row-level security is forced for the owner
+-- too) is restored to what the caller had, since maintenance steps call this while in it.
+declare
+    v_advanced text := coalesce(current_setting('zenglow.corpus_epochs_advanced', true), '');
+    v_maintenance text := coalesce(current_setting('zenglow.maintenance', true), '');
+    v_epoch bigint;
+begin
+    if p_tenant is null then
+        return null;
+    end if;
+    perform zenglow.maintenance_mode(true);
+    -- The transaction's own record of what it advanced: ',a,b,' or '*' after every tenant. Local
+    -- settings follow subtransactions, so a rolled-back savepoint forgets its advance with it.
+    if v_advanced = '*' or strpos(v_advanced, ',' || p_tenant || ',') > 0 then
+        select e.epoch into v_epoch from zenglow.corpus_epochs e where e.tenant_id = p_tenant;
+    else
+        insert into zenglow.corpus_epochs as e (tenant_id, epoch, advanced_at)
+        values (p_tenant, 1, now())
+        on conflict (tenant_id) do update set epoch = e.epoch + 1, advanced_at = now()
+        returning e.epoch into v_epoch;
+        perform set_config('zenglow.corpus_epochs_advanced',
+            case when v_advanced = '' then ',' else v_advanced end || p_tenant || ',', true);
+    end if;
+    perform set_config('zenglow.maintenance', v_maintenance, true);
+    return coalesce(v_epoch, 0);
+end
+$$;
+
+ALTER FUNCTION zenglow.advance_corpus_epoch(p_tenant text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION advance_corpus_epoch(p_tenant text); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.advance_corpus_epoch(p_tenant text) IS 'Advances a tenant''s corpus epoch once per transaction (the response cache key part that changes with the corpus); returns the epoch after the change.';
+
+--
+-- Name: advance_epoch_of_rows(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.advance_epoch_of_rows() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+-- Advances the corpus epoch of the tenants of the rows written, for tables whose rows are small
+-- and name their tenant: as a row trigger (corpus_stats, written one row per tenant and model by
+-- zenglow.add_term_stats, the last lock a load takes) or as a statement trigger with transition
+-- tables named new_rows and old_rows (source_priors). zenglow.advance_corpus_epoch lists the paths.
+declare
+    v_tenant text;
+begin
+    if tg_level = 'ROW' then
+        if tg_op in ('UPDATE', 'DELETE') then
+            perform zenglow.advance_corpus_epoch(old.tenant_id);
+        end if;
+        if tg_op in ('INSERT', 'UPDATE') then
+            perform zenglow.advance_corpus_epoch(new.tenant_id);
+        end if;
+        return null;
+    end if;
+    if tg_op in ('INSERT', 'UPDATE') then
+        for v_tenant in select distinct n.tenant_id from new_rows n order by 1 loop
+            perform zenglow.advance_corpus_epoch(v_tenant);
+        end loop;
+    end if;
+    if tg_op in ('UPDATE', 'DELETE') then
+        for v_tenant in select distinct o.tenant_id from old_rows o order by 1 loop
+            perform zenglow.advance_corpus_epoch(v_tenant);
+        end loop;
+    end if;
+    return null;
+end
+$$;
+
+ALTER FUNCTION zenglow.advance_epoch_of_rows() OWNER TO zenglow_owner;
+
+--
+-- Name: advance_epoch_on_write(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.advance_epoch_on_write() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+-- Statement trigger: a write to a table retrieval reads advances the corpus epoch of whom it may
+-- have changed (zenglow.advance_corpus_epoch lists the paths). Runs as the writer, because whom
+-- a statement could reach depends on the writer:
+--   - a TRUNCATE, a table without tenants (trigger argument 'every'), or a statement row-level
+--     security did not confine (maintenance mode, a superuser or BYPASSRLS): every tenant;
+--   - otherwise the transaction's tenant, the only one whose rows the statement could touch (an
+--     unset or inactive tenant touches none: nothing to advance).
+-- Without transition tables: chunks are large rows, and capturing a batch's rows again just to
+-- read one tenant id would cost more than the rest of this. Skipped while a ZenGlow function
+-- says it handles the epoch itself (zenglow.epoch_handled = on), see advance_corpus_epoch.
+declare
+    v_tenant text;
+begin
+    if coalesce(current_setting('zenglow.epoch_handled', true), '') = 'on' then
+        return null;
+    end if;
+    if tg_op = 'TRUNCATE' or 'every' = any (tg_argv) or zenglow.in_maintenance_mode()
+        or not row_security_active(tg_relid) then
+        perform zenglow.advance_every_corpus_epoch();
+        return null;
+    end if;
+    v_tenant := zenglow.current_tenant();
+    if v_tenant is not null then
+        perform zenglow.advance_corpus_epoch(v_tenant);
+    end if;
+    return null;
+end
+$$;
+
+ALTER FUNCTION zenglow.advance_epoch_on_write() OWNER TO zenglow_owner;
+
+--
+-- Name: advance_every_corpus_epoch(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.advance_every_corpus_epoch() RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Advances the corpus epoch of every tenant, once per transaction: for changes that are not
+-- confined to one tenant (a TRUNCATE, a write in maintenance mode or by a superuser, an LTR
+-- model changed in place). Rare, and cheaper than finding out whom they concerned. See
+-- zenglow.advance_corpus_epoch for the paths; maintenance mode is restored as the caller had it.
+declare
+    v_maintenance text := coalesce(current_setting('zenglow.maintenance', true), '');
+    v_advanced text := coalesce(current_setting('zenglow.corpus_epochs_advanced', true), '');
+begin
+    if v_advanced = '*' then
+        return;
+    end if;
+    perform zenglow.maintenance_mode(true);
+    -- Tenants advanced earlier in this transaction keep that one advance.
+    insert into zenglow.corpus_epochs as e (tenant_id, epoch, advanced_at)
+    select t.tenant_id, 1, now() from zenglow.tenants t
+    where t.tenant_id <> '_global' and strpos(v_advanced, ',' || t.tenant_id || ',') = 0
+    order by t.tenant_id
+    on conflict (tenant_id) do update set epoch = e.epoch + 1, advanced_at = now();
+    perform set_config('zenglow.corpus_epochs_advanced', '*', true);
+    perform set_config('zenglow.maintenance', v_maintenance, true);
+end
+$$;
+
+ALTER FUNCTION zenglow.advance_every_corpus_epoch() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION advance_every_corpus_epoch(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.advance_every_corpus_epoch() IS 'Advances every tenant''s corpus epoch once per transaction (changes not confined to one tenant).';
 
 --
 -- Name: bm25_statistics(text, text, text[], bigint); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -467,8 +673,11 @@ CREATE FUNCTION zenglow.create_partition(p_parent regclass, p_name text, p_key t
 -- Creates the range partition [p_from, p_to) of p_parent and moves into it the rows that had
 -- landed in the parent's default partition for that range (PostgreSQL refuses to create a
 -- partition while its default partition holds rows of that range). Returns the rows moved.
--- Runs inside the caller's SECURITY DEFINER function, as the owner, in maintenance mode.
+-- Runs inside the caller's SECURITY DEFINER function, as the owner, in maintenance mode. Moved
+-- rows are the same rows: the move is marked zenglow.epoch_handled, so that it advances no
+-- tenant's corpus epoch (see zenglow.advance_corpus_epoch).
 declare
+    v_handled text := coalesce(current_setting('zenglow.epoch_handled', true), '');
     v_schema text := (select n.nspname from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.oid = p_parent);
     v_default regclass := (
         select i.inhrelid::regclass
@@ -492,7 +701,9 @@ begin
     execute format('create table %I.%I partition of %s for values from (%L) to (%L)', v_schema, p_name, p_parent, p_from, p_to);
     if v_moved > 0 then
         -- overriding system value keeps identity-generated ids (a no-op for sequence defaults).
+        perform set_config('zenglow.epoch_handled', 'on', true);
         execute format('insert into %s (%s) overriding system value select %s from zg_moving', p_parent, v_columns, v_columns);
+        perform set_config('zenglow.epoch_handled', v_handled, true);
     end if;
     if v_default is not null then
         drop table zg_moving;
@@ -1154,20 +1365,64 @@ CREATE FUNCTION zenglow.notify_manifest() RETURNS trigger
 -- announces nothing). Ids and the state only, plus the alert reason once the spool worker has
 -- set one (zenglow_api.annotate_batch), so a dashboard can tell a healed load from a clean one
 -- without reading the row; listeners re-read the row under their tenant for anything else.
+-- A batch that became searchable (its state changed to done or healed) also carries
+-- corpus_epoch, the tenant's corpus epoch after the change (zenglow.advance_corpus_epoch, which
+-- the load has advanced already in this transaction, or advances now), so that the build
+-- update the API publishes names the version its response cache moved to:
+--   {tenant_id, batch_id, state[, reason][, corpus_epoch]}
+declare
+    v_epoch bigint;
 begin
-    if new.alert_reason is null then
-        perform pg_notify('zenglow_manifest',
-            json_build_object('tenant_id', new.tenant_id, 'batch_id', new.batch_id, 'state', new.state)::text);
-    else
-        perform pg_notify('zenglow_manifest',
-            json_build_object('tenant_id', new.tenant_id, 'batch_id', new.batch_id, 'state', new.state,
-                'reason', new.alert_reason)::text);
+    if new.state in ('done', 'healed') and (tg_op = 'INSERT' or old.state is distinct from new.state) then
+        v_epoch := zenglow.advance_corpus_epoch(new.tenant_id);
     end if;
+    -- json_build_object, not jsonb: the keys stay in this order and the text as /events relays it.
+    perform pg_notify('zenglow_manifest', case
+        when new.alert_reason is null and v_epoch is null then
+            json_build_object('tenant_id', new.tenant_id, 'batch_id', new.batch_id, 'state', new.state)
+        when v_epoch is null then
+            json_build_object('tenant_id', new.tenant_id, 'batch_id', new.batch_id, 'state', new.state,
+                'reason', new.alert_reason)
+        when new.alert_reason is null then
+            json_build_object('tenant_id', new.tenant_id, 'batch_id', new.batch_id, 'state', new.state,
+                'corpus_epoch', v_epoch)
+        else
+            json_build_object('tenant_id', new.tenant_id, 'batch_id', new.batch_id, 'state', new.state,
+                'reason', new.alert_reason, 'corpus_epoch', v_epoch)
+        end::text);
     return null;
 end
 $$;
 
 ALTER FUNCTION zenglow.notify_manifest() OWNER TO zenglow_owner;
+
+--
+-- Name: notify_model(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.notify_model() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+-- Announces on zenglow_models, in the changing transaction (a rollback announces nothing), that
+-- what retrieval ranks with changed for every tenant, so that the API can publish a build update:
+--   an embedding model activated (zenglow.models.active set, by zenglow.activate_model):
+--     {"tenant_id": "_global", "kind": "embedding", "model": <model_name>, "version": null}
+--   a new learning-to-rank version (a row inserted into zenglow.ltr_models, by `zenglow ltr fit`):
+--     {"tenant_id": "_global", "kind": "ltr", "model": null, "version": <version>}
+-- Ids only; listeners re-read the registry for anything else (zenglow_api.cache_generation).
+begin
+    if tg_table_name = 'models' then
+        perform pg_notify('zenglow_models', json_build_object('tenant_id', '_global', 'kind', 'embedding',
+            'model', new.model_name, 'version', null)::text);
+    else
+        perform pg_notify('zenglow_models', json_build_object('tenant_id', '_global', 'kind', 'ltr',
+            'model', null, 'version', new.version)::text);
+    end if;
+    return null;
+end
+$$;
+
+ALTER FUNCTION zenglow.notify_model() OWNER TO zenglow_owner;
 
 --
 -- Name: notify_weights(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -1780,6 +2035,53 @@ ALTER FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha256 bytea
 COMMENT ON FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha256 bytea) IS 'Checks an API key: prefix and SHA-256 of its secret -> tenant_id, key_id, scopes, status (ok|unknown|revoked|expired).';
 
 --
+-- Name: cache_generation(); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint) RETURNS record
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Everything a cached zenglow_api.rag_query answer of the current tenant depends on besides the
+-- request, read in one call before the API looks in its response cache: this database's
+-- installation id, the fusion-weights version rag_query would use (the tenant's newest, else the
+-- newest _global one), the LTR version it would use (the newest), the active embedding model,
+-- and the tenant's corpus epoch (zenglow.advance_corpus_epoch: every committed change to what
+-- retrieval reads advances it). A key made of these and the request cannot find an answer
+-- computed before any of them changed. Primary-key and unique-index lookups only.
+-- Refuses exactly where rag_query refuses before it reads any chunk, with the same SQLSTATE and
+-- message, so a cache hit never answers what rag_query would refuse: ZG001 no tenant (unset,
+-- empty, unknown, inactive or _global), ZG006 no active embedding model.
+-- Security definer so that the API needs no privilege on corpus_epochs and installation; every
+-- read still goes through row-level security under the transaction's tenant.
+declare
+    v_tenant text := zenglow.require_tenant();
+begin
+    select m.model_name into model from zenglow.models m where m.active;
+    if not found then
+        raise exception using errcode = 'ZG006', message = 'no embedding model is active',
+            hint = 'register one in zenglow.models and run zenglow.activate_model(model, actor)';
+    end if;
+    select i.id::text into installation from zenglow.installation i;
+    -- As zenglow_api.current_fusion_weights chooses: the tenant's newest version, else _global's.
+    weights_version := coalesce(
+        (select max(w.version) from zenglow.fusion_weights w where w.tenant_id = v_tenant),
+        (select max(w.version) from zenglow.fusion_weights w where w.tenant_id = '_global'));
+    -- As rag_query chooses: the newest version (null while there is none).
+    select max(l.version) into ltr_version from zenglow.ltr_models l;
+    corpus_epoch := coalesce((select e.epoch from zenglow.corpus_epochs e where e.tenant_id = v_tenant), 0);
+end
+$$;
+
+ALTER FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint) IS 'What a cached rag_query answer of the current tenant depends on besides the request: (installation, weights_version, ltr_version, model, corpus_epoch). Refuses as rag_query does: ZG001 no tenant, ZG006 no active embedding model.';
+
+--
 -- Name: check_api_key(text, bytea); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
 --
 
@@ -1906,6 +2208,7 @@ declare
     v_cause text;
     v_cause_state text;
     v_cause_detail text;
+    v_handled text := coalesce(current_setting('zenglow.epoch_handled', true), '');
 begin
     if p_rejected < 0 then
         raise exception using errcode = 'ZG009', message = format('rejected must be 0 or more, not %s', p_rejected);
@@ -1942,6 +2245,9 @@ begin
                 '`zenglow maintain` creates the partitions ahead of time';
     end;
 
+    -- The chunk writes below leave the corpus epoch to add_term_stats (its corpus_stats trigger),
+    -- which takes it after the statistics' locks, as every load does (no lock-order deadlock).
+    perform set_config('zenglow.epoch_handled', 'on', true);
     v_replaced := zenglow.forget_chunks(format(
         'c.tenant_id = %L and c.embedding_model = %L and c.document_id in (select s.document_id from pg_temp.zg_staging s)',
         v_tenant, v_model.model_name));
@@ -1973,6 +2279,7 @@ begin
                 quote_literal(left(v_duplicate.document_id, 80)), v_duplicate.chunk_order, v_duplicate.first_row),
             hint = 'a batch holds each chunk of a document once';
     end;
+    perform set_config('zenglow.epoch_handled', v_handled, true);
 
     -- One pass over the new rows: each term's document frequency, and (as chunks.token_count
     -- counts them) the rows' total length.
@@ -2376,7 +2683,8 @@ CREATE FUNCTION zenglow_api.record_performance(p_records jsonb) RETURNS integer
 --   ts an ISO 8601 timestamp (default now());
 --   status (required) an integer 100..599; top_k, result_count integers 0..2147483647;
 --   weights_version an integer 1..9223372036854775807;
---   total_ms (required), embed_ms, retrieve_ms numbers 0..86400000 (a day).
+--   total_ms (required), embed_ms, retrieve_ms numbers 0..86400000 (a day);
+--   cache_hit a boolean (default false: answered without the response cache).
 -- Other keys are ignored. Nothing is written unless every record is valid.
 declare
     v_tenant text := zenglow.require_tenant();
@@ -2409,7 +2717,8 @@ begin
                 ('weights_version', 'integer', false, 1, 9223372036854775807),
                 ('total_ms', 'number', true, 0, 86400000),
                 ('embed_ms', 'number', false, 0, 86400000),
-                ('retrieve_ms', 'number', false, 0, 86400000)) f (name, kind, required, minimum, maximum)
+                ('retrieve_ms', 'number', false, 0, 86400000),
+                ('cache_hit', 'boolean', false, null, null)) f (name, kind, required, minimum, maximum)
         loop
             v_value := nullif(v_record -> v_field.name, 'null'::jsonb);
             if v_value is null then
@@ -2419,6 +2728,12 @@ begin
             elsif v_field.kind in ('integer', 'number') then
                 perform zenglow.bounded_number(v_value, format('timing record %s: %s', v_index, v_field.name),
                     v_field.minimum, v_field.maximum, v_field.kind = 'integer');
+            elsif v_field.kind = 'boolean' then
+                if jsonb_typeof(v_value) <> 'boolean' then
+                    raise exception using errcode = 'ZG009',
+                        message = format('timing record %s: %s must be true or false, not %s', v_index, v_field.name,
+                            left(v_value::text, 40));
+                end if;
             elsif jsonb_typeof(v_value) <> 'string'
                 -- The shape of ISO 8601; the cast below still refuses an impossible date.
                 or (v_field.kind = 'timestamp'
@@ -2434,10 +2749,11 @@ begin
     end loop;
 
     begin
-        insert into zenglow.query_performance (ts, tenant_id, request_id, endpoint, status, top_k, result_count,
+        insert into zenglow.query_performance (ts, tenant_id, request_id, endpoint, status, top_k, cache_hit, result_count,
             weights_version, model, embed_ms, retrieve_ms, total_ms)
         select coalesce((r ->> 'ts')::timestamptz, now()), v_tenant, r ->> 'request_id', r ->> 'endpoint',
-            (r ->> 'status')::numeric::integer, (r ->> 'top_k')::numeric::integer, (r ->> 'result_count')::numeric::integer,
+            (r ->> 'status')::numeric::integer, (r ->> 'top_k')::numeric::integer,
+            coalesce((nullif(r -> 'cache_hit', 'null'::jsonb))::boolean, false), (r ->> 'result_count')::numeric::integer,
             (r ->> 'weights_version')::numeric::bigint, r ->> 'model',
             -- bounded_number again: it rounds magnitudes below 1e-307 to 0, which double precision cannot hold.
             zenglow.bounded_number(r -> 'embed_ms', 'embed_ms', 0, 86400000)::double precision,
@@ -2467,7 +2783,7 @@ ALTER FUNCTION zenglow_api.record_performance(p_records jsonb) OWNER TO zenglow_
 -- Name: FUNCTION record_performance(p_records jsonb); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
 --
 
-COMMENT ON FUNCTION zenglow_api.record_performance(p_records jsonb) IS 'Stores request timings [{ts, request_id, endpoint, status, top_k, result_count, weights_version, model, embed_ms, retrieve_ms, total_ms}] for the current tenant in zenglow.query_performance; returns the rows written. Errors: ZG001 no tenant, ZG009 a malformed record (named by its 1-based position and field).';
+COMMENT ON FUNCTION zenglow_api.record_performance(p_records jsonb) IS 'Stores request timings [{ts, request_id, endpoint, status, top_k, cache_hit, result_count, weights_version, model, embed_ms, retrieve_ms, total_ms}] for the current tenant in zenglow.query_performance; returns the rows written. Errors: ZG001 no tenant, ZG009 a malformed record (named by its 1-based position and field).';
 
 --
 -- Name: schema_status(); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
@@ -2973,6 +3289,27 @@ CREATE TABLE zenglow.chunks_default (
 ALTER TABLE zenglow.chunks_default OWNER TO zenglow_owner;
 
 --
+-- Name: corpus_epochs; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.corpus_epochs (
+    tenant_id text NOT NULL,
+    epoch bigint DEFAULT 0 NOT NULL,
+    advanced_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT corpus_epochs_epoch_nonnegative CHECK ((epoch >= 0))
+);
+
+ALTER TABLE ONLY zenglow.corpus_epochs FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.corpus_epochs OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE corpus_epochs; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.corpus_epochs IS 'Per tenant, a number that every committed change to what retrieval reads (chunks, BM25 statistics, source priors) advances in the same transaction; part of the response cache key. No row means epoch 0.';
+
+--
 -- Name: corpus_stats; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -3084,6 +3421,23 @@ ALTER TABLE zenglow.fusion_weights_version_seq OWNER TO zenglow_owner;
 --
 
 ALTER SEQUENCE zenglow.fusion_weights_version_seq OWNED BY zenglow.fusion_weights.version;
+
+--
+-- Name: installation; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.installation (
+    id uuid DEFAULT gen_random_uuid() NOT NULL,
+    created_at timestamp with time zone DEFAULT now() NOT NULL
+);
+
+ALTER TABLE zenglow.installation OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE installation; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.installation IS 'This ZenGlow database''s identity (one row, a random id made by migration 0019): part of every response cache key, so that databases sharing one Redis never share entries.';
 
 --
 -- Name: ltr_models; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
@@ -3566,6 +3920,13 @@ ALTER TABLE ONLY zenglow.chunks_default
     ADD CONSTRAINT chunks_default_tenant_id_document_id_chunk_order_embedding__key UNIQUE (tenant_id, document_id, chunk_order, embedding_model, ingested_at);
 
 --
+-- Name: corpus_epochs corpus_epochs_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.corpus_epochs
+    ADD CONSTRAINT corpus_epochs_pkey PRIMARY KEY (tenant_id);
+
+--
 -- Name: corpus_stats corpus_stats_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -3578,6 +3939,13 @@ ALTER TABLE ONLY zenglow.corpus_stats
 
 ALTER TABLE ONLY zenglow.fusion_weights
     ADD CONSTRAINT fusion_weights_pkey PRIMARY KEY (tenant_id, version);
+
+--
+-- Name: installation installation_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.installation
+    ADD CONSTRAINT installation_pkey PRIMARY KEY (id);
 
 --
 -- Name: ltr_models ltr_models_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
@@ -3692,6 +4060,12 @@ CREATE INDEX chunks_tsv ON ONLY zenglow.chunks USING gin (tsv);
 CREATE INDEX chunks_default_tsv_idx ON zenglow.chunks_default USING gin (tsv);
 
 --
+-- Name: installation_one_row; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE UNIQUE INDEX installation_one_row ON zenglow.installation USING btree ((true));
+
+--
 -- Name: maintenance_runs_started; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -3782,10 +4156,28 @@ CREATE TRIGGER batches_notify_alert AFTER UPDATE OF alert_reason ON zenglow.batc
 CREATE TRIGGER batches_notify_manifest AFTER INSERT OR UPDATE OF state ON zenglow.batches FOR EACH ROW EXECUTE FUNCTION zenglow.notify_manifest();
 
 --
+-- Name: chunks chunks_advance_corpus_epoch; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER chunks_advance_corpus_epoch AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON zenglow.chunks FOR EACH STATEMENT EXECUTE FUNCTION zenglow.advance_epoch_on_write();
+
+--
 -- Name: chunks chunks_fill_text_stats; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
 --
 
 CREATE TRIGGER chunks_fill_text_stats BEFORE INSERT OR UPDATE OF body ON zenglow.chunks FOR EACH ROW EXECUTE FUNCTION zenglow.fill_chunk_text_stats();
+
+--
+-- Name: corpus_stats corpus_stats_advance_corpus_epoch; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER corpus_stats_advance_corpus_epoch AFTER INSERT OR DELETE OR UPDATE ON zenglow.corpus_stats FOR EACH ROW EXECUTE FUNCTION zenglow.advance_epoch_of_rows();
+
+--
+-- Name: corpus_stats corpus_stats_truncate_advances_corpus_epochs; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER corpus_stats_truncate_advances_corpus_epochs AFTER TRUNCATE ON zenglow.corpus_stats FOR EACH STATEMENT EXECUTE FUNCTION zenglow.advance_epoch_on_write();
 
 --
 -- Name: fusion_weights fusion_weights_check; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
@@ -3804,6 +4196,60 @@ CREATE TRIGGER fusion_weights_notify AFTER INSERT ON zenglow.fusion_weights FOR 
 --
 
 CREATE TRIGGER fusion_weights_refuse_truncate BEFORE TRUNCATE ON zenglow.fusion_weights FOR EACH STATEMENT EXECUTE FUNCTION zenglow.check_fusion_weights();
+
+--
+-- Name: ltr_models ltr_models_change_advances_corpus_epochs; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER ltr_models_change_advances_corpus_epochs AFTER DELETE OR UPDATE OR TRUNCATE ON zenglow.ltr_models FOR EACH STATEMENT EXECUTE FUNCTION zenglow.advance_epoch_on_write('every');
+
+--
+-- Name: ltr_models ltr_models_notify; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER ltr_models_notify AFTER INSERT ON zenglow.ltr_models FOR EACH ROW EXECUTE FUNCTION zenglow.notify_model();
+
+--
+-- Name: models models_notify_activation; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER models_notify_activation AFTER UPDATE OF active ON zenglow.models FOR EACH ROW WHEN ((new.active AND (NOT old.active))) EXECUTE FUNCTION zenglow.notify_model();
+
+--
+-- Name: models models_notify_active_insert; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER models_notify_active_insert AFTER INSERT ON zenglow.models FOR EACH ROW WHEN (new.active) EXECUTE FUNCTION zenglow.notify_model();
+
+--
+-- Name: source_priors source_priors_delete_advances_corpus_epoch; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER source_priors_delete_advances_corpus_epoch AFTER DELETE ON zenglow.source_priors REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION zenglow.advance_epoch_of_rows();
+
+--
+-- Name: source_priors source_priors_insert_advances_corpus_epoch; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER source_priors_insert_advances_corpus_epoch AFTER INSERT ON zenglow.source_priors REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION zenglow.advance_epoch_of_rows();
+
+--
+-- Name: source_priors source_priors_truncate_advances_corpus_epochs; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER source_priors_truncate_advances_corpus_epochs AFTER TRUNCATE ON zenglow.source_priors FOR EACH STATEMENT EXECUTE FUNCTION zenglow.advance_epoch_on_write();
+
+--
+-- Name: source_priors source_priors_update_advances_corpus_epoch; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER source_priors_update_advances_corpus_epoch AFTER UPDATE ON zenglow.source_priors REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION zenglow.advance_epoch_of_rows();
+
+--
+-- Name: term_stats term_stats_advance_corpus_epoch; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER term_stats_advance_corpus_epoch AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON zenglow.term_stats FOR EACH STATEMENT EXECUTE FUNCTION zenglow.advance_epoch_on_write();
 
 --
 -- Name: chain_heads chain_heads_no_truncate; Type: TRIGGER; Schema: zenglow_audit; Owner: zenglow_owner
@@ -3850,6 +4296,13 @@ ALTER TABLE zenglow.chunks
 
 ALTER TABLE zenglow.chunks
     ADD CONSTRAINT chunks_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: corpus_epochs corpus_epochs_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.corpus_epochs
+    ADD CONSTRAINT corpus_epochs_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
 
 --
 -- Name: corpus_stats corpus_stats_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
@@ -3925,6 +4378,12 @@ ALTER TABLE zenglow.batches ENABLE ROW LEVEL SECURITY;
 ALTER TABLE zenglow.chunks ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: corpus_epochs; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.corpus_epochs ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: corpus_stats; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -3953,6 +4412,12 @@ CREATE POLICY owner_maintenance ON zenglow.batches TO zenglow_owner USING (zengl
 --
 
 CREATE POLICY owner_maintenance ON zenglow.chunks TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: corpus_epochs owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.corpus_epochs TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
 
 --
 -- Name: corpus_stats owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
@@ -4025,6 +4490,12 @@ CREATE POLICY tenant_isolation ON zenglow.batches USING ((tenant_id = ( SELECT z
 --
 
 CREATE POLICY tenant_isolation ON zenglow.chunks USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant))) WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
+-- Name: corpus_epochs tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow.corpus_epochs FOR SELECT USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
 
 --
 -- Name: corpus_stats tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
@@ -4157,6 +4628,31 @@ REVOKE ALL ON FUNCTION zenglow.add_term_stats(p_tenant_id text, p_model text, p_
 GRANT ALL ON FUNCTION zenglow.add_term_stats(p_tenant_id text, p_model text, p_sign integer, p_terms text[], p_dfs bigint[], p_chunks bigint, p_tokens bigint) TO zenglow_ingest;
 
 --
+-- Name: FUNCTION advance_corpus_epoch(p_tenant text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.advance_corpus_epoch(p_tenant text) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.advance_corpus_epoch(p_tenant text) TO zenglow_ingest;
+
+--
+-- Name: FUNCTION advance_epoch_of_rows(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.advance_epoch_of_rows() FROM PUBLIC;
+
+--
+-- Name: FUNCTION advance_epoch_on_write(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.advance_epoch_on_write() FROM PUBLIC;
+
+--
+-- Name: FUNCTION advance_every_corpus_epoch(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.advance_every_corpus_epoch() FROM PUBLIC;
+
+--
 -- Name: FUNCTION bm25_statistics(p_tenant_id text, p_model text, p_terms text[], p_lexical_budget bigint, OUT chunk_count bigint, OUT avgdl double precision, OUT idf double precision[], OUT retrieval_terms text[]); Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -4266,6 +4762,7 @@ GRANT ALL ON FUNCTION zenglow.forget_chunks(p_where text) TO zenglow_ingest;
 --
 
 REVOKE ALL ON FUNCTION zenglow.in_maintenance_mode() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.in_maintenance_mode() TO zenglow_ingest;
 
 --
 -- Name: FUNCTION is_chunk_partition(p_name text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
@@ -4339,6 +4836,12 @@ REVOKE ALL ON FUNCTION zenglow.notify_key_change() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION zenglow.notify_manifest() FROM PUBLIC;
+
+--
+-- Name: FUNCTION notify_model(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.notify_model() FROM PUBLIC;
 
 --
 -- Name: FUNCTION notify_weights(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
@@ -4440,6 +4943,13 @@ GRANT ALL ON FUNCTION zenglow_api.announce_ingest_problem(p_tag text, p_reason t
 
 REVOKE ALL ON FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha256 bytea) FROM PUBLIC;
 GRANT ALL ON FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha256 bytea) TO zenglow_app;
+
+--
+-- Name: FUNCTION cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint) TO zenglow_app;
 
 --
 -- Name: FUNCTION check_api_key(p_prefix text, p_secret_sha256 bytea); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner

@@ -1,0 +1,24 @@
+/// What a cached `POST /rag/query` answer of one tenant depends on besides the request, as
+/// `zenglow_api.cache_generation()` reads it: a cache key that holds all of it cannot find an
+/// answer computed before any part changed, so entries never need invalidating.
+public struct CacheGeneration: Sendable, Equatable {
+    /// This database's random id, so that databases sharing one Redis never share entries.
+    public var installation: String
+    /// The fusion-weights version `rag_query` uses: the tenant's newest, else the newest global one.
+    public var weightsVersion: Int64
+    /// The learning-to-rank version `rag_query` uses (the newest); nil while there is none.
+    public var ltrVersion: Int64?
+    /// The active embedding model's name.
+    public var model: String?
+    /// The tenant's corpus epoch, advanced by every committed change to what retrieval reads.
+    public var corpusEpoch: Int64
+
+    /// A generation from its parts.
+    public init(installation: String, weightsVersion: Int64, ltrVersion: Int64?, model: String?, corpusEpoch: Int64) {
+        self.installation = installation
+        self.weightsVersion = weightsVersion
+        self.ltrVersion = ltrVersion
+        self.model = model
+        self.corpusEpoch = corpusEpoch
+    }
+}
