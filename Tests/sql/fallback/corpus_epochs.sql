@@ -1,6 +1,6 @@
 -- Corpus epochs without pgvector and TimescaleDB: the same paths advance them.
 begin;
-select plan(29);
+select plan(30);
 
 \ir ../support/corpus_epochs.sql
 

@@ -1,7 +1,7 @@
 -- Every path that changes what zenglow_api.rag_query can return for a tenant advances that
 -- tenant's corpus epoch, and no other tenant's (zenglow.advance_corpus_epoch lists the paths);
 -- what changes nothing retrieval sees advances nothing. Shared by corpus_epochs.sql (pgvector,
--- TimescaleDB) and fallback/corpus_epochs.sql (real[]); 29 tests, inside the including file's
+-- TimescaleDB) and fallback/corpus_epochs.sql (real[]); 30 tests, inside the including file's
 -- transaction. An epoch advances once per transaction, so pg_temp.mark() also forgets what this
 -- one advanced so far: each step below then counts as a transaction of its own.
 \o /dev/null
@@ -92,7 +92,6 @@ reset role;
 select is(pg_temp.epoch('epoch-a') - (select epoch from epochs_before where tenant_id = 'epoch-a'), 1::bigint,
     'two loads in one transaction advance the epoch once: both become visible at one commit');
 
--- The marks of ZenGlow's own functions end with them: a later write in the transaction counts.
 select pg_temp.mark();
 set local role zenglow_ingest;
 do $$ begin perform pg_temp.load('a-6', array[['d5', 'mitochondria power the cell']]); end $$;
@@ -100,6 +99,16 @@ set local zenglow.tenant_id = 'epoch-b';
 select is(pg_temp.load('b-1', array[['d1', 'tenant b writes about comets']]), 'done', 'tenant B loads in the same transaction');
 reset role;
 select is(pg_temp.advanced(), array['epoch-a', 'epoch-b'], 'each tenant that loaded is advanced');
+
+-- The marks of ZenGlow's own functions end with them: a later write in the transaction counts.
+select pg_temp.mark();
+set local role zenglow_ingest;
+set local zenglow.tenant_id = 'epoch-c';
+do $$ begin perform pg_temp.load('c-1', array[['d1', 'tenant c writes about tides']]); end $$;
+set local zenglow.tenant_id = 'epoch-b';
+delete from zenglow.chunks where document_id = 'no-such-document';
+reset role;
+select is(pg_temp.advanced(), array['epoch-b', 'epoch-c'], 'a write after a load in the same transaction still advances its tenant');
 
 -- 2. Writes to chunks outside the loading functions.
 select pg_temp.mark();
