@@ -35,6 +35,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .systemLibrary(
@@ -119,7 +120,7 @@ let package = Package(
         .target(
             name: "ZenGlowAPI",
             dependencies: [
-                "ZenGlowDB", "ZenGlowIngest", "ZenGlowKeys", "ZenGlowEmbedding",
+                "ZenGlowDB", "ZenGlowIngest", "ZenGlowKeys", "ZenGlowEmbedding", "ZenGlowCache",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -153,7 +154,14 @@ let package = Package(
         ),
         .target(
             name: "ZenGlowCache",
-            dependencies: ["CHiredis"],
+            dependencies: [
+                "CHiredis", "ZenGlowIngest",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -232,7 +240,8 @@ let package = Package(
         .testTarget(
             name: "ZenGlowAPITests",
             dependencies: [
-                "ZenGlowAPI", "ZenGlowKeys", "ZenGlowDB", "ZenGlowEmbedding", "ZenGlowTestSupport",
+                "ZenGlowAPI", "ZenGlowKeys", "ZenGlowDB", "ZenGlowEmbedding", "ZenGlowTestSupport", "ZenGlowCache",
+                "ZenGlowEmbedded",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -277,7 +286,11 @@ let package = Package(
         ),
         .testTarget(
             name: "ZenGlowCacheTests",
-            dependencies: ["ZenGlowCache", "ZenGlowTestSupport"],
+            dependencies: [
+                "ZenGlowCache", "ZenGlowTestSupport", "ZenGlowIngest", "ZenGlowEmbedded",
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -12,10 +12,13 @@ import ZenGlowTestSupport
 @testable import ZenGlowAPI
 
 /// A migrated throwaway database with tenants `t1` and `t2`, and what API tests need around it:
-/// configurations pointing at it, keys, and the rows the API wrote.
+/// configurations pointing at it and at the test Redis (under a key prefix of this database's
+/// own, so tests running side by side never share a rate limit, a session cap or a cache entry),
+/// keys, and the rows the API wrote.
 struct APITestEnvironment {
     static let logger = Logger(label: "test.api")
     let database: TestDatabase
+    let redisPort: Int
 
     static func make() async throws -> APITestEnvironment {
         let database = try await TestServers.shared.makeSchemaDatabase()
@@ -23,8 +26,11 @@ struct APITestEnvironment {
             _ = try await connection.query(
                 "select zenglow.create_tenant('t1'), zenglow.create_tenant('t2')", logger: logger)
         }
-        return APITestEnvironment(database: database)
+        return APITestEnvironment(database: database, redisPort: try await TestServers.shared.redis().settings.port)
     }
+
+    /// The Redis key prefix of this environment's applications.
+    var redisPrefix: String { "zgt_" + database.name }
 
     /// The environment variables of a configuration for this database; `overrides` win.
     func environment(_ overrides: [String: String] = [:]) -> [String: String] {
@@ -34,6 +40,7 @@ struct APITestEnvironment {
                 "postgresql://postgres@/\(database.name)?host=\(cluster.socketDirectory)&port=\(cluster.settings.port)",
             "HTTP_PORT": "0",
             "PERFORMANCE_FLUSH_MS": "10",
+            "REDIS_HOST": "127.0.0.1", "REDIS_PORT": String(redisPort), "REDIS_KEY_PREFIX": redisPrefix,
         ].merging(overrides) { $1 }
     }
 

@@ -32,7 +32,7 @@ struct ConfigurationTests {
         let local = try Self.read([:])
         #expect(local.database.url == Self.local.database)
         #expect(local.database.isEmbeddedDefault)
-        #expect(local.redisPort == 56379)
+        #expect(local.redis.port == 56379)
         let given = try Self.read(["DATABASE_URL": "postgresql://app@db/zenglow"])
         #expect(given.database.url.host == "db")
         #expect(!given.database.isEmbeddedDefault)
@@ -50,7 +50,7 @@ struct ConfigurationTests {
             "REDIS_PORT": "6379",
         ])
         #expect(complete.profile == .prod)
-        #expect(complete.redisHost == "cache")
+        #expect(complete.redis.host == "cache")
     }
 
     @Test("old names are read as the new ones, with a deprecation warning")

@@ -39,7 +39,7 @@ struct OpenAPIConformanceTests {
     @Test("every route the router serves is in the document, and every operation of the document is routed")
     func routesMatchTheDocument() async throws {
         let environment = try await APITestEnvironment.make()
-        let router = buildRouter(try environment.application().services)
+        let router = try buildRouter(try environment.application().services)
         let routed = Set(router.routes.map { "\($0.method.rawValue) \($0.path.description)" })
         let documented = Set(
             try Self.document().paths.flatMap { path, operations in

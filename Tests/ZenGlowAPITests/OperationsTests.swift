@@ -38,7 +38,8 @@ struct OperationsTests {
             let ready = try await client.execute(uri: "/health/ready", method: .get)
             #expect(ready.status == .ok)
             let names = (ready.json["checks"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
-            #expect(names == ["database", "migrations", "model_registry", "embedder", "configuration", "listener"])
+            #expect(
+                names == ["database", "migrations", "model_registry", "embedder", "configuration", "listener", "redis"])
             let embedder = (ready.json["checks"] as? [[String: Any]])?.first { $0["name"] as? String == "embedder" }
             #expect(embedder?["ok"] as? Bool == true)
             #expect((embedder?["detail"] as? String)?.hasPrefix("local all-MiniLM-L6-v2 (384 dimensions)") == true)

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import ZenGlowCache
 import ZenGlowDB
 
 extension APIConfiguration {
@@ -72,19 +73,27 @@ extension APIConfiguration {
         }
         self.init(database: database)
         self.profile = profile ?? .dev
-        redisPort = localDefaults?.redisPort ?? redisPort
         host = text("http.host", env: "HTTP_HOST") ?? host
         integer("http.port", env: "HTTP_PORT", &port, range: 0...65535)
         databaseRole = text("database.role", env: "DATABASE_ROLE") ?? databaseRole
         integer("database.pool.size", env: "DATABASE_POOL_SIZE", &poolSize, range: 1...1000)
-        redisHost = text("redis.host", env: "REDIS_HOST") ?? redisHost
-        integer("redis.port", env: "REDIS_PORT", &redisPort, range: 1...65535)
+        flag("redis.enabled", env: "REDIS_ENABLED", &redisEnabled)
+        let (redis, redisProblems) = RedisConfiguration.read(
+            from: reader, defaultPort: localDefaults?.redisPort ?? 6379)
+        self.redis = redis
+        problems += redisProblems
+        flag("cache.enabled", env: "CACHE_ENABLED", &cacheEnabled)
         flag("enable.api.keys", env: "ENABLE_API_KEYS", &apiKeysEnabled)
         if !apiKeysEnabled && self.profile == .prod {
             problems.append("ENABLE_API_KEYS=false is allowed in the dev profile only")
         }
         number("rate.limit.per.second", env: "RATE_LIMIT_PER_SECOND", &rateLimitPerSecond, range: 0...1_000_000)
         integer("rate.limit.burst", env: "RATE_LIMIT_BURST", &rateLimitBurst, range: 1...1_000_000)
+        integer("max.active.sessions", env: "MAX_ACTIVE_SESSIONS", &maxActiveSessions, range: 0...1_000_000)
+        integer(
+            "max.active.sessions.wait.ms", env: "MAX_ACTIVE_SESSIONS_WAIT_MS", &activeSessionWaitMilliseconds,
+            range: 0...60_000)
+        integer("session.lease.seconds", env: "SESSION_LEASE_SECONDS", &sessionLeaseSeconds, range: 1...3600)
         integer(
             "rag.top.k.default", env: "RAG_TOP_K_DEFAULT", &topKDefault, range: 1...1000,
             deprecated: ("rag.top.k", "RAG_TOP_K"))

@@ -1,5 +1,6 @@
 import Configuration
 import Foundation
+import ZenGlowCache
 import ZenGlowDB
 
 /// Everything `zenglow serve` can be told, read once at start-up.
@@ -10,9 +11,19 @@ import ZenGlowDB
 /// - `HTTP_HOST` (string, `127.0.0.1`), `HTTP_PORT` (int, 8080).
 /// - `DATABASE_URL` (string, secret; default the embedded dev cluster), `DATABASE_ROLE` (string,
 ///   `zenglow_app`: the role every API connection acts as), `DATABASE_POOL_SIZE` (int, 8).
-/// - `REDIS_HOST` (string, `127.0.0.1`), `REDIS_PORT` (int, the embedded Redis port).
+/// - `REDIS_ENABLED` (bool, true): whether the API uses Redis at all. `false` means the
+///   per-instance rate limit and session cap, no response cache and no build updates.
+/// - The Redis client's keys (`REDIS_HOST`, `REDIS_PORT` — default the embedded Redis port —
+///   `REDIS_DB`, `REDIS_PASSWORD`, `REDIS_SSL`, timeouts, pool, `DEFAULT_TTL_SECONDS`,
+///   `REDIS_BUILD_CHANNEL`, `REDIS_KEY_PREFIX`): see ``RedisConfiguration``.
+/// - `CACHE_ENABLED` (bool, true): the `POST /rag/query` response cache (needs Redis).
 /// - `ENABLE_API_KEYS` (bool, true).
-/// - `RATE_LIMIT_PER_SECOND` (double, 50; 0 turns limiting off), `RATE_LIMIT_BURST` (int, 100).
+/// - `RATE_LIMIT_PER_SECOND` (double, 50; 0 turns limiting off), `RATE_LIMIT_BURST` (int, 100):
+///   per API key, shared by every instance through Redis (GCRA).
+/// - `MAX_ACTIVE_SESSIONS` (int, 100; 0 turns the cap off): queries and ingests in flight across
+///   all instances; `MAX_ACTIVE_SESSIONS_WAIT_MS` (int, 1000) how long a request over the cap waits
+///   for a slot before a 503; `SESSION_LEASE_SECONDS` (int, 30): a slot held by an instance that
+///   died is free again after this long (live requests renew theirs).
 /// - `RAG_TOP_K_DEFAULT` (int, 10; formerly `RAG_TOP_K`), `RAG_TOP_K_MAX` (int, 100),
 ///   `RAG_FUSION_MODE` (`fusion` | `rrf` | `bm25` | `vector`, `fusion`; formerly `FUSION_MODE`),
 ///   `RAG_FUSION_CANDIDATES` (int, 200; formerly `FUSION_CANDIDATES`).
@@ -45,11 +56,15 @@ public struct APIConfiguration: Sendable {
     public var database: DatabaseConfiguration
     public var databaseRole = "zenglow_app"
     public var poolSize = 8
-    public var redisHost = "127.0.0.1"
-    public var redisPort = 56379
+    public var redisEnabled = true
+    public var redis = RedisConfiguration()
+    public var cacheEnabled = true
     public var apiKeysEnabled = true
     public var rateLimitPerSecond = 50.0
     public var rateLimitBurst = 100
+    public var maxActiveSessions = 100
+    public var activeSessionWaitMilliseconds = 1000
+    public var sessionLeaseSeconds = 30
     public var topKDefault = 10
     public var topKMax = 100
     public var fusionMode = "fusion"

@@ -6,31 +6,36 @@ import ZenGlowDB
 /// The API's use of ``ChangeListener``: on `zenglow_weights` it re-reads the tenant's weights,
 /// on `zenglow_manifest` and `zenglow_weights` it feeds `/events`, on `zenglow_keys` it forgets
 /// the key; after every (re)connect and on the polling backstop it re-reads every cached tenant's
-/// weights, and the key cache is used only while the connection is up.
+/// weights, and the key cache is used only while the connection is up. Batch, weight and model
+/// changes are also published on Redis as build updates (``BuildUpdatePublisher``), so they follow
+/// PostgreSQL's commit, not a request.
 struct NotificationListener: Service {
     static let weightsChannel = "zenglow_weights"
     static let manifestChannel = "zenglow_manifest"
     /// Key changes (revocation, expiry, scopes): `{tenant_id, prefix}`.
     static let keysChannel = "zenglow_keys"
+    /// Model activations: `{tenant_id: "_global", kind: "embedding" | "ltr", model, version}`.
+    static let modelsChannel = "zenglow_models"
 
     let listener: ChangeListener
     let feed: ChangeFeed
 
     init(
         configuration: APIConfiguration, weights: FusionWeightsCache, keys: APIKeyCache, feed: ChangeFeed,
-        status: ListenerStatus, metrics: APIMetrics, logger: Logger
+        status: ListenerStatus, metrics: APIMetrics, publisher: BuildUpdatePublisher?, logger: Logger
     ) {
         self.feed = feed
         listener = ChangeListener(
             url: configuration.database.url,
             startupParameters: APIDatabase.startupParameters(configuration, applicationName: "zenglow-listener"),
-            channels: [Self.weightsChannel, Self.manifestChannel, Self.keysChannel],
+            channels: [Self.weightsChannel, Self.manifestChannel, Self.keysChannel, Self.modelsChannel],
             pollInterval: .milliseconds(Int(configuration.weightsPollSeconds * 1000)),
             maximumBackoff: .milliseconds(configuration.listenerBackoffMaxMilliseconds),
             status: status, logger: logger,
             resync: { try await weights.reloadAll(logger: logger) },
             receive: { notification in
                 await Self.handle(notification, weights: weights, keys: keys, feed: feed, logger: logger)
+                await publisher?.publish(channel: notification.channel, payload: notification.payload)
             },
             connectionChanged: { connected in
                 await keys.listenerConnected(connected)
@@ -52,6 +57,7 @@ struct NotificationListener: Service {
             await forgetKey(payload: notification.payload, keys: keys)
             return
         }
+        if notification.channel == modelsChannel { return }
         let kind: ChangeEvent.Kind = notification.channel == weightsChannel ? .weights : .manifest
         guard let event = ChangeEvent(kind: kind, payload: notification.payload) else {
             logger.warning("ignored a malformed notification", metadata: ["zg.channel": "\(notification.channel)"])

@@ -22,6 +22,7 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible, Senda
             case payloadTooLarge = "payload_too_large"
             case unsupportedMediaType = "unsupported_media_type"
             case unavailable = "service_unavailable"
+            case overloaded
             case embedderUnavailable = "embedder_unavailable"
             case internalError = "internal_error"
         }
@@ -43,6 +44,9 @@ public struct APIError: Error, HTTPResponseError, CustomStringConvertible, Senda
         public static let payloadTooLarge = Code(.payloadTooLarge)
         public static let unsupportedMediaType = Code(.unsupportedMediaType)
         public static let unavailable = Code(.unavailable)
+        /// `MAX_ACTIVE_SESSIONS` requests are in flight across all instances and none finished
+        /// within `MAX_ACTIVE_SESSIONS_WAIT_MS`.
+        public static let overloaded = Code(.overloaded)
         /// No embedder is configured (`EMBED_PROVIDER=none`), or the configured one failed.
         public static let embedderUnavailable = Code(.embedderUnavailable)
         public static let internalError = Code(.internalError)

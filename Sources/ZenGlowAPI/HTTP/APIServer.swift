@@ -8,6 +8,7 @@ public enum APIServer {
         LoggingSystem.bootstrap { label in JSONLogHandler(label: label, level: level) }
         let logger = Logger(label: "zenglow.api")
         let api = try buildApplication(configuration: configuration, logger: logger)
+        try await api.startupCheck(logger: logger)
         logger.info(
             "serving",
             metadata: [

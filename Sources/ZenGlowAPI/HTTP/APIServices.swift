@@ -14,6 +14,10 @@ public struct APIServices: Sendable {
     public let feed: ChangeFeed
     public let listenerStatus: ListenerStatus
     public let recorder: PerformanceRecorder
+    /// Redis, unless `REDIS_ENABLED=false`.
+    public let redis: APIRedis?
+    /// The `POST /rag/query` response cache: Redis enabled and `CACHE_ENABLED`.
+    let queryCache: QueryCache?
     /// Embeds query text, `POST /v1/embeddings` input and chunks ingested without a vector; nil
     /// when `EMBED_PROVIDER=none`.
     public let embedder: (any TextEmbedder)?

@@ -29,32 +29,48 @@ public func buildApplication(
     let listenerStatus = ListenerStatus()
     let recorder = PerformanceRecorder(
         configuration: configuration, database: database, metrics: metrics, logger: logger)
+    let redis =
+        configuration.redisEnabled
+        ? APIRedis(configuration: configuration.redis, metrics: metrics, logger: logger) : nil
+    let queryCache = redis.flatMap { redis in
+        configuration.cacheEnabled
+            ? QueryCache(redis: redis, embedder: embedder.map(EmbedderDescription.init)?.cacheIdentity ?? "none")
+            : nil
+    }
     let services = APIServices(
         configuration: configuration, database: database, metrics: metrics, weights: weights, keys: keys, feed: feed,
-        listenerStatus: listenerStatus, recorder: recorder,
+        listenerStatus: listenerStatus, recorder: recorder, redis: redis, queryCache: queryCache,
         embedder: embedder, embedderProbe: EmbedderProbe(embedder: embedder),
         openAPIDocument: try OpenAPIDocument.load(), logger: logger)
     let listener = NotificationListener(
         configuration: configuration, weights: weights, keys: keys, feed: feed, status: listenerStatus,
-        metrics: metrics, logger: logger)
+        metrics: metrics, publisher: redis.map { BuildUpdatePublisher(redis: $0, metrics: metrics, logger: logger) },
+        logger: logger)
 
     for warning in configuration.warnings { logger.warning("\(warning)") }
+    if !configuration.redisEnabled {
+        logger.warning(
+            "Redis is off (REDIS_ENABLED=false): the rate limit and MAX_ACTIVE_SESSIONS hold per instance, no response cache, no build updates"
+        )
+    }
     if !configuration.apiKeysEnabled {
         logger.critical(
             "API KEYS ARE DISABLED (ENABLE_API_KEYS=false): every request acts for tenant \(Principal.devTenant) with all scopes. Never do this outside local development."
         )
     }
 
+    // Dependency order: Redis first, so it shuts down last, after the listener that publishes on it.
+    let background: [any Service] = (redis.map { [$0.client] } ?? []) + [database.client, listener, recorder]
     let application = Application(
-        router: buildRouter(services),
+        router: try buildRouter(services),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "zenglow"),
-        services: [database.client, listener, recorder],
+        services: background,
         logger: logger)
     return APIApplication(application: application, services: services)
 }
 
 /// Every route and the middleware around it.
-func buildRouter(_ services: APIServices) -> Router<APIRequestContext> {
+func buildRouter(_ services: APIServices) throws -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
     let routes = RouteTable()
     router.add(middleware: RequestLogMiddleware(metrics: services.metrics, routes: routes))
@@ -69,9 +85,7 @@ func buildRouter(_ services: APIServices) -> Router<APIRequestContext> {
     router.get("/openapi.json", use: operations.openAPI)
 
     let configuration = services.configuration
-    let limiter: (any RateLimiter)? =
-        configuration.rateLimitPerSecond > 0
-        ? TokenBucketRateLimiter(perSecond: configuration.rateLimitPerSecond, burst: configuration.rateLimitBurst) : nil
+    let limiter = try makeRateLimiter(services)
     let devPrincipal = configuration.apiKeysEnabled ? nil : Principal.dev
     let guarded = router.group().add(
         middleware: AuthenticationMiddleware(
@@ -82,14 +96,32 @@ func buildRouter(_ services: APIServices) -> Router<APIRequestContext> {
     let ingest = IngestController(services: services)
     let events = EventsController(services: services)
     let embeddings = EmbeddingsController(services: services)
-    guarded.post("/rag/query", use: rag.query)
+    let sessions =
+        configuration.maxActiveSessions > 0
+        ? ActiveSessionMiddleware(
+            limiter: try ActiveSessionLimiter(
+                configuration: configuration, redis: services.redis, metrics: services.metrics)) : nil
+    let capped = sessions.map { guarded.group().add(middleware: $0) } ?? guarded
+    capped.post("/rag/query", use: rag.query)
     guarded.get("/fusion/weights", use: weights.get)
     guarded.put("/fusion/weights", use: weights.put)
-    guarded.post("/ingest/batches", use: ingest.create)
+    capped.post("/ingest/batches", use: ingest.create)
     guarded.get("/ingest/batches/{tag}", use: ingest.get)
     guarded.get("/events", use: events.stream)
     guarded.post("/v1/embeddings", use: embeddings.create)
     guarded.get("/config/env", use: operations.configuration)
     routes.set(router.routes.map { ($0.method.rawValue, $0.path.description) })
     return router
+}
+
+/// The per-key rate limit: shared through Redis when it is enabled, else this instance's own.
+func makeRateLimiter(_ services: APIServices) throws -> (any RateLimiter)? {
+    let configuration = services.configuration
+    guard configuration.rateLimitPerSecond > 0 else { return nil }
+    if let redis = services.redis {
+        return try SharedRateLimiter(
+            redis: redis, perSecond: configuration.rateLimitPerSecond, burst: configuration.rateLimitBurst,
+            metrics: services.metrics)
+    }
+    return TokenBucketRateLimiter(perSecond: configuration.rateLimitPerSecond, burst: configuration.rateLimitBurst)
 }

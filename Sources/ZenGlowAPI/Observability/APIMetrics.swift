@@ -23,6 +23,9 @@ public final class APIMetrics: Sendable {
     let poolSize: CoreMetrics.Gauge
     let listenerConnected: CoreMetrics.Gauge
     let stageTimers: [Stage: CoreMetrics.Timer]
+    let redisUp: CoreMetrics.Gauge
+    let sessionsRejected: CoreMetrics.Counter
+    let buildUpdatesPublished: CoreMetrics.Counter
 
     public init(poolSize: Int) {
         registry = PrometheusCollectorRegistry()
@@ -49,7 +52,26 @@ public final class APIMetrics: Sendable {
                         factory: factory)
                 )
             })
+        redisUp = CoreMetrics.Gauge(label: "zenglow_redis_up", factory: factory)
+        sessionsRejected = CoreMetrics.Counter(label: "zenglow_active_sessions_rejected_total", factory: factory)
+        buildUpdatesPublished = CoreMetrics.Counter(
+            label: "zenglow_build_updates_published_total", factory: factory)
         self.poolSize.record(poolSize)
+    }
+
+    /// Counts a response-cache lookup of `POST /rag/query` by its outcome.
+    func cache(_ outcome: CacheOutcome) {
+        CoreMetrics.Counter(
+            label: "zenglow_cache_requests_total", dimensions: [("result", outcome.rawValue)], factory: factory
+        ).increment()
+    }
+
+    /// Counts a decision that needed Redis and was made without it (`use`: `rate_limit`,
+    /// `sessions`): the instance fell back to its own, per-instance state.
+    func redisFallback(_ use: String) {
+        CoreMetrics.Counter(
+            label: "zenglow_redis_fallbacks_total", dimensions: [("use", use)], factory: factory
+        ).increment()
     }
 
     /// Counts a finished request and records its duration, by route template and status.
@@ -88,6 +110,14 @@ public final class APIMetrics: Sendable {
             "Timing records dropped because the buffer was full or the write failed.",
         "zenglow_performance_records_written_total": "Timing records written to query_performance.",
         "zenglow_rate_limited_total": "Requests refused by the per-key rate limit.",
+        "zenglow_redis_up": "1 while the last Redis call succeeded, 0 after one failed.",
+        "zenglow_redis_fallbacks_total":
+            "Rate-limit or session-cap decisions made per instance because Redis could not be reached, by use.",
+        "zenglow_cache_requests_total":
+            "POST /rag/query response-cache lookups by result: hit, miss (answered and stored), bypass (not cacheable, or Redis unreachable).",
+        "zenglow_active_sessions_rejected_total":
+            "Requests refused with 503 because MAX_ACTIVE_SESSIONS were in flight for MAX_ACTIVE_SESSIONS_WAIT_MS.",
+        "zenglow_build_updates_published_total": "Build-update envelopes published on REDIS_BUILD_CHANNEL.",
         "zenglow_db_pool_connections_in_use": "Database calls in flight (pool connections in use).",
         "zenglow_db_pool_connections_max": "The pool's connection limit (DATABASE_POOL_SIZE).",
     ]

@@ -10,6 +10,8 @@ public struct PerformanceRecord: Sendable, Encodable {
     public var resultCount: Int?
     public var weightsVersion: Int64?
     public var model: String?
+    /// Answered from the response cache.
+    public var cacheHit = false
     public var embedMilliseconds: Double?
     public var retrieveMilliseconds: Double?
     public var totalMilliseconds: Double
@@ -18,6 +20,7 @@ public struct PerformanceRecord: Sendable, Encodable {
     enum CodingKeys: String, CodingKey {
         case requestID = "request_id"
         case endpoint, status, model
+        case cacheHit = "cache_hit"
         case topK = "top_k"
         case resultCount = "result_count"
         case weightsVersion = "weights_version"

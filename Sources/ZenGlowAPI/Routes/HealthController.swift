@@ -2,7 +2,9 @@ import Foundation
 import Hummingbird
 import ZenGlowDB
 
-/// `GET /health` (the process answers), `GET /health/ready` (it can serve: each check named),
+/// `GET /health` (the process answers), `GET /health/ready` (it can serve: each check named;
+/// `degraded`, still 200, when only Redis is down — answers keep coming, uncached, with
+/// per-instance limits),
 /// `GET /health/models` (the embedding model registry and the configured embedder).
 struct HealthController {
     let services: APIServices
@@ -15,6 +17,10 @@ struct HealthController {
         let name: String
         let ok: Bool
         let detail: String
+        /// A failed optional check degrades readiness instead of failing it.
+        var optional = false
+
+        enum CodingKeys: String, CodingKey { case name, ok, detail }
     }
 
     struct Readiness: Encodable {
@@ -57,10 +63,29 @@ struct HealthController {
         let listening = await services.listenerStatus.connected
         checks.append(
             Check(name: "listener", ok: listening, detail: listening ? "LISTEN connected" : "LISTEN not connected"))
-        let ready = checks.allSatisfy(\.ok)
+        checks.append(await redisCheck())
+        let ready = checks.allSatisfy { $0.ok || $0.optional }
+        let degraded = ready && !checks.allSatisfy(\.ok)
         return try Response.json(
-            encoding: Readiness(status: ready ? "ready" : "not_ready", checks: checks),
+            encoding: Readiness(status: ready ? (degraded ? "degraded" : "ready") : "not_ready", checks: checks),
             status: ready ? .ok : .serviceUnavailable)
+    }
+
+    /// Redis answers PING (with AUTH). Optional: without it the API still answers.
+    func redisCheck() async -> Check {
+        guard let redis = services.redis else {
+            return Check(name: "redis", ok: true, detail: "disabled (REDIS_ENABLED=false)", optional: true)
+        }
+        switch await redis.probe() {
+        case .success:
+            return Check(
+                name: "redis", ok: true, detail: "reachable at \(redis.configuration.endpointDescription)",
+                optional: true)
+        case .failure(let error):
+            return Check(
+                name: "redis", ok: false,
+                detail: "\(error); serving uncached with per-instance rate limit and session cap", optional: true)
+        }
     }
 
     /// The embedder answers (the local model loaded; a remote one probed, see ``EmbedderProbe``)

@@ -42,9 +42,12 @@ extension APIConfiguration {
             "HTTP_HOST": host, "HTTP_PORT": String(port),
             "DATABASE_URL": database.url.redacted, "DATABASE_ROLE": databaseRole,
             "DATABASE_POOL_SIZE": String(poolSize),
-            "REDIS_HOST": redisHost, "REDIS_PORT": String(redisPort),
+            "REDIS_ENABLED": String(redisEnabled), "CACHE_ENABLED": String(cacheEnabled),
             "ENABLE_API_KEYS": String(apiKeysEnabled),
             "RATE_LIMIT_PER_SECOND": String(rateLimitPerSecond), "RATE_LIMIT_BURST": String(rateLimitBurst),
+            "MAX_ACTIVE_SESSIONS": String(maxActiveSessions),
+            "MAX_ACTIVE_SESSIONS_WAIT_MS": String(activeSessionWaitMilliseconds),
+            "SESSION_LEASE_SECONDS": String(sessionLeaseSeconds),
             "RAG_TOP_K_DEFAULT": String(topKDefault), "RAG_TOP_K_MAX": String(topKMax),
             "RAG_FUSION_MODE": fusionMode, "RAG_FUSION_CANDIDATES": String(fusionCandidates),
             "QUERY_MAX_BODY_BYTES": String(queryMaxBodyBytes), "INGEST_MAX_BODY_BYTES": String(ingestMaxBodyBytes),
@@ -54,6 +57,7 @@ extension APIConfiguration {
             "PERFORMANCE_BUFFER": String(performanceBuffer), "PERFORMANCE_BATCH": String(performanceBatch),
             "PERFORMANCE_FLUSH_MS": String(performanceFlushMilliseconds),
         ]
+        environment.merge(redis.effectiveEnvironment()) { $1 }
         environment["EMBED_PROVIDER"] = embedProvider.rawValue
         if embedProvider == .local {
             environment["EMBED_MODEL_DIR"] = embedModelDirectory

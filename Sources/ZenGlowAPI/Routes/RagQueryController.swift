@@ -2,7 +2,8 @@ import Hummingbird
 import Logging
 import ZenGlowDB
 
-/// `POST /rag/query`: validate, embed when needed, one SQL call, encode.
+/// `POST /rag/query`: validate, look in the response cache, embed when needed, one SQL call,
+/// store, encode. Every answer says what the cache did (`cache`: hit, miss or bypass).
 struct RagQueryController {
     let services: APIServices
 
@@ -15,6 +16,28 @@ struct RagQueryController {
         ).arguments(configuration: configuration)
         if configuration.logQueryText {
             context.logger.info("query", metadata: ["zg.query": .string(arguments.query)])
+        }
+
+        var cacheKey: QueryCacheKey?
+        if let cache = services.queryCache {
+            let generation = try await services.withTenant(principal.tenant, context: context) { connection in
+                try await connection.cacheGeneration(logger: context.logger)
+            }
+            let key = QueryCacheKey(
+                prefix: cache.redis.configuration.keyPrefix, tenant: principal.tenant, arguments: arguments,
+                embedder: cache.embedder, generation: generation)
+            let (stored, reachable) = await cache.lookup(key)
+            if let stored {
+                services.metrics.cache(.hit)
+                services.recorder.record(
+                    PerformanceRecord(
+                        tenant: principal.tenant, requestID: context.requestID, endpoint: "/rag/query", status: 200,
+                        topK: arguments.topK, resultCount: stored.resultCount,
+                        weightsVersion: generation.weightsVersion, model: generation.model, cacheHit: true,
+                        totalMilliseconds: ContinuousClock.now.milliseconds(since: started)))
+                return Response.json(JSONObjectText.prepending("cache", CacheOutcome.hit.rawValue, to: stored.body))
+            }
+            if reachable { cacheKey = key }
         }
 
         var embedMilliseconds: Double?
@@ -44,13 +67,21 @@ struct RagQueryController {
         let retrieveMilliseconds = ContinuousClock.now.milliseconds(since: retrieveStarted)
         services.metrics.stage(.retrieve, seconds: retrieveMilliseconds / 1000)
 
+        // A degraded answer (embedder down) is not what the same request gets once it is back.
+        var outcome = CacheOutcome.bypass
+        if let cache = services.queryCache, let cacheKey, degradedReason == nil {
+            await cache.store(CachedAnswer(resultCount: answer.resultCount, body: answer.json), under: cacheKey)
+            outcome = .miss
+        }
+        services.metrics.cache(outcome)
+
         services.recorder.record(
             PerformanceRecord(
                 tenant: principal.tenant, requestID: context.requestID, endpoint: "/rag/query", status: 200,
                 topK: arguments.topK, resultCount: answer.resultCount, weightsVersion: answer.weightsVersion,
                 model: answer.model, embedMilliseconds: embedMilliseconds, retrieveMilliseconds: retrieveMilliseconds,
                 totalMilliseconds: ContinuousClock.now.milliseconds(since: started)))
-        return Response.json(answer.json)
+        return Response.json(JSONObjectText.prepending("cache", outcome.rawValue, to: answer.json))
     }
 }
 

@@ -1,0 +1,76 @@
+import Logging
+import Synchronization
+import ZenGlowCache
+
+/// The API's Redis: one client (a small pool of blocking hiredis connections on threads of its
+/// own, never an event loop) shared by the rate limit, the session cap, the response cache and
+/// the build-update publisher. Redis is an accelerator, never a dependency of an answer: every
+/// use goes through ``attempt(_:_:)``, which turns a failure into nil, logs the first failure and
+/// the recovery (not every request), and keeps `zenglow_redis_up` current.
+public final class APIRedis: Sendable {
+    public let client: RedisClient
+    public let configuration: RedisConfiguration
+    private let metrics: APIMetrics
+    private let logger: Logger
+    /// Whether the last call succeeded; flips log one line each way.
+    private let reachable = Mutex(true)
+
+    init(configuration: RedisConfiguration, metrics: APIMetrics, logger: Logger) {
+        self.configuration = configuration
+        self.metrics = metrics
+        self.logger = logger
+        client = RedisClient(configuration: configuration, logger: logger)
+        metrics.redisUp.record(1)
+    }
+
+    /// Whether the last Redis call succeeded (readiness).
+    var isReachable: Bool { reachable.withLock { $0 } }
+
+    /// Runs `body` against Redis; nil when Redis failed (`use` names what goes without it in the
+    /// log line).
+    func attempt<Result: Sendable>(_ use: String, _ body: (RedisClient) async throws -> Result) async -> Result? {
+        do {
+            let result = try await body(client)
+            noteReachable(true, use: use, error: nil)
+            return result
+        } catch {
+            noteReachable(false, use: use, error: error)
+            return nil
+        }
+    }
+
+    /// Connects, authenticates and pings once; readiness and start-up use it.
+    func probe() async -> Result<Void, CacheError> {
+        do {
+            try await client.probe()
+            noteReachable(true, use: "probe", error: nil)
+            return .success(())
+        } catch let error as CacheError {
+            noteReachable(false, use: "probe", error: error)
+            return .failure(error)
+        } catch {
+            let wrapped = CacheError(.connectionFailed, "\(error)")
+            noteReachable(false, use: "probe", error: wrapped)
+            return .failure(wrapped)
+        }
+    }
+
+    private func noteReachable(_ now: Bool, use: String, error: (any Error)?) {
+        let before = reachable.withLock { state in
+            defer { state = now }
+            return state
+        }
+        guard before != now else { return }
+        metrics.redisUp.record(now ? 1 : 0)
+        if now {
+            logger.info("Redis reachable again", metadata: ["zg.redis": "\(configuration.endpointDescription)"])
+        } else {
+            logger.warning(
+                "Redis unreachable: per-instance rate limit and session cap, no response cache, no build updates until it is back",
+                metadata: [
+                    "zg.redis": "\(configuration.endpointDescription)", "zg.redis.use": "\(use)",
+                    "zg.error": "\(error.map { "\($0)" } ?? "")",
+                ])
+        }
+    }
+}

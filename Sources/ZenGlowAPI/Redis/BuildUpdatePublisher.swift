@@ -1,0 +1,39 @@
+import Crypto
+import Foundation
+import Logging
+import ZenGlowCache
+
+/// Publishes a ``BuildUpdate`` on `REDIS_BUILD_CHANNEL` for each notification that announces one.
+/// Every instance's LISTEN service receives every notification, so the first instance to claim
+/// it (`SET NX` on a key derived from the channel and payload, 10 s) publishes and the others stay
+/// quiet: subscribers get each update once. Two identical notifications within those 10 s (the
+/// same model activated twice) are announced once. Redis down: the update is lost and logged —
+/// the LISTEN/NOTIFY stream and `/events` stay the durable path.
+struct BuildUpdatePublisher: Sendable {
+    let redis: APIRedis
+    let metrics: APIMetrics
+    let logger: Logger
+
+    func publish(channel: String, payload: String) async {
+        guard let update = BuildUpdate(channel: channel, payload: payload, at: Date()) else { return }
+        let claim =
+            "\(redis.configuration.keyPrefix):bu:"
+            + Insecure.SHA1.hash(data: Data((channel + "\u{1f}" + payload).utf8)).map { String(format: "%02x", $0) }
+            .joined()
+        let configuration = redis.configuration
+        let published = await redis.attempt("build_updates") { client -> Bool in
+            let reply = try await client.command("SET", claim, "1", "NX", "EX", "10")
+            guard reply == .status("OK") else { return false }
+            _ = try await client.publish(channel: configuration.buildChannel, message: update.json)
+            return true
+        }
+        switch published {
+        case .some(true): metrics.buildUpdatesPublished.increment()
+        case .some(false): break
+        case .none:
+            logger.warning(
+                "build update not published: Redis unreachable",
+                metadata: ["zg.update": "\(update.type.rawValue)", "zg.tenant": "\(update.tenantID)"])
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import Logging
+import ZenGlowCache
+import ZenGlowDB
+
+/// The `POST /rag/query` response cache in Redis (see ``QueryCacheKey`` for why an entry can
+/// never be stale). Entries live `DEFAULT_TTL_SECONDS`. A Redis failure is a `bypass`, never an
+/// error: the answer comes from the database as if there were no cache.
+struct QueryCache: Sendable {
+    let redis: APIRedis
+    /// Identifies the embedder that turns query text into a vector (part of every key).
+    let embedder: String
+
+    /// The stored answer under `key`, or nil (a miss, or Redis unreachable: `reachable` false).
+    func lookup(_ key: QueryCacheKey) async -> (answer: CachedAnswer?, reachable: Bool) {
+        let reply = await redis.attempt("cache") { client in
+            try await client.command([Array("GET".utf8), Array(key.text.utf8)])
+        }
+        switch reply {
+        case .string(let bytes): return (CachedAnswer(stored: String(decoding: bytes, as: UTF8.self)), true)
+        case .none: return (nil, false)
+        default: return (nil, true)
+        }
+    }
+
+    /// Stores `answer` under `key` with the default TTL: no entry without an expiry.
+    func store(_ answer: CachedAnswer, under key: QueryCacheKey) async {
+        let ttl = String(redis.configuration.defaultTTLSeconds)
+        _ = await redis.attempt("cache") { client in
+            try await client.command([
+                Array("SET".utf8), Array(key.text.utf8), Array(answer.stored.utf8), Array("EX".utf8), Array(ttl.utf8),
+            ])
+        }
+    }
+}
