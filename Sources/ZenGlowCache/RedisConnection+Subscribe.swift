@@ -11,6 +11,12 @@ extension RedisConnection {
         public let channel: String
         /// The published bytes.
         public let payload: [UInt8]
+
+        /// A message of `payload` on `channel`.
+        public init(channel: String, payload: [UInt8]) {
+            self.channel = channel
+            self.payload = payload
+        }
     }
 
     /// Turns this connection into a subscriber of `channels` (SUBSCRIBE) and waits for Redis to

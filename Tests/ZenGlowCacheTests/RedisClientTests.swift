@@ -82,6 +82,30 @@ struct RedisClientTests {
         }
     }
 
+    @Test("pooled connections Redis closed in between are replaced without the caller noticing")
+    func staleConnectionsRetried() async throws {
+        var configuration = try await CacheTest.sharedConfiguration()
+        configuration.poolSize = 2
+        configuration.clientName = "zg-stale-" + configuration.keyPrefix
+        try await CacheTest.withClient(configuration) { client async throws in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<4 { group.addTask { _ = try await client.command("BLPOP", "nothing", "0.05") } }
+                try await group.waitForAll()
+            }
+            // Redis drops both idle connections, as a restart or its idle timeout would.
+            let inspector = try await CacheTest.inspector()
+            guard case .string(let list) = try inspector.command("CLIENT", "LIST") else { return }
+            let ids = String(decoding: list, as: UTF8.self).split(separator: "\n")
+                .filter { $0.contains("name=\(configuration.clientName) ") }
+                .compactMap { $0.split(separator: " ").first { $0.hasPrefix("id=") }?.dropFirst(3) }
+            #expect(ids.count == 2)
+            for id in ids { _ = try inspector.command("CLIENT", "KILL", "ID", String(id)) }
+            #expect(try await client.command("PING") == .status("PONG"))
+            #expect(try await client.command("PING") == .status("PONG"))
+            #expect(client.isAvailable)
+        }
+    }
+
     @Test("REDIS_DB is selected on every connection")
     func databaseSelected() async throws {
         var configuration = try await CacheTest.sharedConfiguration()
