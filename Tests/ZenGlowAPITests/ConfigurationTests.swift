@@ -147,4 +147,32 @@ struct ConfigurationTests {
         #expect(corrupt.description.contains(folder + "/model.safetensors"))
         #expect(corrupt.description.contains("sha256"))
     }
+
+    @Test(
+        "Redis keys are read with the rest: REDIS_SSL=true refused with the reason, bad values named, the password never"
+    )
+    func redisKeys() throws {
+        let error = try #require(throws: ConfigurationError.self) {
+            try Self.read([
+                "REDIS_SSL": "true", "REDIS_DB": "-1", "REDIS_PASSWORD": "pa55-not-shown",
+                "MAX_ACTIVE_SESSIONS": "lots",
+            ])
+        }
+        #expect(error.description.contains("REDIS_SSL"))
+        #expect(error.description.contains("TLS"))
+        #expect(error.description.contains("REDIS_DB=-1"))
+        #expect(error.description.contains("MAX_ACTIVE_SESSIONS=lots"))
+        #expect(!error.description.contains("pa55-not-shown"))
+        let configuration = try Self.read([
+            "REDIS_HOST": "cache.internal", "REDIS_PORT": "6380", "REDIS_DB": "3", "REDIS_KEY_PREFIX": "acme",
+            "CACHE_ENABLED": "false", "MAX_ACTIVE_SESSIONS": "8", "SESSION_LEASE_SECONDS": "5",
+        ])
+        #expect(configuration.redis.host == "cache.internal")
+        #expect(configuration.redis.port == 6380)
+        #expect(configuration.redis.database == 3)
+        #expect(configuration.redis.keyPrefix == "acme")
+        #expect(!configuration.cacheEnabled)
+        #expect(configuration.maxActiveSessions == 8)
+        #expect(configuration.sessionLeaseSeconds == 5)
+    }
 }
