@@ -97,6 +97,25 @@ struct ResponseCacheTests {
         let other = try await environment.key(tenant: "t2")
         let api = try environment.application()
         try await api.application.test(.router) { client in
+            // t2 gets one batch too, so both tenants have the same generation (weights, LTR,
+            // model, corpus epoch): only the tenant in the key keeps their entries apart.
+            let theirBatch = try await client.execute(
+                uri: "/ingest/batches", method: .post, headers: .bearer(other),
+                body: jsonBody([
+                    "batch_tag": "t2-b1", "source": "test",
+                    "documents": [
+                        [
+                            "id": "t2-insulin", "title": "Insulin in tenant two",
+                            "chunks": [
+                                ["text": "Insulin lowers glucose, says tenant two.", "embedding": axisEmbedding(1)]
+                            ],
+                        ]
+                    ],
+                ]))
+            #expect(theirBatch.status == .created)
+            let epochs = try await environment.count(
+                "select count(distinct epoch)::int from zenglow.corpus_epochs where tenant_id in ('t1', 't2')")
+            #expect(epochs == 1, "the test needs equal epochs to prove the tenant is in the key")
             let mine = try await client.execute(
                 uri: "/rag/query", method: .post, headers: .bearer(key), body: Self.question)
             let again = try await client.execute(
@@ -107,7 +126,8 @@ struct ResponseCacheTests {
                 uri: "/rag/query", method: .post, headers: .bearer(other), body: Self.question)
             #expect(theirs.status == .ok)
             #expect(theirs.json["cache"] as? String == "miss")
-            #expect((theirs.json["results"] as? [Any])?.isEmpty == true, "t2 has no documents")
+            let ids = (theirs.json["results"] as? [[String: Any]] ?? []).compactMap { $0["document_id"] as? String }
+            #expect(ids == ["t2-insulin"], "t2 sees its own documents only")
         }
     }
 
