@@ -36,24 +36,27 @@ struct RedisConcurrencyLimiterTests {
         }
     }
 
-    @Test("leases that are never released expire by themselves and free their slots")
+    @Test("a lease that is never released expires by itself and frees its slot, while a renewed one stays")
     func deadLeasesExpire() async throws {
         let inspector = try await CacheTest.inspector()
         try await CacheTest.withClient(try await CacheTest.sharedConfiguration()) { client async throws in
             let limiter = RedisConcurrencyLimiter(
                 client: client, name: "ingests", policy: try ConcurrencyPolicy(limit: 2, leaseMilliseconds: 600))
             let taken = ContinuousClock.now
-            #expect(try await limiter.acquire(leaseID: "dead-1"))
-            #expect(try await limiter.acquire(leaseID: "dead-2"))
-            #expect(try await !limiter.acquire(leaseID: "live"))
+            #expect(try await limiter.acquire(leaseID: "dead"))
+            #expect(try await limiter.acquire(leaseID: "live"))
+            #expect(try await !limiter.acquire(leaseID: "newcomer"))
             #expect((1...600).contains(try CacheTest.pttl(limiter.key, inspector)))
-            let freed = await eventually(within: .seconds(5), every: .milliseconds(50)) {
-                (try? await limiter.acquire(leaseID: "live")) == true
+            // "live" keeps renewing (so the set itself never expires); "dead" never does.
+            let freed = await eventually(within: .seconds(5), every: .milliseconds(100)) {
+                _ = try? await limiter.renew(leaseID: "live")
+                return (try? await limiter.acquire(leaseID: "newcomer")) == true
             }
             #expect(freed)
             #expect(ContinuousClock.now - taken >= .milliseconds(500))
-            #expect(try await limiter.active() == 1)
-            #expect(try await !limiter.renew(leaseID: "dead-1"), "an expired lease was renewed")
+            #expect(try await limiter.active() == 2)
+            #expect(try await limiter.release(leaseID: "live"), "the renewed lease was lost")
+            #expect(try await !limiter.renew(leaseID: "dead"), "an expired lease was renewed")
             #expect(try await limiter.active() == 1)
         }
     }
