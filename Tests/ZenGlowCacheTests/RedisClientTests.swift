@@ -171,6 +171,17 @@ struct RedisClientTests {
         #expect(second?.payload == Array("second".utf8))
     }
 
+    @Test("run() serves until its task ends, then shuts the client down")
+    func runAsService() async throws {
+        let client = RedisClient(configuration: try await CacheTest.sharedConfiguration(), logger: CacheTest.logger)
+        let service = Task { try await client.run() }
+        #expect(try await client.command("PING") == .status("PONG"))
+        service.cancel()
+        try await service.value
+        let error = await #expect(throws: CacheError.self) { try await client.command("PING") }
+        #expect(error?.code == .shutDown)
+    }
+
     @Test("after shutdown every call throws shutDown")
     func afterShutdown() async throws {
         let client = RedisClient(configuration: try await CacheTest.sharedConfiguration(), logger: CacheTest.logger)
