@@ -117,7 +117,7 @@ public final class RedisClient: Service, Sendable {
     }
 
     /// A fresh connection; a failure starts the outage window. AUTH refusals keep their code.
-    func connect() throws -> RedisConnection {
+    private func connect() throws -> RedisConnection {
         do {
             return try RedisConnection(configuration: configuration)
         } catch let error as CacheError {

@@ -113,7 +113,8 @@ public final class RedisConnection: @unchecked Sendable {
 
     /// The error for a connection that failed, in hiredis's words.
     func connectionError() -> CacheError {
-        let reason = failure == .timedOut ? "no answer in time" : Self.errorText(context)
+        let reason =
+            failure == .timedOut ? "no answer within the command timeout (REDIS_TIMEOUT_MS)" : Self.errorText(context)
         return CacheError(.connectionFailed, "Redis connection to \(endpoint) failed: \(reason)")
     }
 
