@@ -4,7 +4,10 @@
 
 /// Asks the kernel about TCP ports on the loopback interface.
 public enum PortProbe {
-    /// True when nothing listens on `port` at 127.0.0.1, judged by trying to bind it.
+    /// True when nothing listens on `port` at 127.0.0.1, judged by trying to bind it with
+    /// `SO_REUSEADDR`, as PostgreSQL and Redis bind: connections of a server that just stopped,
+    /// lingering in TIME_WAIT for a minute, do not make its port look taken (`zenglow dev down`
+    /// then `up` at once), while a socket listening there still does.
     public static func isFree(_ port: Int) -> Bool {
         bind(port: port) != nil
     }
@@ -18,6 +21,8 @@ public enum PortProbe {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        var reuse: Int32 = 1
+        _ = setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)

@@ -87,7 +87,7 @@ extension APIConfiguration {
         if !apiKeysEnabled && self.profile == .prod {
             problems.append("ENABLE_API_KEYS=false is allowed in the dev profile only")
         }
-        number("rate.limit.per.second", env: "RATE_LIMIT_PER_SECOND", &rateLimitPerSecond, range: 0...1_000_000)
+        number("rate.limit.per.second", env: "RATE_LIMIT_PER_SECOND", &rateLimitPerSecond, range: 0...10_000)
         integer("rate.limit.burst", env: "RATE_LIMIT_BURST", &rateLimitBurst, range: 1...1_000_000)
         integer("max.active.sessions", env: "MAX_ACTIVE_SESSIONS", &maxActiveSessions, range: 0...1_000_000)
         integer(

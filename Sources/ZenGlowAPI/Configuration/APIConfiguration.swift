@@ -18,7 +18,7 @@ import ZenGlowDB
 ///   `REDIS_BUILD_CHANNEL`, `REDIS_KEY_PREFIX`): see ``RedisConfiguration``.
 /// - `CACHE_ENABLED` (bool, true): the `POST /rag/query` response cache (needs Redis).
 /// - `ENABLE_API_KEYS` (bool, true).
-/// - `RATE_LIMIT_PER_SECOND` (double, 50; 0 turns limiting off), `RATE_LIMIT_BURST` (int, 100):
+/// - `RATE_LIMIT_PER_SECOND` (double 0...10,000, 50; 0 turns limiting off), `RATE_LIMIT_BURST` (int, 100):
 ///   per API key, shared by every instance through Redis (GCRA).
 /// - `MAX_ACTIVE_SESSIONS` (int, 100; 0 turns the cap off): queries and ingests in flight across
 ///   all instances; `MAX_ACTIVE_SESSIONS_WAIT_MS` (int, 1000) how long a request over the cap waits

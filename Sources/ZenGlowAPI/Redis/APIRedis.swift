@@ -19,7 +19,11 @@ public final class APIRedis: Sendable {
         self.configuration = configuration
         self.metrics = metrics
         self.logger = logger
-        client = RedisClient(configuration: configuration, logger: logger)
+        // This type logs the loss and the recovery, saying what the API does meanwhile; the
+        // client's own lines about the same transitions would only repeat them.
+        var quiet = logger
+        quiet.logLevel = .error
+        client = RedisClient(configuration: configuration, logger: quiet)
         metrics.redisUp.record(1)
     }
 
