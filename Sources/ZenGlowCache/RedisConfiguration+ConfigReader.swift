@@ -41,7 +41,16 @@ extension RedisConfiguration {
             value = raw
         }
 
-        configuration.host = text("REDIS_HOST") ?? configuration.host
+        if let host = text("REDIS_HOST") {
+            // A host name or an address, never a URL: `redis://:secret@host` would put a password
+            // into logs and readiness details, so the value is not repeated in the problem either.
+            if host.contains(where: { "@/ \t".contains($0) }) || host.contains("://") {
+                problems.append(
+                    "REDIS_HOST must be a host name or an IP address (not a URL; the password goes in REDIS_PASSWORD)")
+            } else {
+                configuration.host = host
+            }
+        }
         integer("REDIS_PORT", &configuration.port, range: 1...65535)
         integer("REDIS_DB", &configuration.database, range: 0...1023)
         configuration.password = text("REDIS_PASSWORD", isSecret: true)

@@ -28,10 +28,11 @@ extension RedisConnection {
                     redisError: message)
             }
         }
+        // The name only helps an operator reading CLIENT LIST: an ACL user without the right to set
+        // it still gets a working connection.
         let reply = try send(["CLIENT", "SETNAME", configuration.clientName].map { Array($0.utf8) })
         if case .error(let message) = reply {
             try refuseIfUnauthenticated(message, configuration)
-            throw CacheError(.commandFailed, "Redis at \(endpoint) refused CLIENT SETNAME (\(message))")
         }
     }
 

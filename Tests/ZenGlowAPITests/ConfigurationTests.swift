@@ -163,6 +163,11 @@ struct ConfigurationTests {
         #expect(error.description.contains("REDIS_DB=-1"))
         #expect(error.description.contains("MAX_ACTIVE_SESSIONS=lots"))
         #expect(!error.description.contains("pa55-not-shown"))
+        let url = try #require(throws: ConfigurationError.self) {
+            try Self.read(["REDIS_HOST": "redis://:s3cret-in-url@cache:6379"])
+        }
+        #expect(url.description.contains("REDIS_HOST must be a host name"))
+        #expect(!url.description.contains("s3cret-in-url"), "a URL's password is never repeated")
         let configuration = try Self.read([
             "REDIS_HOST": "cache.internal", "REDIS_PORT": "6380", "REDIS_DB": "3", "REDIS_KEY_PREFIX": "acme",
             "CACHE_ENABLED": "false", "MAX_ACTIVE_SESSIONS": "8", "SESSION_LEASE_SECONDS": "5",

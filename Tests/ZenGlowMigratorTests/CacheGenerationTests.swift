@@ -25,7 +25,8 @@ struct CacheGenerationTests {
                 first
                     == CacheGeneration(
                         installation: installation, weightsVersion: Int64(globalWeights)!, ltrVersion: 1,
-                        model: "all-MiniLM-L6-v2", corpusEpoch: 0))
+                        model: "all-MiniLM-L6-v2", corpusEpoch: 0, stamp: first.stamp))
+            #expect(first.stamp.count == 32, "an md5 of when the versions were made")
 
             try await connection.withTenant("gen-a", role: "zenglow_ingest", logger: Self.logger) { connection in
                 try await connection.execute("select zenglow_api.prepare_staging()", logger: Self.logger)
@@ -41,6 +42,7 @@ struct CacheGenerationTests {
             let loaded = try await Self.generation(connection, "gen-a")
             #expect(loaded.corpusEpoch == first.corpusEpoch + 1)
             #expect(loaded.installation == first.installation)
+            #expect(loaded.stamp != first.stamp, "the epoch was advanced at a new instant")
             #expect(try await Self.generation(connection, "gen-b").corpusEpoch == 0)
         }
     }

@@ -2071,7 +2071,7 @@ COMMENT ON FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha256 
 -- Name: cache_generation(); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
 --
 
-CREATE FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint) RETURNS record
+CREATE FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text) RETURNS record
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2085,6 +2085,11 @@ CREATE FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_
 -- Refuses exactly where rag_query refuses before it reads any chunk, with the same SQLSTATE and
 -- message, so a cache hit never answers what rag_query would refuse: ZG001 no tenant (unset,
 -- empty, unknown, inactive or _global), ZG006 no active embedding model.
+-- stamp: when each of those versions was made (the epoch's advanced_at, the weights' and the LTR
+-- version's created_at) and when the schema last changed (the migrator's newest history row). A
+-- database restored in place, or a copy beside its original, can reach the same version numbers
+-- again with other contents; it cannot reach them at the same instants. And a release that
+-- changes rag_query changes the schema's stamp, so answers ranked by the old code are not served.
 -- Security definer so that the API needs no privilege on corpus_epochs and installation; every
 -- read still goes through row-level security under the transaction's tenant.
 declare
@@ -2103,16 +2108,22 @@ begin
     -- As rag_query chooses: the newest version (null while there is none).
     select max(l.version) into ltr_version from zenglow.ltr_models l;
     corpus_epoch := coalesce((select e.epoch from zenglow.corpus_epochs e where e.tenant_id = v_tenant), 0);
+    stamp := md5(concat_ws('|',
+        (select e.advanced_at from zenglow.corpus_epochs e where e.tenant_id = v_tenant),
+        (select w.created_at from zenglow.fusion_weights w
+            where w.tenant_id in (v_tenant, '_global') and w.version = weights_version),
+        (select l.created_at from zenglow.ltr_models l where l.version = ltr_version),
+        (select h.applied_at from zenglow_migrations.history h order by h.id desc limit 1)));
 end
 $$;
 
-ALTER FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint) OWNER TO zenglow_owner;
+ALTER FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text) OWNER TO zenglow_owner;
 
 --
--- Name: FUNCTION cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+-- Name: FUNCTION cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
 --
 
-COMMENT ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint) IS 'What a cached rag_query answer of the current tenant depends on besides the request: (installation, weights_version, ltr_version, model, corpus_epoch). Refuses as rag_query does: ZG001 no tenant, ZG006 no active embedding model.';
+COMMENT ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text) IS 'What a cached rag_query answer of the current tenant depends on besides the request: (installation, weights_version, ltr_version, model, corpus_epoch, stamp: when those were made and the schema last changed). Refuses as rag_query does: ZG001 no tenant, ZG006 no active embedding model.';
 
 --
 -- Name: check_api_key(text, bytea); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
@@ -4964,11 +4975,11 @@ REVOKE ALL ON FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha2
 GRANT ALL ON FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha256 bytea) TO zenglow_app;
 
 --
--- Name: FUNCTION cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+-- Name: FUNCTION cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
 --
 
-REVOKE ALL ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint) TO zenglow_app;
+REVOKE ALL ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text) TO zenglow_app;
 
 --
 -- Name: FUNCTION check_api_key(p_prefix text, p_secret_sha256 bytea); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner

@@ -15,7 +15,9 @@ port_is_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() {
   local port
   for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 30000))
+    # Below the kernel's ephemeral range (32768 up), where outgoing connections take their local
+    # ports: a port that is free now cannot be taken by a client socket a moment later.
+    port=$((20000 + RANDOM % 12000))
     if port_is_free "$port"; then echo "$port"; return; fi
   done
   echo "no free TCP port found on 127.0.0.1" >&2

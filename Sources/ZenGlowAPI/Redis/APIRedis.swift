@@ -38,10 +38,16 @@ public final class APIRedis: Sendable {
             noteReachable(true, use: use, error: nil)
             return result
         } catch {
-            noteReachable(false, use: use, error: error)
+            // Only a Redis that cannot be reached changes the state; a refused command (OOM,
+            // READONLY) or a cancelled request says nothing about reachability.
+            if let cacheError = error as? CacheError, Self.unreachableCodes.contains(cacheError.code) {
+                noteReachable(false, use: use, error: error)
+            }
             return nil
         }
     }
+
+    static let unreachableCodes: Set<CacheError.Code> = [.unavailable, .connectionFailed, .authenticationFailed]
 
     /// Connects, authenticates and pings once; readiness and start-up use it.
     func probe() async -> Result<Void, CacheError> {
@@ -56,6 +62,20 @@ public final class APIRedis: Sendable {
             let wrapped = CacheError(.connectionFailed, "\(error)")
             noteReachable(false, use: "probe", error: wrapped)
             return .failure(wrapped)
+        }
+    }
+
+    /// PING through the pool (readiness): what failed, or success.
+    func ping() async -> Result<Void, CacheError> {
+        do {
+            _ = try await client.command("PING")
+            noteReachable(true, use: "readiness", error: nil)
+            return .success(())
+        } catch let error as CacheError {
+            if Self.unreachableCodes.contains(error.code) { noteReachable(false, use: "readiness", error: error) }
+            return .failure(error)
+        } catch {
+            return .failure(CacheError(.connectionFailed, "\(error)"))
         }
     }
 

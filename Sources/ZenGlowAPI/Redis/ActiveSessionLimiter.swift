@@ -63,7 +63,12 @@ struct ActiveSessionLimiter: Sendable {
             if let taken = await attemptShared({ try await $0.acquire(leaseID: leaseID) }) {
                 if taken { return .shared(leaseID: leaseID) }
             } else {
-                if shared != nil { metrics.redisFallback("sessions") }
+                if shared != nil {
+                    metrics.redisFallback("sessions")
+                    // The acquire may have run before the failure (a timeout): drop the lease
+                    // rather than leave a phantom holding a slot for SESSION_LEASE_SECONDS.
+                    await release(.shared(leaseID: leaseID))
+                }
                 if await local.tryAcquire() { return .local }
             }
             let left = deadline - ContinuousClock.now
@@ -88,7 +93,10 @@ struct ActiveSessionLimiter: Sendable {
                 // lapses and the slot frees itself.
                 while !Task.isCancelled {
                     try await Task.sleep(for: lease / 3)
-                    _ = await attemptShared { try await $0.renew(leaseID: leaseID) }
+                    // A lease Redis lost (a restart) is taken again, so the request stays counted.
+                    if await attemptShared({ try await $0.renew(leaseID: leaseID) }) == false {
+                        _ = await attemptShared { try await $0.acquire(leaseID: leaseID) }
+                    }
                 }
             }
             defer { group.cancelAll() }
@@ -96,7 +104,13 @@ struct ActiveSessionLimiter: Sendable {
         }
     }
 
+    /// Gives the slot back, even when the request was cancelled (a task of its own: a cancelled
+    /// task's Redis call would never run, leaking the lease until it lapses).
     private func release(_ slot: Slot) async {
+        await Task { await giveBack(slot) }.value
+    }
+
+    private func giveBack(_ slot: Slot) async {
         switch slot {
         case .shared(let leaseID):
             _ = await attemptShared { try await $0.release(leaseID: leaseID) }

@@ -10,6 +10,16 @@ import ZenGlowCache
 /// same model activated twice) are announced once. Redis down: the update is lost and logged —
 /// the LISTEN/NOTIFY stream and `/events` stay the durable path.
 struct BuildUpdatePublisher: Sendable {
+    /// Claims the notification and publishes in one atomic step: a claim whose PUBLISH failed
+    /// would otherwise leave the update announced by no instance. -1 when another instance has it.
+    static let claimAndPublish = RedisScript(
+        source: """
+            if redis.call('SET', KEYS[1], '1', 'NX', 'EX', 10) then
+              return redis.call('PUBLISH', ARGV[1], ARGV[2])
+            end
+            return -1
+            """)
+
     let redis: APIRedis
     let metrics: APIMetrics
     let logger: Logger
@@ -22,10 +32,9 @@ struct BuildUpdatePublisher: Sendable {
             .joined()
         let configuration = redis.configuration
         let published = await redis.attempt("build_updates") { client -> Bool in
-            let reply = try await client.command("SET", claim, "1", "NX", "EX", "10")
-            guard reply == .status("OK") else { return false }
-            _ = try await client.publish(channel: configuration.buildChannel, message: update.json)
-            return true
+            let reply = try await client.evaluate(
+                Self.claimAndPublish, keys: [claim], arguments: [configuration.buildChannel, update.json])
+            return reply != .integer(-1)
         }
         switch published {
         case .some(true): metrics.buildUpdatesPublished.increment()

@@ -8,7 +8,9 @@ import ZenGlowDB
 /// The sha1 covers everything in the request that shapes the answer — the database installation,
 /// the tenant, the query text, top_k, mode, filters, explain, the retrieval options — and where
 /// the query vector comes from: the client's own embedding (its bytes), or the embedder that will
-/// make one (provider, model, weights digest or endpoint), plus the active embedding model. The
+/// make one (provider, model, weights digest or endpoint), plus the active embedding model and the
+/// generation's stamp (when its versions were made and the schema last changed: a restored
+/// database repeating version numbers, or an upgraded `rag_query`, gets other keys). The
 /// suffix is the tenant's generation read from PostgreSQL just before the lookup: a committed
 /// batch, a retention run or a weight, LTR or model change moves it, so older entries are never
 /// read again (they expire by TTL) — no invalidation, no scan, no stale answer.
@@ -45,6 +47,7 @@ struct QueryCacheKey: Sendable, Equatable, CustomStringConvertible {
             field(embedder)
         }
         field(generation.model ?? "")
+        field(generation.stamp)
         let digest = hash.finalize().map { String(format: "%02x", $0) }.joined()
         text =
             "\(prefix):rag:q:\(digest):\(arguments.topK):w\(generation.weightsVersion)"

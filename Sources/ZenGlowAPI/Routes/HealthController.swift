@@ -76,7 +76,10 @@ struct HealthController {
         guard let redis = services.redis else {
             return Check(name: "redis", ok: true, detail: "disabled (REDIS_ENABLED=false)", optional: true)
         }
-        switch await redis.probe() {
+        // Through the pool, like every other call: a probe never opens connections of its own, so
+        // frequent readiness checks cannot take the pool's threads or close its good connections,
+        // and while Redis is down the answer comes at once (the fail-fast window).
+        switch await redis.ping() {
         case .success:
             return Check(
                 name: "redis", ok: true, detail: "reachable at \(redis.configuration.endpointDescription)",

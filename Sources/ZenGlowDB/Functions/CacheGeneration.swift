@@ -12,13 +12,21 @@ public struct CacheGeneration: Sendable, Equatable {
     public var model: String?
     /// The tenant's corpus epoch, advanced by every committed change to what retrieval reads.
     public var corpusEpoch: Int64
+    /// When the epoch, the weights version and the LTR version were made and when the schema
+    /// last changed, hashed: a restored or copied database can repeat version numbers with other
+    /// contents, not the instants they were made at; an upgrade of `rag_query` changes it too.
+    public var stamp: String
 
     /// A generation from its parts.
-    public init(installation: String, weightsVersion: Int64, ltrVersion: Int64?, model: String?, corpusEpoch: Int64) {
+    public init(
+        installation: String, weightsVersion: Int64, ltrVersion: Int64?, model: String?, corpusEpoch: Int64,
+        stamp: String = ""
+    ) {
         self.installation = installation
         self.weightsVersion = weightsVersion
         self.ltrVersion = ltrVersion
         self.model = model
         self.corpusEpoch = corpusEpoch
+        self.stamp = stamp
     }
 }

@@ -131,6 +131,27 @@ struct ResponseCacheTests {
         }
     }
 
+    @Test("the same text with another client embedding is another entry")
+    func embeddingIsPartOfTheKey() async throws {
+        let (environment, key) = try await RagQueryTests.loaded()
+        let api = try environment.application()
+        try await api.application.test(.router) { client in
+            func ask(axis: Int) async throws -> (String?, String?) {
+                let response = try await client.execute(
+                    uri: "/rag/query", method: .post, headers: .bearer(key),
+                    body: jsonBody(["query": "light", "embedding": axisEmbedding(axis), "top_k": 1, "mode": "vector"]))
+                let first = (response.json["results"] as? [[String: Any]])?.first?["document_id"] as? String
+                return (response.json["cache"] as? String, first)
+            }
+            let insulin = try await ask(axis: 1)
+            let photon = try await ask(axis: 2)
+            let again = try await ask(axis: 2)
+            #expect(insulin == ("miss", "insulin"))
+            #expect(photon == ("miss", "photon"), "a vector nearest photons is not insulin's entry")
+            #expect(again == ("hit", "photon"))
+        }
+    }
+
     @Test("with CACHE_ENABLED=false every answer says bypass and nothing is stored")
     func disabled() async throws {
         let (environment, key) = try await RagQueryTests.loaded()
@@ -144,17 +165,22 @@ struct ResponseCacheTests {
         }
     }
 
-    @Test("the key of a fixed request is stable across versions")
+    @Test("the key of a fixed request is stable across versions, with and without a client embedding")
     func keyIsStable() {
-        let key = QueryCacheKey(
-            prefix: "zg", tenant: "t1",
-            arguments: RagQueryArguments(
-                query: "what lowers blood glucose?", topK: 10, filtersJSON: #"{"source":"pubmed"}"#, mode: "fusion",
-                optionsJSON: #"{"candidates": 200}"#),
-            embedder: "local|all-MiniLM-L6-v2|384|53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
-            generation: CacheGeneration(
-                installation: "5f0c6f0e-0000-4000-8000-000000000001", weightsVersion: 7, ltrVersion: 2,
-                model: "all-MiniLM-L6-v2", corpusEpoch: 41))
-        #expect(key.text == "zg:rag:q:f4a8fd03f40512a0df9110a22a0f760dfeece880:10:w7:l2:e41")
+        let generation = CacheGeneration(
+            installation: "5f0c6f0e-0000-4000-8000-000000000001", weightsVersion: 7, ltrVersion: 2,
+            model: "all-MiniLM-L6-v2", corpusEpoch: 41, stamp: "2f1f5c6f0b8e4c1e9d7a3b5c6d8e9f01")
+        func key(_ embedding: [Float]?) -> String {
+            QueryCacheKey(
+                prefix: "zg", tenant: "t1",
+                arguments: RagQueryArguments(
+                    query: "what lowers blood glucose?", embedding: embedding, topK: 10,
+                    filtersJSON: #"{"source":"pubmed"}"#, mode: "fusion", optionsJSON: #"{"candidates": 200}"#),
+                embedder: "local|all-MiniLM-L6-v2|384|53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db",
+                generation: generation
+            ).text
+        }
+        #expect(key(nil) == "zg:rag:q:bd347c57b5d16f1af5b2570b930d88c740d08e97:10:w7:l2:e41")
+        #expect(key([0.5, -0.25, 1]) == "zg:rag:q:66a5d283c948e5e117d63ce203f5675cd47d9bbb:10:w7:l2:e41")
     }
 }

@@ -19,7 +19,8 @@ end
 $$;
 create function pg_temp.field(p_tenant text, p_field text) returns text language sql as $$
     select to_jsonb(g) ->> p_field
-    from pg_temp.generation(p_tenant) as g (installation text, weights_version bigint, ltr_version bigint, model text, corpus_epoch bigint)
+    from pg_temp.generation(p_tenant)
+        as g (installation text, weights_version bigint, ltr_version bigint, model text, corpus_epoch bigint, stamp text)
 $$;
 -- How a statement run as zenglow_app under p_tenant fails: 'SQLSTATE: message', or 'no error'.
 create function pg_temp.refusal(p_tenant text, p_sql text) returns text language plpgsql as $$
@@ -49,8 +50,8 @@ $$;
 
 -- Values.
 select results_eq(
-    $$select * from pg_temp.generation('generation-a')
-        as g (installation text, weights_version bigint, ltr_version bigint, model text, corpus_epoch bigint)$$,
+    $$select installation, weights_version, ltr_version, model, corpus_epoch from pg_temp.generation('generation-a')
+        as g (installation text, weights_version bigint, ltr_version bigint, model text, corpus_epoch bigint, stamp text)$$,
     $$select (select id::text from zenglow.installation), (select max(version) from zenglow.fusion_weights where tenant_id = '_global'),
         (select max(version) from zenglow.ltr_models), (select model_name from zenglow.models where active),
         coalesce((select epoch from zenglow.corpus_epochs where tenant_id = 'generation-a'), 0)$$,

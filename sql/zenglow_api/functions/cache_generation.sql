@@ -1,11 +1,16 @@
 set local role zenglow_owner;
 
+-- stamp joined the out parameters, which create or replace cannot change; the grant below is
+-- repeated here because dropping the function dropped it.
+drop function if exists zenglow_api.cache_generation();
+
 create or replace function zenglow_api.cache_generation(
     out installation text,
     out weights_version bigint,
     out ltr_version bigint,
     out model text,
-    out corpus_epoch bigint
+    out corpus_epoch bigint,
+    out stamp text
 )
 language plpgsql
 stable
@@ -22,6 +27,11 @@ as $$
 -- Refuses exactly where rag_query refuses before it reads any chunk, with the same SQLSTATE and
 -- message, so a cache hit never answers what rag_query would refuse: ZG001 no tenant (unset,
 -- empty, unknown, inactive or _global), ZG006 no active embedding model.
+-- stamp: when each of those versions was made (the epoch's advanced_at, the weights' and the LTR
+-- version's created_at) and when the schema last changed (the migrator's newest history row). A
+-- database restored in place, or a copy beside its original, can reach the same version numbers
+-- again with other contents; it cannot reach them at the same instants. And a release that
+-- changes rag_query changes the schema's stamp, so answers ranked by the old code are not served.
 -- Security definer so that the API needs no privilege on corpus_epochs and installation; every
 -- read still goes through row-level security under the transaction's tenant.
 declare
@@ -40,11 +50,18 @@ begin
     -- As rag_query chooses: the newest version (null while there is none).
     select max(l.version) into ltr_version from zenglow.ltr_models l;
     corpus_epoch := coalesce((select e.epoch from zenglow.corpus_epochs e where e.tenant_id = v_tenant), 0);
+    stamp := md5(concat_ws('|',
+        (select e.advanced_at from zenglow.corpus_epochs e where e.tenant_id = v_tenant),
+        (select w.created_at from zenglow.fusion_weights w
+            where w.tenant_id in (v_tenant, '_global') and w.version = weights_version),
+        (select l.created_at from zenglow.ltr_models l where l.version = ltr_version),
+        (select h.applied_at from zenglow_migrations.history h order by h.id desc limit 1)));
 end
 $$;
 
 revoke all on function zenglow_api.cache_generation() from public;
+grant execute on function zenglow_api.cache_generation() to zenglow_app;
 
 comment on function zenglow_api.cache_generation() is
     'What a cached rag_query answer of the current tenant depends on besides the request: (installation, weights_version, '
-    'ltr_version, model, corpus_epoch). Refuses as rag_query does: ZG001 no tenant, ZG006 no active embedding model.';
+    'ltr_version, model, corpus_epoch, stamp: when those were made and the schema last changed). Refuses as rag_query does: ZG001 no tenant, ZG006 no active embedding model.';
