@@ -13,6 +13,7 @@ public struct CacheError: Error, CustomStringConvertible, Sendable {
             case authenticationFailed = "authentication_failed"
             case invalidArgument = "invalid_argument"
             case shutDown = "shut_down"
+            case busy
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
@@ -33,6 +34,9 @@ public struct CacheError: Error, CustomStringConvertible, Sendable {
         public static let invalidArgument = Code(.invalidArgument)
         /// The ``RedisClient`` was shut down.
         public static let shutDown = Code(.shutDown)
+        /// The client's queue was full, or a call waited longer than `REDIS_TIMEOUT_MS` for a
+        /// thread: Redis may be fine, this instance asks more of it than its pool carries.
+        public static let busy = Code(.busy)
 
         public var description: String { base.rawValue }
     }

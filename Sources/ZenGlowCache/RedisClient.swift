@@ -1,6 +1,7 @@
 import Logging
 import NIOPosix
 import ServiceLifecycle
+import Synchronization
 
 /// Redis for async code: a small pool of blocking hiredis connections, used only on threads of
 /// the client's own (`REDIS_POOL_SIZE` of them), never on an NIO event loop or the cooperative pool.
@@ -19,6 +20,11 @@ public final class RedisClient: Service, Sendable {
     let logger: Logger
     let pool: ConnectionPool
     private let threads: NIOThreadPool
+    /// Calls admitted and not finished: queued for a thread or running.
+    private let inFlight = Atomic<Int>(0)
+    /// How many calls may wait for the pool's threads at once; beyond it a call fails at once
+    /// (``CacheError/Code/busy``) instead of queueing without bound behind a slow Redis.
+    public var maximumInFlight: Int { configuration.poolSize * 32 }
 
     /// A client of `configuration`; it starts its threads but connects on first use.
     public init(configuration: RedisConfiguration, logger: Logger) {
@@ -57,9 +63,26 @@ public final class RedisClient: Service, Sendable {
     func withConnection<Result: Sendable>(
         _ body: @escaping @Sendable (RedisConnection) throws -> Result
     ) async throws -> Result {
+        let admitted = inFlight.wrappingAdd(1, ordering: .relaxed).newValue
+        defer { inFlight.wrappingSubtract(1, ordering: .relaxed) }
+        guard admitted <= maximumInFlight else {
+            throw CacheError(
+                .busy, "\(maximumInFlight) Redis calls are already queued or running (REDIS_POOL_SIZE × 32)")
+        }
         let admission = try pool.admit()
+        let queued = ContinuousClock.now
+        let patience = Duration.milliseconds(configuration.commandTimeoutMilliseconds)
         do {
-            return try await runOnPool { try self.perform(body, admission) }
+            return try await runOnPool {
+                // A call that waited its whole timeout for a thread is late already: its caller
+                // is better served by failing now than by one more round trip.
+                let waited = ContinuousClock.now - queued
+                guard waited <= patience else {
+                    throw CacheError(
+                        .busy, "a Redis call waited \(waited) for one of the \(self.configuration.poolSize) threads")
+                }
+                return try self.perform(body, admission)
+            }
         } catch {
             pool.abandon(admission)
             throw error

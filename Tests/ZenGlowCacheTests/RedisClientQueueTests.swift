@@ -1,0 +1,47 @@
+import Foundation
+import Testing
+import ZenGlowCache
+
+@Suite("RedisClient's bounded queue")
+struct RedisClientQueueTests {
+    @Test("more calls than the pool carries fail at once as busy, and late ones fail when their turn comes")
+    func boundedQueue() async throws {
+        var configuration = try await CacheTest.sharedConfiguration()
+        configuration.poolSize = 1
+        configuration.commandTimeoutMilliseconds = 1000
+        let key = configuration.keyPrefix + ":never-filled"
+        try await CacheTest.withClient(configuration) { client in
+            let started = ContinuousClock.now
+            // Each call holds the one connection for 200 ms (BLPOP on an empty list times out).
+            let results = await withTaskGroup(of: (String, Duration).self) { group in
+                for _ in 0..<100 {
+                    group.addTask {
+                        do {
+                            _ = try await client.command("BLPOP", key, "0.2")
+                            return ("ok", ContinuousClock.now - started)
+                        } catch let error as CacheError {
+                            return (error.code.description, ContinuousClock.now - started)
+                        } catch {
+                            return ("\(error)", ContinuousClock.now - started)
+                        }
+                    }
+                }
+                return await group.reduce(into: [(String, Duration)]()) { $0.append($1) }
+            }
+            let took = ContinuousClock.now - started
+            let outcomes = results.reduce(into: [String: Int]()) { $0[$1.0, default: 0] += 1 }
+            // The calls beyond the bound never queue: they fail before the first BLPOP is over.
+            let refusedAtOnce = results.filter { $0.0 == "busy" && $0.1 < .milliseconds(190) }.count
+            #expect(refusedAtOnce >= 100 - client.maximumInFlight, "\(outcomes)")
+            #expect(outcomes["busy", default: 0] >= 100 - client.maximumInFlight, "\(outcomes)")
+            #expect(outcomes["ok", default: 0] >= 1, "\(outcomes)")
+            #expect(Set(outcomes.keys).isSubset(of: ["ok", "busy"]), "\(outcomes)")
+            // The admitted calls that waited past REDIS_TIMEOUT_MS (1 s) fail when their turn comes:
+            // about 1.2 s in all, where 32 × 200 ms one after the other could not take less than 6.4 s.
+            #expect(took < .seconds(5.5), "\(took)")
+            #expect(client.isAvailable, "a busy client is not an unreachable Redis")
+            let pong = try await client.command("PING")
+            #expect(pong == .status("PONG"))
+        }
+    }
+}
