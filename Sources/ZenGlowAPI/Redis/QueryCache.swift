@@ -11,6 +11,14 @@ struct QueryCache: Sendable {
     /// Identifies the embedder that turns query text into a vector (part of every key).
     let embedder: String
 
+    /// Whether a lookup is worth its generation read: while Redis is known to be down, a PING
+    /// (no network at all inside the fail-fast window) decides, so an outage does not cost the
+    /// database one extra call per query, and the first PING that succeeds brings the cache back.
+    func isUsable() async -> Bool {
+        if redis.isReachable { return true }
+        return await redis.attempt("cache") { try await $0.command("PING") } != nil
+    }
+
     /// The stored answer under `key`, or nil (a miss, or Redis unreachable: `reachable` false).
     func lookup(_ key: QueryCacheKey) async -> (answer: CachedAnswer?, reachable: Bool) {
         let reply = await redis.attempt("cache") { client in

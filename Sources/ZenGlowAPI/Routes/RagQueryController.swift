@@ -19,7 +19,7 @@ struct RagQueryController {
         }
 
         var cacheKey: QueryCacheKey?
-        if let cache = services.queryCache {
+        if let cache = services.queryCache, await cache.isUsable() {
             let generation = try await services.withTenant(principal.tenant, context: context) { connection in
                 try await connection.cacheGeneration(logger: context.logger)
             }
