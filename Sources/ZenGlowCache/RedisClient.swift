@@ -24,7 +24,7 @@ public final class RedisClient: Service, Sendable {
     private let inFlight = Atomic<Int>(0)
     /// How many calls may wait for the pool's threads at once; beyond it a call fails at once
     /// (``CacheError/Code/busy``) instead of queueing without bound behind a slow Redis.
-    public var maximumInFlight: Int { configuration.poolSize * 32 }
+    public var maximumInFlight: Int { configuration.poolSize * 256 }
 
     /// A client of `configuration`; it starts its threads but connects on first use.
     public init(configuration: RedisConfiguration, logger: Logger) {
@@ -67,7 +67,7 @@ public final class RedisClient: Service, Sendable {
         defer { inFlight.wrappingSubtract(1, ordering: .relaxed) }
         guard admitted <= maximumInFlight else {
             throw CacheError(
-                .busy, "\(maximumInFlight) Redis calls are already queued or running (REDIS_POOL_SIZE × 32)")
+                .busy, "\(maximumInFlight) Redis calls are already queued or running (REDIS_POOL_SIZE × 256)")
         }
         let admission = try pool.admit()
         let queued = ContinuousClock.now
@@ -76,6 +76,8 @@ public final class RedisClient: Service, Sendable {
             return try await runOnPool {
                 // A call that waited its whole timeout for a thread is late already: its caller
                 // is better served by failing now than by one more round trip.
+                // An outage that began meanwhile is the better answer (unavailable, not busy).
+                try self.pool.confirm(admission)
                 let waited = ContinuousClock.now - queued
                 guard waited <= patience else {
                     throw CacheError(
