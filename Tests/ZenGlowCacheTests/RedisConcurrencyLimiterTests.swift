@@ -36,47 +36,50 @@ struct RedisConcurrencyLimiterTests {
         }
     }
 
-    @Test("a lease that is never released expires by itself and frees its slot, while a renewed one stays")
+    @Test("a lease that is never released expires by itself and frees its slot, while a longer one stays")
     func deadLeasesExpire() async throws {
         let inspector = try await CacheTest.inspector()
-        try await CacheTest.withClient(try await CacheTest.sharedConfiguration()) { client async throws in
-            let limiter = RedisConcurrencyLimiter(
-                client: client, name: "ingests", policy: try ConcurrencyPolicy(limit: 2, leaseMilliseconds: 2000))
+        let configuration = try await CacheTest.sharedConfiguration()
+        try await CacheTest.withClient(configuration) { client async throws in
+            // Two policies on one set: a short lease that nobody renews, and one that outlives the
+            // test, so no stall of a loaded machine can make the second lapse.
+            let short = RedisConcurrencyLimiter(
+                client: client, name: "ingests", policy: try ConcurrencyPolicy(limit: 2, leaseMilliseconds: 500))
+            let long = RedisConcurrencyLimiter(
+                client: client, name: "ingests", policy: try ConcurrencyPolicy(limit: 2, leaseMilliseconds: 120_000))
             let taken = ContinuousClock.now
-            #expect(try await limiter.acquire(leaseID: "dead"))
-            #expect(try await limiter.acquire(leaseID: "live"))
-            #expect(try await !limiter.acquire(leaseID: "newcomer"))
-            #expect((1...2000).contains(try CacheTest.pttl(limiter.key, inspector)))
-            // "live" keeps renewing (so the set itself never expires); "dead" never does. The
-            // lease is long enough that a loaded machine's stalls do not let "live" lapse.
-            let freed = await eventually(within: .seconds(15), every: .milliseconds(200)) {
-                _ = try? await limiter.renew(leaseID: "live")
-                return (try? await limiter.acquire(leaseID: "newcomer")) == true
+            #expect(try await short.acquire(leaseID: "dead"))
+            #expect(try await long.acquire(leaseID: "live"))
+            #expect(try await !long.acquire(leaseID: "newcomer"))
+            #expect(try CacheTest.pttl(long.key, inspector) > 0)
+            let freed = await eventually(within: .seconds(30), every: .milliseconds(100)) {
+                (try? await long.acquire(leaseID: "newcomer")) == true
             }
             #expect(freed)
-            #expect(ContinuousClock.now - taken >= .milliseconds(1900))
-            #expect(try await limiter.active() == 2)
-            #expect(try await limiter.release(leaseID: "live"), "the renewed lease was lost")
-            #expect(try await !limiter.renew(leaseID: "dead"), "an expired lease was renewed")
-            #expect(try await limiter.active() == 1)
+            #expect(ContinuousClock.now - taken >= .milliseconds(450))
+            #expect(try await long.active() == 2)
+            #expect(try await long.release(leaseID: "live"), "the live lease was dropped")
+            #expect(try await !short.renew(leaseID: "dead"), "an expired lease was renewed")
+            #expect(try await long.active() == 1)
         }
     }
 
-    @Test("renewing keeps a lease past its first expiry, and the set's TTL follows it")
+    @Test("renewing pushes a lease's expiry and the set's TTL forward")
     func renewal() async throws {
         let inspector = try await CacheTest.inspector()
         try await CacheTest.withClient(try await CacheTest.sharedConfiguration()) { client async throws in
             let limiter = RedisConcurrencyLimiter(
-                client: client, policy: try ConcurrencyPolicy(limit: 1, leaseMilliseconds: 3000))
+                client: client, policy: try ConcurrencyPolicy(limit: 1, leaseMilliseconds: 60_000))
             #expect(try await limiter.acquire(leaseID: "worker"))
-            // Renewed every 500 ms for twice the lease: a stall of up to 2.5 s on a loaded machine
-            // still renews in time.
-            let started = ContinuousClock.now
-            while ContinuousClock.now - started < .milliseconds(6000) {
-                try await Task.sleep(for: .milliseconds(500))
-                #expect(try await limiter.renew(leaseID: "worker"))
-                #expect((1000...3000).contains(try CacheTest.pttl(limiter.key, inspector)))
+            func expiry() throws -> Double {
+                guard case .string(let bytes) = try inspector.command("ZSCORE", limiter.key, "worker") else { return 0 }
+                return Double(String(decoding: bytes, as: UTF8.self)) ?? 0
             }
+            let before = try expiry()
+            try await Task.sleep(for: .milliseconds(50))
+            #expect(try await limiter.renew(leaseID: "worker"))
+            #expect(try expiry() > before, "the lease's expiry moved forward")
+            #expect(try CacheTest.pttl(limiter.key, inspector) > 50_000, "the set lives as long as its lease")
             #expect(try await limiter.active() == 1)
             #expect(try await !limiter.acquire(leaseID: "other"))
             #expect(try await !limiter.renew(leaseID: "never-taken"))

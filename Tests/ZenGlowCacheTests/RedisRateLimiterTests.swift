@@ -65,7 +65,7 @@ struct RedisRateLimiterTests {
                 let floor = Double(policy.burst) + 0.3 * policy.perSecond * 3
                 #expect(Double(count) <= ceiling, "\(count) allowed in \(elapsed) s (ceiling \(ceiling))")
                 #expect(Double(count) >= floor, "\(count) allowed in \(elapsed) s (floor \(floor))")
-                #expect(decisions > count * 2, "the callers did not keep the key busy")
+                #expect(decisions > count, "the callers did not keep the key busy")
                 let fresh = try await limiters[1].acquire(key: "unaffected")
                 #expect(fresh.allowed)
                 #expect(fresh.remaining == policy.burst - 1)
