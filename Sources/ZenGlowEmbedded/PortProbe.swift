@@ -9,20 +9,23 @@ public enum PortProbe {
     /// lingering in TIME_WAIT for a minute, do not make its port look taken (`zenglow dev down`
     /// then `up` at once), while a socket listening there still does.
     public static func isFree(_ port: Int) -> Bool {
-        bind(port: port) != nil
+        bind(port: port, reuseAddress: true) != nil
     }
 
-    /// A port the kernel considers free right now.
+    /// A port the kernel considers free right now. Without `SO_REUSEADDR`: with it the kernel may
+    /// hand out a port still in TIME_WAIT, which a server binding without it could not take.
     public static func freePort() -> Int? {
-        bind(port: 0)
+        bind(port: 0, reuseAddress: false)
     }
 
-    private static func bind(port: Int) -> Int? {
+    private static func bind(port: Int, reuseAddress: Bool) -> Int? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
-        var reuse: Int32 = 1
-        _ = setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        if reuseAddress {
+            var reuse: Int32 = 1
+            _ = setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = in_port_t(UInt16(port).bigEndian)

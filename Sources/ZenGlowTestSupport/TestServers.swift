@@ -75,7 +75,11 @@ public actor TestServers {
                 port: postgresPort,
                 binDirectory: embedded.postgresBinDirectory,
                 // Durability buys nothing in a cluster that is deleted after the run.
-                extraSettings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"]
+                // The suites run side by side, each API application with its pool and its LISTEN
+                // connection (tests of two instances have two): 100 was reached.
+                extraSettings: [
+                    "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "400",
+                ]
             )
         )
         let redis = RedisServer(

@@ -84,12 +84,14 @@ final class GateReceiver: Sendable {
     }
 
     /// A port that nothing listens on: one a receiver had until it stopped.
-    /// Never the same port twice in one test process: a port given back to the kernel is soon
-    /// handed out again, and two tests that both mean to bind "their" closed port later would collide.
+    /// Never the same port twice in one test process, and below the kernel's ephemeral range
+    /// (32768 up): a port from there may be taken by any outgoing connection (the suites beside
+    /// this one hold hundreds) before the test binds "its" closed port again.
     static func closedPort() async throws -> Int {
         while true {
-            let port = try await serving { $0.port }
-            if handedOut.withLock({ $0.insert(port).inserted }) { return port }
+            let candidate = Int.random(in: 20000..<32768)
+            guard handedOut.withLock({ $0.insert(candidate).inserted }) else { continue }
+            if let port = try? await serving(port: candidate, { $0.port }) { return port }
         }
     }
 
