@@ -179,9 +179,11 @@ struct EmbeddingsTests {
             let port = try #require(live.port)
             let base = "http://127.0.0.1:\(port)/v1"
 
-            // The client on its own: real vectors, in order.
+            // The client on its own: real vectors, in order. A generous timeout: a loaded machine
+            // can take seconds to embed the references, and speed is not what this test is about.
             let remote = OpenAICompatibleEmbedder(
-                configuration: EmbedderConfiguration(baseURL: base, model: "all-MiniLM-L6-v2", apiKey: key))
+                configuration: EmbedderConfiguration(
+                    baseURL: base, model: "all-MiniLM-L6-v2", apiKey: key, timeoutMilliseconds: 30_000))
             let vectors = try await remote.embed(references.map(\.0.text))
             #expect(vectors.count == references.count)
             for (vector, reference) in zip(vectors, references) {
@@ -206,7 +208,7 @@ struct EmbeddingsTests {
 
             // A whole application on the openai provider: readiness and a vector-only query.
             let consumer = try environment.application([
-                "EMBED_PROVIDER": "openai", "EMBED_BASE_URL": base, "EMBED_API_KEY": key,
+                "EMBED_PROVIDER": "openai", "EMBED_BASE_URL": base, "EMBED_API_KEY": key, "EMBED_TIMEOUT_MS": "30000",
             ])
             try await consumer.application.test(.router) { client in
                 let loaded = try await client.execute(
