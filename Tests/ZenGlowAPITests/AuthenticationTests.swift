@@ -58,7 +58,8 @@ struct AuthenticationTests {
         try await api.application.test(.router) { client in
             await api.services.listenerStatus.waitForConnection()
             // Made just before its first use, so that a slow start cannot expire it first.
-            let shortLived = try await environment.key(expiresIn: 8)
+            // 20 s: a loaded two-core machine has taken over 8 s to answer the first request.
+            let shortLived = try await environment.key(expiresIn: 20)
             for key in [revoked, shortLived] {
                 let first = try await client.execute(uri: "/fusion/weights", method: .get, headers: .bearer(key))
                 #expect(first.status == .ok)
@@ -70,13 +71,13 @@ struct AuthenticationTests {
                 return response.status == .unauthorized
             }
             #expect(refused != nil, "the revocation reached the cache by NOTIFY")
-            let expired = try await timeUntil(within: .seconds(12)) {
+            let expired = try await timeUntil(within: .seconds(30)) {
                 let response = try await client.execute(
                     uri: "/fusion/weights", method: .get, headers: .bearer(shortLived))
                 return response.status == .unauthorized
             }
             let took = try #require(expired)
-            #expect(took < .seconds(9), "a remembered check ends with the key's expiry")
+            #expect(took < .seconds(21), "a remembered check ends with the key's expiry (KEY_CACHE_SECONDS is 60)")
         }
     }
 
