@@ -35,7 +35,9 @@ struct ProjectSchemaTests {
         let project = try await Self.project()
         try await withThrowingTaskGroup(of: Void.self) { group in
             for _ in 0..<5 {
-                group.addTask { _ = try await project.migrator().up() }
+                // The first install holds the lock for the whole schema; on a loaded two-core
+                // machine that has taken over a minute, so the others may wait three.
+                group.addTask { _ = try await project.migrator(.init(lockWait: .seconds(180))).up() }
             }
             try await group.waitForAll()
         }
