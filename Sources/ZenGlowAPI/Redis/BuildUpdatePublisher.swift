@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import Logging
 import ZenGlowCache
@@ -26,10 +25,7 @@ struct BuildUpdatePublisher: Sendable {
 
     func publish(channel: String, payload: String) async {
         guard let update = BuildUpdate(channel: channel, payload: payload, at: Date()) else { return }
-        let claim =
-            "\(redis.configuration.keyPrefix):bu:"
-            + Insecure.SHA1.hash(data: Data((channel + "\u{1f}" + payload).utf8)).map { String(format: "%02x", $0) }
-            .joined()
+        let claim = "\(redis.configuration.keyPrefix):bu:" + CacheKey.sha1Hex(channel + "\u{1f}" + payload)
         let configuration = redis.configuration
         let published = await redis.attempt("build_updates") { client -> Bool in
             let reply = try await client.evaluate(
