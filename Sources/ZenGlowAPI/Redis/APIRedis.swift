@@ -49,33 +49,26 @@ public final class APIRedis: Sendable {
 
     static let unreachableCodes: Set<CacheError.Code> = [.unavailable, .connectionFailed, .authenticationFailed]
 
-    /// Connects, authenticates and pings once; readiness and start-up use it.
+    /// Connects afresh, authenticates and pings once (start-up).
     func probe() async -> Result<Void, CacheError> {
-        do {
-            try await client.probe()
-            noteReachable(true, use: "probe", error: nil)
-            return .success(())
-        } catch let error as CacheError {
-            noteReachable(false, use: "probe", error: error)
-            return .failure(error)
-        } catch {
-            let wrapped = CacheError(.connectionFailed, "\(error)")
-            noteReachable(false, use: "probe", error: wrapped)
-            return .failure(wrapped)
-        }
+        await check("probe") { try await $0.probe() }
     }
 
-    /// PING through the pool (readiness): what failed, or success.
+    /// PING through the pool (readiness): no connection of its own, at once while Redis is down.
     func ping() async -> Result<Void, CacheError> {
+        await check("readiness") { _ = try await $0.command("PING") }
+    }
+
+    /// `call`'s outcome as a result, noting reachability as ``attempt(_:_:)`` does.
+    private func check(_ use: String, _ call: (RedisClient) async throws -> Void) async -> Result<Void, CacheError> {
         do {
-            _ = try await client.command("PING")
-            noteReachable(true, use: "readiness", error: nil)
+            try await call(client)
+            noteReachable(true, use: use, error: nil)
             return .success(())
-        } catch let error as CacheError {
-            if Self.unreachableCodes.contains(error.code) { noteReachable(false, use: "readiness", error: error) }
-            return .failure(error)
         } catch {
-            return .failure(CacheError(.connectionFailed, "\(error)"))
+            let failure = error as? CacheError ?? CacheError(.connectionFailed, "\(error)")
+            if Self.unreachableCodes.contains(failure.code) { noteReachable(false, use: use, error: failure) }
+            return .failure(failure)
         }
     }
 
