@@ -24,7 +24,7 @@ struct MigratorRefusalTests {
         let error = await #expect(throws: MigratorError.self) { try await project.migrator().up() }
         #expect(error?.code == .refused)
         #expect(error?.code.exitCode == 2)
-        #expect(error?.refusals.map(\.code) == ["edited"])
+        #expect(error?.refusals.map(\.code) == ["edited"], "\(String(describing: error))")
         #expect(error?.message.contains("--allow-drift") == true)
         #expect(!(try await project.exists("t3")))
 
@@ -41,7 +41,7 @@ struct MigratorRefusalTests {
         _ = try await project.migrator().up()
         try project.writeTables(2...2)
         let error = await #expect(throws: MigratorError.self) { try await project.migrator().up() }
-        #expect(error?.refusals.map(\.code) == ["out_of_order"])
+        #expect(error?.refusals.map(\.code) == ["out_of_order"], "\(String(describing: error))")
         #expect(!(try await project.exists("t2")))
         #expect(try await project.migrator().verify().map(\.kind) == ["out_of_order"])
         let run = try await project.migrator().up(PlanOptions(outOfOrder: true))
@@ -54,7 +54,7 @@ struct MigratorRefusalTests {
         try project.writeTables(1...2)
         try project.write("migrations/0002_create_other.sql", "create table other (id int);")
         let error = await #expect(throws: MigratorError.self) { try await project.migrator().up() }
-        #expect(error?.refusals.map(\.code) == ["duplicate_version"])
+        #expect(error?.refusals.map(\.code) == ["duplicate_version"], "\(String(describing: error))")
         #expect(!(try await project.exists("t1")))
     }
 
@@ -66,7 +66,7 @@ struct MigratorRefusalTests {
         try project.remove("migrations/0001_create_t1.sql")
         #expect(try await project.migrator().verify().map(\.kind) == ["missing"])
         let error = await #expect(throws: MigratorError.self) { try await project.migrator().up() }
-        #expect(error?.refusals.map(\.code) == ["missing_file"])
+        #expect(error?.refusals.map(\.code) == ["missing_file"], "\(String(describing: error))")
     }
 
     @Test("CREATE INDEX CONCURRENTLY in a transactional file, and a no-transaction file mixing kinds, are refused")
@@ -75,7 +75,7 @@ struct MigratorRefusalTests {
         try project.writeTables(1...1)
         try project.write("migrations/0002_index_t1.sql", "select 1;\n\ncreate index concurrently t1_x on t1 (id);\n")
         var error = await #expect(throws: MigratorError.self) { try await project.migrator().up() }
-        #expect(error?.refusals.map(\.code) == ["no_transaction_statement"])
+        #expect(error?.refusals.map(\.code) == ["no_transaction_statement"], "\(String(describing: error))")
         #expect(error?.refusals.first?.path == "migrations/0002_index_t1.sql:3")
 
         try project.write(
@@ -83,7 +83,7 @@ struct MigratorRefusalTests {
             "-- zenglow:no-transaction\ncreate index concurrently t1_x on t1 (id);\ncreate table t1b (id int);\n"
         )
         error = await #expect(throws: MigratorError.self) { try await project.migrator().up() }
-        #expect(error?.refusals.map(\.code) == ["mixed_transaction_modes"])
+        #expect(error?.refusals.map(\.code) == ["mixed_transaction_modes"], "\(String(describing: error))")
         #expect(!(try await project.exists("t1")))
     }
 
@@ -92,7 +92,7 @@ struct MigratorRefusalTests {
         let project = try await MigrationProject.make()
         try project.write("migrations/0001_create_a.sql", "-- zenglow:requires timescale\ncreate table a (id int);\n")
         let error = await #expect(throws: MigratorError.self) { try await project.migrator().up() }
-        #expect(error?.refusals.map(\.code) == ["unknown_directive"])
+        #expect(error?.refusals.map(\.code) == ["unknown_directive"], "\(String(describing: error))")
         #expect(error?.refusals.first?.fix.contains("timescaledb-tsl") == true)
     }
 
