@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "ZenGlowAPI", targets: ["ZenGlowAPI"]),
         .library(name: "ZenGlowEmbedding", targets: ["ZenGlowEmbedding"]),
         .library(name: "ZenGlowSpool", targets: ["ZenGlowSpool"]),
+        .library(name: "ZenGlowStats", targets: ["ZenGlowStats"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -194,6 +195,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ZenGlowStats",
+            dependencies: [
+                "ZenGlowDB",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ZenGlowDoctor",
             dependencies: ["CZstd", "CHiredis", "CBLAS", "ZenGlowEmbedded", "ZenGlowEmbedding"],
             swiftSettings: swiftSettings
@@ -212,6 +222,7 @@ let package = Package(
                 "ZenGlowAPI",
                 "ZenGlowEmbedding",
                 "ZenGlowSpool",
+                "ZenGlowStats",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -246,6 +257,14 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Configuration", package: "swift-configuration"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZenGlowStatsTests",
+            dependencies: [
+                "ZenGlowStats", "ZenGlowDB", "ZenGlowTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),
