@@ -9,7 +9,7 @@ struct ZenGlowCommand: AsyncParsableCommand {
         subcommands: [
             VersionCommand.self, DoctorCommand.self, DevCommand.self, MigrateCommand.self, EvalCommand.self,
             LTRCommand.self, BenchCommand.self, ServeCommand.self, KeysCommand.self, TenantsCommand.self,
-            EmbedCommand.self, SpoolCommand.self,
+            EmbedCommand.self, SpoolCommand.self, StatsCommand.self, MaintainCommand.self,
         ]
     )
 }

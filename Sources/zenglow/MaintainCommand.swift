@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import ZenGlowDB
+
+struct MaintainCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "maintain",
+        abstract: "Run maintenance once: partitions, retention and the query rollups (zenglow.run_maintenance()).",
+        discussion: """
+            Connects with DATABASE_URL, else the embedded database, as that login (the owner or a superuser). \
+            Prints one line per step outcome; --json prints the run's row of zenglow.maintenance_runs. Exits 0 on \
+            success (also when another run held the lock), 1 when a step failed.
+            """
+    )
+
+    @Flag(help: "Print the run's row as JSON.")
+    var json = false
+
+    func run() async throws {
+        let run = try await CommandFailure.reporting("maintain") {
+            try await OperatorConnection.with("maintain") { try await $0.runMaintenance(logger: $1) }
+        }
+        print(json ? try JSONOutput.text(run) : run.report.joined(separator: "\n"))
+        if run.failed {
+            FileHandle.standardError.write(
+                Data("zenglow maintain: \(run.outcome): \(run.error ?? "no error recorded")\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
