@@ -62,7 +62,7 @@ struct RagQueryTests {
         }
     }
 
-    @Test("bad input gets a specific 4xx and writes nothing")
+    @Test("bad input gets a specific 4xx, recorded once with its status and error code")
     func badInput() async throws {
         let environment = try await APITestEnvironment.make()
         let key = try await environment.key()
@@ -70,38 +70,38 @@ struct RagQueryTests {
         let api = try environment.application([
             "RAG_TOP_K_MAX": "50", "QUERY_MAX_BODY_BYTES": "2048", "EMBED_PROVIDER": "none",
         ])
+        let cases: [(String, ByteBuffer, HTTPResponse.Status, String)] = [
+            ("invalid JSON", ByteBuffer(string: "{\"query\": "), .badRequest, "invalid_json"),
+            ("not an object", ByteBuffer(string: "[1]"), .badRequest, "invalid_json"),
+            ("unknown field", jsonBody(["query": "x", "colour": "red"]), .badRequest, "invalid_request"),
+            ("missing query", jsonBody(["top_k": 3]), .badRequest, "invalid_request"),
+            ("top_k 0", jsonBody(["query": "x", "top_k": 0]), .badRequest, "invalid_request"),
+            ("top_k above max", jsonBody(["query": "x", "top_k": 51]), .badRequest, "invalid_request"),
+            ("top_k not integer", jsonBody(["query": "x", "top_k": 2.5]), .badRequest, "invalid_request"),
+            (
+                "wrong dimension", jsonBody(["query": "x", "embedding": [0.1, 0.2]]), .unprocessableContent,
+                "invalid_embedding"
+            ),
+            ("NaN", ByteBuffer(string: #"{"query": "x", "embedding": [NaN]}"#), .badRequest, "invalid_json"),
+            (
+                "invalid UTF-8",
+                ByteBuffer(bytes: Array(#"{"query": ""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)), .badRequest,
+                "invalid_json"
+            ),
+            (
+                "unknown filter", jsonBody(["query": "x", "filters": ["colour": "red"]]), .badRequest,
+                "invalid_request"
+            ),
+            (
+                "oversized", jsonBody(["query": String(repeating: "a", count: 3000)]), .contentTooLarge,
+                "payload_too_large"
+            ),
+            (
+                "vector without embedding", jsonBody(["query": "x", "mode": "vector"]), .unprocessableContent,
+                "invalid_embedding"
+            ),
+        ]
         try await api.application.test(.router) { client in
-            let cases: [(String, ByteBuffer, HTTPResponse.Status, String)] = [
-                ("invalid JSON", ByteBuffer(string: "{\"query\": "), .badRequest, "invalid_json"),
-                ("not an object", ByteBuffer(string: "[1]"), .badRequest, "invalid_json"),
-                ("unknown field", jsonBody(["query": "x", "colour": "red"]), .badRequest, "invalid_request"),
-                ("missing query", jsonBody(["top_k": 3]), .badRequest, "invalid_request"),
-                ("top_k 0", jsonBody(["query": "x", "top_k": 0]), .badRequest, "invalid_request"),
-                ("top_k above max", jsonBody(["query": "x", "top_k": 51]), .badRequest, "invalid_request"),
-                ("top_k not integer", jsonBody(["query": "x", "top_k": 2.5]), .badRequest, "invalid_request"),
-                (
-                    "wrong dimension", jsonBody(["query": "x", "embedding": [0.1, 0.2]]), .unprocessableContent,
-                    "invalid_embedding"
-                ),
-                ("NaN", ByteBuffer(string: #"{"query": "x", "embedding": [NaN]}"#), .badRequest, "invalid_json"),
-                (
-                    "invalid UTF-8",
-                    ByteBuffer(bytes: Array(#"{"query": ""#.utf8) + [0xC3, 0x28] + Array(#""}"#.utf8)), .badRequest,
-                    "invalid_json"
-                ),
-                (
-                    "unknown filter", jsonBody(["query": "x", "filters": ["colour": "red"]]), .badRequest,
-                    "invalid_request"
-                ),
-                (
-                    "oversized", jsonBody(["query": String(repeating: "a", count: 3000)]), .contentTooLarge,
-                    "payload_too_large"
-                ),
-                (
-                    "vector without embedding", jsonBody(["query": "x", "mode": "vector"]), .unprocessableContent,
-                    "invalid_embedding"
-                ),
-            ]
             for (name, body, status, code) in cases {
                 let response = try await client.execute(
                     uri: "/rag/query", method: .post, headers: .bearer(key), body: body)
@@ -110,7 +110,14 @@ struct RagQueryTests {
                 #expect(!response.text.lowercased().contains("select"), "\(name): no SQL reaches the client")
             }
         }
-        #expect(try await environment.count("select count(*)::int from zenglow.query_performance") == 0)
+        // The service group drained the writer when the test application stopped.
+        #expect(try await environment.count("select count(*)::int from zenglow.query_performance") == cases.count)
+        for (name, _, status, code) in cases {
+            #expect(
+                try await environment.count(
+                    "select count(*)::int from zenglow.query_performance where status = \(status.code) and error_code = '\(code)'"
+                ) == cases.filter { $0.2 == status && $0.3 == code }.count, "\(name)")
+        }
     }
 
     @Test("mode vector without an embedding answers from the local embedder, by meaning")

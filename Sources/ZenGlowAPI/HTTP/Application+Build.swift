@@ -87,10 +87,14 @@ func buildRouter(_ services: APIServices) throws -> Router<APIRequestContext> {
     let configuration = services.configuration
     let limiter = try makeRateLimiter(services)
     let devPrincipal = configuration.apiKeysEnabled ? nil : Principal.dev
-    let guarded = router.group().add(
-        middleware: AuthenticationMiddleware(
-            database: services.database, keys: services.keys, limiter: limiter, metrics: services.metrics,
-            devPrincipal: devPrincipal))
+    let authentication = AuthenticationMiddleware(
+        database: services.database, keys: services.keys, limiter: limiter, metrics: services.metrics,
+        devPrincipal: devPrincipal)
+    let guarded = router.group().add(middleware: authentication)
+    // Every /rag/query outcome is recorded once, from outside the key check so that its 429 is too.
+    let recorded = router.group()
+        .add(middleware: QueryOutcomeMiddleware(endpoint: "/rag/query", recorder: services.recorder))
+        .add(middleware: authentication)
     let rag = RagQueryController(services: services)
     let weights = FusionWeightsController(services: services)
     let ingest = IngestController(services: services)
@@ -102,7 +106,7 @@ func buildRouter(_ services: APIServices) throws -> Router<APIRequestContext> {
             limiter: try ActiveSessionLimiter(
                 configuration: configuration, redis: services.redis, metrics: services.metrics)) : nil
     let capped = sessions.map { guarded.group().add(middleware: $0) } ?? guarded
-    capped.post("/rag/query", use: rag.query)
+    (sessions.map { recorded.group().add(middleware: $0) } ?? recorded).post("/rag/query", use: rag.query)
     guarded.get("/fusion/weights", use: weights.get)
     guarded.put("/fusion/weights", use: weights.put)
     capped.post("/ingest/batches", use: ingest.create)

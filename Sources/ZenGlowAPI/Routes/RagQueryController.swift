@@ -3,19 +3,27 @@ import Logging
 import ZenGlowDB
 
 /// `POST /rag/query`: validate, look in the response cache, embed when needed, one SQL call,
-/// store, encode. Every answer says what the cache did (`cache`: hit, miss or bypass).
+/// store, encode. Every answer says what the cache did (`cache`: hit, miss or bypass). What the
+/// query record needs is noted on ``QueryOutcome/current`` as it becomes known;
+/// ``QueryOutcomeMiddleware`` records it, whatever the outcome.
 struct RagQueryController {
     let services: APIServices
 
     func query(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let started = ContinuousClock.now
+        let record = QueryOutcome.current
         let principal = try context.principal(requiring: .query)
         let configuration = services.configuration
         var arguments = try await request.decode(
             RagQueryRequest.self, limit: configuration.queryMaxBodyBytes, context: context
         ).arguments(configuration: configuration)
-        if configuration.logQueryText {
-            context.logger.info("query", metadata: ["zg.query": .string(arguments.query)])
+        let queryText = configuration.logQueryText ? QueryTextScrubber.scrub(arguments.query) : nil
+        record?.update { [arguments] in
+            $0.mode = arguments.mode
+            $0.topK = arguments.topK
+            $0.queryText = queryText
+        }
+        if let queryText {
+            context.logger.info("query", metadata: ["zg.query": .string(queryText)])
         }
 
         var cacheKey: QueryCacheKey?
@@ -29,18 +37,21 @@ struct RagQueryController {
             let (stored, reachable) = await cache.lookup(key)
             if let stored {
                 services.metrics.cache(.hit)
-                services.recorder.record(
-                    PerformanceRecord(
-                        tenant: principal.tenant, requestID: context.requestID, endpoint: "/rag/query", status: 200,
-                        topK: arguments.topK, resultCount: stored.resultCount,
-                        weightsVersion: generation.weightsVersion, model: generation.model, cacheHit: true,
-                        totalMilliseconds: ContinuousClock.now.milliseconds(since: started)))
+                record?.update {
+                    $0.cacheHit = true
+                    $0.weightsVersion = generation.weightsVersion
+                    $0.model = generation.model
+                    $0.resultCount = stored.summary.resultCount
+                    $0.ltrVersion = stored.summary.ltrVersion
+                    $0.degradedReason = stored.summary.degraded
+                    $0.resultSources = stored.summary.resultSources
+                    $0.topDocuments = stored.summary.topDocuments
+                }
                 return Response.json(JSONObjectText.prepending("cache", CacheOutcome.hit.rawValue, to: stored.body))
             }
             if reachable { cacheKey = key }
         }
 
-        var embedMilliseconds: Double?
         var degradedReason: String?
         if arguments.embedding == nil, let embedder = services.embedder {
             let embedStarted = ContinuousClock.now
@@ -50,8 +61,12 @@ struct RagQueryController {
                 degradedReason = "embedder_unavailable"
                 context.logger.warning("embedder unavailable; answering lexically", metadata: ["zg.error": "\(error)"])
             }
-            embedMilliseconds = ContinuousClock.now.milliseconds(since: embedStarted)
-            services.metrics.stage(.embed, seconds: embedMilliseconds! / 1000)
+            let embedMilliseconds = ContinuousClock.now.milliseconds(since: embedStarted)
+            services.metrics.stage(.embed, seconds: embedMilliseconds / 1000)
+            record?.update { [degradedReason] in
+                $0.embedMilliseconds = embedMilliseconds
+                $0.degradedReason = degradedReason
+            }
         }
         if arguments.embedding == nil && arguments.mode == "vector" {
             throw APIError(
@@ -66,21 +81,28 @@ struct RagQueryController {
         }
         let retrieveMilliseconds = ContinuousClock.now.milliseconds(since: retrieveStarted)
         services.metrics.stage(.retrieve, seconds: retrieveMilliseconds / 1000)
+        record?.update {
+            $0.retrieveMilliseconds = retrieveMilliseconds
+            $0.resultCount = answer.resultCount
+            $0.weightsVersion = answer.weightsVersion
+            $0.ltrVersion = answer.ltrVersion
+            $0.model = answer.model
+            // Why the caller could not embed says more than rag_query's "no_embedding" that follows from it.
+            $0.degradedReason = reason ?? answer.degraded
+            $0.resultSources = answer.resultSources
+            $0.topDocuments = answer.topDocuments
+        }
 
         // A degraded answer (embedder down) is not what the same request gets once it is back.
         var outcome = CacheOutcome.bypass
         if let cache = services.queryCache, let cacheKey, degradedReason == nil {
-            await cache.store(CachedAnswer(resultCount: answer.resultCount, body: answer.json), under: cacheKey)
+            let summary = CachedAnswer.Summary(
+                resultCount: answer.resultCount, ltrVersion: answer.ltrVersion, degraded: answer.degraded,
+                resultSources: answer.resultSources, topDocuments: answer.topDocuments)
+            await cache.store(CachedAnswer(summary: summary, body: answer.json), under: cacheKey)
             outcome = .miss
         }
         services.metrics.cache(outcome)
-
-        services.recorder.record(
-            PerformanceRecord(
-                tenant: principal.tenant, requestID: context.requestID, endpoint: "/rag/query", status: 200,
-                topK: arguments.topK, resultCount: answer.resultCount, weightsVersion: answer.weightsVersion,
-                model: answer.model, embedMilliseconds: embedMilliseconds, retrieveMilliseconds: retrieveMilliseconds,
-                totalMilliseconds: ContinuousClock.now.milliseconds(since: started)))
         return Response.json(JSONObjectText.prepending("cache", outcome.rawValue, to: answer.json))
     }
 }
