@@ -13,6 +13,8 @@ as $$
 --   3. zenglow.maintenance_retire_chunks             chunk retention, pinned batches kept
 --   4. zenglow.maintenance_retire_query_performance  drop_chunks, or daily partitions without TimescaleDB
 --   5. zenglow.maintenance_forget_runs               run records past run_history_retention
+--   6. zenglow.refresh_query_rollups                 the 5m/1h/1d rollups from their watermarks, then
+--                                                    their retention (its jsonb goes into the run's rollups)
 -- A transaction-level advisory lock makes a concurrent second run a recorded no-op
 -- (skipped_locked). Each step runs in its own subtransaction: a failing step is recorded
 -- (outcome partial, error '<step>: <message>') and the others still run. The run is one row of
@@ -27,6 +29,7 @@ declare
     v_deleted bigint := 0;
     v_errors text[] := '{}';
     v_step record;
+    v_rollups jsonb;
     v_result jsonb;
 begin
     if not pg_try_advisory_xact_lock(hashtextextended('zenglow.run_maintenance', 0)) then
@@ -74,15 +77,21 @@ begin
         v_errors := v_errors || ('run history: ' || sqlerrm);
     end;
 
+    begin
+        v_rollups := zenglow.refresh_query_rollups();
+    exception when others then
+        v_errors := v_errors || ('rollups: ' || sqlerrm);
+    end;
+
     -- Each step leaves maintenance mode off (a failed one's subtransaction undid it); make sure.
     perform zenglow.maintenance_mode(false);
     insert into zenglow.maintenance_runs
-        (started_at, finished_at, duration_ms, trigger, outcome, created, dropped, healed, moved_rows, deleted_rows, error)
+        (started_at, finished_at, duration_ms, trigger, outcome, created, dropped, healed, moved_rows, deleted_rows, error, rollups)
     values (v_started, clock_timestamp(), extract(epoch from clock_timestamp() - v_started) * 1000, 'scheduled',
         case when cardinality(v_errors) > 0 then 'partial'
              when cardinality(v_healed) > 0 then 'healed_partition'
              else 'success' end,
-        v_created, v_dropped, v_healed, v_moved, v_deleted, nullif(array_to_string(v_errors, '; '), ''))
+        v_created, v_dropped, v_healed, v_moved, v_deleted, nullif(array_to_string(v_errors, '; '), ''), v_rollups)
     returning run_id into v_run_id;
     select to_jsonb(r) into v_result from zenglow.maintenance_runs r where r.run_id = v_run_id;
     return v_result;
@@ -90,5 +99,5 @@ end
 $$;
 
 comment on function zenglow.run_maintenance() is
-    'Premakes, heals and retires partitions of chunks and query_performance (one function per step, each in its own '
-    'subtransaction); records the run in zenglow.maintenance_runs and returns that row. Safe to run every minute and concurrently.';
+    'Premakes, heals and retires partitions of chunks and query_performance and refreshes the query rollups (one function '
+    'per step, each in its own subtransaction); records the run in zenglow.maintenance_runs and returns that row. Safe to run every minute and concurrently.';
