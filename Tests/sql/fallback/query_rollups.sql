@@ -1,0 +1,8 @@
+-- The query rollups and their real-time views without pgvector and TimescaleDB (query_performance partitioned by day).
+begin;
+select plan(35);
+
+\ir ../support/query_rollups.sql
+
+select * from finish();
+rollback;

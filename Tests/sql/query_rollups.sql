@@ -1,0 +1,8 @@
+-- The query rollups and their real-time views with TimescaleDB (query_performance a hypertable).
+begin;
+select plan(35);
+
+\ir support/query_rollups.sql
+
+select * from finish();
+rollback;
