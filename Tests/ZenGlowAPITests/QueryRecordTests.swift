@@ -217,6 +217,37 @@ struct QueryRecordTests {
         #expect(text == "glucose for [email], call [number] or see [url]")
     }
 
+    @Test("with the table locked the writer drops past its buffer and counts it; no request waits for it")
+    func dropsCounted() async throws {
+        let (environment, key) = try await Self.loaded()
+        let api = try environment.application([
+            "PERFORMANCE_BUFFER": "2", "PERFORMANCE_BATCH": "1", "CACHE_ENABLED": "false",
+        ])
+        let requests = 8
+        let dropped = try await api.application.test(.router) { client in
+            try await environment.database.withConnection { blocker -> Int in
+                // The first record's write waits behind this lock; what comes after fills the buffer.
+                _ = try await blocker.query("begin", logger: APITestEnvironment.logger)
+                _ = try await blocker.query(
+                    "lock table zenglow.query_performance in access exclusive mode", logger: APITestEnvironment.logger)
+                for index in 0..<requests {
+                    let response = try await client.execute(
+                        uri: "/rag/query", method: .post, headers: Self.query(key, id: "q\(index)"),
+                        body: jsonBody(["query": "glucose", "embedding": axisEmbedding(1)]))
+                    #expect(response.status == .ok, "answered while its record cannot be written")
+                }
+                let metrics = String(buffer: try await client.execute(uri: "/metrics", method: .get).body)
+                _ = try await blocker.query("rollback", logger: APITestEnvironment.logger)
+                let line = metrics.split(separator: "\n").first {
+                    $0.hasPrefix("zenglow_performance_records_dropped_total ")
+                }
+                return line.flatMap { Int($0.split(separator: " ").last ?? "") } ?? 0
+            }
+        }
+        #expect(dropped >= requests - 1 - 2, "all but the one being written and the two buffered: \(dropped)")
+        #expect(try await Self.records(environment).count == requests - dropped, "every record written or counted")
+    }
+
     // MARK: - The scrubber and the cache entry on their own
 
     @Test(
@@ -249,6 +280,39 @@ struct QueryRecordTests {
         // An address straddling the cut is scrubbed whole first, never cut into a readable piece.
         let straddling = QueryTextScrubber.scrub(String(repeating: "x ", count: 997) + "jane.doe@example.com")
         #expect(!straddling.contains("jane"))
+    }
+
+    @Test("a record is sent with the field names record_performance takes, nil fields left out")
+    func recordFields() throws {
+        var record = PerformanceRecord(
+            tenant: "t1", requestID: "r", endpoint: "/rag/query", status: 429, totalMilliseconds: 1.5)
+        let sparse = try JSONSerialization.jsonObject(with: JSONEncoder().encode(record)) as? [String: Any]
+        #expect(
+            Set(sparse?.keys.map { $0 } ?? []) == ["request_id", "endpoint", "status", "cache_hit", "total_ms", "ts"])
+        record.errorCode = "rate_limited"
+        record.degradedReason = "no_embedding"
+        record.mode = "fusion"
+        record.topK = 10
+        record.resultCount = 2
+        record.weightsVersion = 1
+        record.ltrVersion = 1
+        record.model = "m"
+        record.embedMilliseconds = 1
+        record.retrieveMilliseconds = 1
+        record.featuresMilliseconds = 1
+        record.ltrMilliseconds = 1
+        record.fusionMilliseconds = 1
+        record.resultSources = ["pubmed": 2]
+        record.topDocuments = ["a", "b"]
+        record.queryText = "q"
+        let full = try JSONSerialization.jsonObject(with: JSONEncoder().encode(record)) as? [String: Any]
+        #expect(
+            Set(full?.keys.map { $0 } ?? []) == [
+                "request_id", "endpoint", "status", "cache_hit", "total_ms", "ts", "error_code", "degraded_reason",
+                "mode", "top_k", "result_count", "weights_version", "ltr_version", "model", "embed_ms", "retrieve_ms",
+                "features_ms", "ltr_ms", "fusion_ms", "result_sources", "top_documents", "query_text",
+            ])
+        #expect(full?["result_sources"] as? [String: Int] == ["pubmed": 2])
     }
 
     @Test("a cache entry keeps the result fields; entries from before they existed still decode")

@@ -33,9 +33,14 @@ public struct PerformanceRecorder: Service {
         self.logger = logger
     }
 
-    /// Queues a record; returns at once.
+    /// Queues a record; returns at once. A record that finds the buffer full, or the writer
+    /// already finished (a request still answering during shutdown), is dropped and counted.
     public func record(_ record: PerformanceRecord) {
-        if case .dropped = continuation.yield(.record(record)) { metrics.performanceDropped.increment() }
+        switch continuation.yield(.record(record)) {
+        case .enqueued: break
+        case .dropped, .terminated: metrics.performanceDropped.increment()
+        @unknown default: metrics.performanceDropped.increment()
+        }
     }
 
     public func run() async throws {
