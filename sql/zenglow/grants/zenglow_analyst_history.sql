@@ -18,7 +18,8 @@ grant execute on function
     zenglow_stats.jaccard(text[], text[]),
     zenglow_stats.jsonb_top_keys(jsonb, integer),
     zenglow_stats.ingest_failure_reasons(),
-    zenglow_stats.model_activations()
+    zenglow_stats.model_activations(),
+    zenglow_stats.weight_change_list()
 to zenglow_analyst;
 
 grant select on
@@ -28,5 +29,7 @@ grant select on
     zenglow_stats.batch_source_drift,
     zenglow_stats.maintenance_runs,
     zenglow_stats.weight_changes,
-    zenglow_stats.partition_counts
+    zenglow_stats.partition_counts,
+    zenglow_stats.result_drift_weekly,
+    zenglow_stats.weight_change_effects
 to zenglow_analyst;
