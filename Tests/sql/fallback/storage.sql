@@ -11,7 +11,8 @@ select columns_are('zenglow', 'chunks', array['tenant_id', 'chunk_id', 'document
     'content_hash', 'batch_id', 'batch_tag', 'body', 'tsv', 'embedding', 'embedding_model', 'ingested_at', 'token_count'],
     'chunks has the same columns as with pgvector');
 select columns_are('zenglow', 'query_performance', array['ts', 'tenant_id', 'request_id', 'endpoint', 'status', 'top_k', 'cache_hit',
-    'result_count', 'weights_version', 'model', 'embed_ms', 'retrieve_ms', 'features_ms', 'ltr_ms', 'fusion_ms', 'total_ms'],
+    'result_count', 'weights_version', 'model', 'embed_ms', 'retrieve_ms', 'features_ms', 'ltr_ms', 'fusion_ms', 'total_ms',
+    'error_code', 'degraded_reason', 'mode', 'ltr_version', 'result_sources', 'top_documents', 'query_text'],
     'query_performance has the same columns as the hypertable');
 select is(zenglow.ensure_model_index('all-MiniLM-L6-v2'), null, 'no HNSW index without pgvector (exact scan)');
 
