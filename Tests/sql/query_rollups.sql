@@ -1,6 +1,6 @@
 -- The query rollups and their real-time views with TimescaleDB (query_performance a hypertable).
 begin;
-select plan(35);
+select plan(36);
 
 \ir support/query_rollups.sql
 

@@ -1,6 +1,6 @@
 -- The query rollups and their real-time views without pgvector and TimescaleDB (query_performance partitioned by day).
 begin;
-select plan(35);
+select plan(36);
 
 \ir ../support/query_rollups.sql
 

@@ -4,7 +4,7 @@
 -- raw rows; a second refresh changes nothing; a late row inside the late window is counted, one
 -- outside is not; the real-time views add the rows past the watermark, counting none twice;
 -- retention deletes only what is past it; run_maintenance records the step. Shared by
--- query_rollups.sql and fallback/query_rollups.sql; 35 tests, inside the including file's
+-- query_rollups.sql and fallback/query_rollups.sql; 36 tests, inside the including file's
 -- transaction (run as a superuser, who writes raw rows past row-level security).
 \o /dev/null
 select setseed(0.61);
@@ -16,6 +16,10 @@ update zenglow.query_rollup_watermarks set watermark = null, refreshed_at = null
 update zenglow.maintenance_settings set query_rollup_late_window = interval '15 minutes',
     query_rollup_5m_retention = interval '90 days', query_rollup_1h_retention = interval '13 months', query_rollup_1d_retention = null;
 insert into zenglow.tenants (tenant_id) values ('rollup-a'), ('rollup-b');
+-- Nothing to roll up yet (the raw rows other tests committed, if any, are set aside).
+create temporary table empty_refresh as
+with gone as (delete from zenglow.query_performance returning *)
+select (select count(*) from gone) as set_aside, zenglow.refresh_query_rollups() as r;
 
 -- Day D (UTC) and D + 1, both complete at p_now = D + 2 days + 2 minutes.
 create temporary table clock as
@@ -70,6 +74,8 @@ $$;
 \o
 
 -- The refresh.
+select is((select r -> '5m' ->> 'watermark' from empty_refresh), null,
+    'with no raw row at all the 5m watermark stays unset (a backfill is then rolled up whole)');
 select is((select r from refreshes where n = 1) - 'retired',
     (select jsonb_build_object(
         '5m', jsonb_build_object('watermark', to_jsonb(date_bin(interval '5 minutes', p_now, timestamptz '2000-01-01 00:00:00+00')), 'buckets', (select count(*) from zenglow.query_rollup_5m)),

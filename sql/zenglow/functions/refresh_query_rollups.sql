@@ -55,8 +55,9 @@ begin
         v_start := date_bin(interval '5 minutes', v_watermark - v_settings.query_rollup_late_window, v_origin);
     end if;
     -- Raw rows older than their retention may be gone already: re-rolling there would erase them.
+    -- (greatest ignores a null start: no raw row at all leaves the watermark unset.)
     v_floor := date_bin(interval '5 minutes', now() - v_settings.query_performance_retention, v_origin) + interval '5 minutes';
-    v_start := greatest(v_start, v_floor);
+    v_start := case when v_start is not null then greatest(v_start, v_floor) end;
     if v_start < v_end then
         delete from zenglow.query_rollup_5m where bucket >= v_start and bucket < v_end;
         insert into zenglow.query_rollup_5m select * from zenglow.query_rollup_5m_from_raw(v_start, v_end);
@@ -95,7 +96,7 @@ begin
             if v_floor < now() - v_level.below_retention + v_level.below_width then
                 v_floor := v_floor + v_level.width;
             end if;
-            v_start := greatest(v_start, v_floor);
+            v_start := case when v_start is not null then greatest(v_start, v_floor) end;
         end if;
         v_changed := null;
         if v_start < v_end then
