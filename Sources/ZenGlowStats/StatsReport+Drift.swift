@@ -93,8 +93,7 @@ extension StatsReport {
             ])
         }
         return StatsReport(
-            header:
-                "drift, last \(request.since) (zenglow_stats.batch_source_drift, zenglow_stats.result_drift_weekly)",
+            header: "drift, last \(request.since): source mix per batch, result sources per week (JSD 0…1)",
             sections: [
                 Section(title: "source mix of each tenant's latest batch against its previous one", table: batchTable),
                 Section(title: "result sources, week over week", table: weekTable),

@@ -38,7 +38,7 @@ extension StatsReport {
         let table = TextTable(
             columns: [
                 .init("changed at", .left), .init("tenant", .left, truncatable: true), .init("kind", .left),
-                .init("version"), .init("actor", .left, truncatable: true), .init("p95 ms before → after"),
+                .init("ver"), .init("actor", .left, truncatable: true), .init("p95 ms"),
                 .init("JSD"),
             ],
             rows: changes.map { change in
@@ -63,8 +63,7 @@ extension StatsReport {
             ])
         }
         return StatsReport(
-            header: "weight changes, last \(request.since): p95 and result sources 24h before and after each "
-                + "(zenglow_stats.weight_change_effects)",
+            header: "weight changes, last \(request.since): p95 ms and result-source JSD, 24h before → after",
             sections: [Section(table: table)],
             emptyMessage: "no weight changes recorded in the last \(request.since)", rows: rows,
             fieldNames: [

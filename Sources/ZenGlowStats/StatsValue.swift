@@ -1,5 +1,5 @@
 /// One number or text of a series row, as JSON and CSV print it.
-public enum StatsValue: Sendable, Equatable, Encodable {
+public enum StatsValue: Sendable, Hashable, Encodable {
     case text(String)
     case integer(Int64)
     case number(Double)
