@@ -217,6 +217,32 @@ struct QueryRecordTests {
         #expect(text == "glucose for [email], call [number] or see [url]")
     }
 
+    @Test("a degraded answer records why: the embedder failing, or rag_query's no_embedding, on a hit too")
+    func degraded() async throws {
+        let (environment, key) = try await Self.loaded()
+        let body = jsonBody(["query": "glucose"])
+        // Nothing listens on port 9 of localhost: every attempt is refused at once.
+        let down = try environment.application(["EMBED_BASE_URL": "http://127.0.0.1:9/v1", "EMBED_TIMEOUT_MS": "500"])
+        try await down.application.test(.router) { client in
+            let response = try await client.execute(
+                uri: "/rag/query", method: .post, headers: Self.query(key, id: "down"), body: body)
+            #expect(response.status == .ok)
+        }
+        let none = try environment.application(["EMBED_PROVIDER": "none"])
+        try await none.application.test(.router) { client in
+            for id in ["none-miss", "none-hit"] {
+                let response = try await client.execute(
+                    uri: "/rag/query", method: .post, headers: Self.query(key, id: id), body: body)
+                #expect(response.json["degraded"] as? String == "no_embedding")
+            }
+        }
+        let rows = try await Self.records(environment, count: 3)
+        #expect(rows["down"]?["degraded_reason"] as? String == "embedder_unavailable")
+        #expect(rows["none-miss"]?["degraded_reason"] as? String == "no_embedding")
+        #expect(rows["none-hit"]?["cache_hit"] as? Bool == true)
+        #expect(rows["none-hit"]?["degraded_reason"] as? String == "no_embedding")
+    }
+
     @Test("with the table locked the writer drops past its buffer and counts it; no request waits for it")
     func dropsCounted() async throws {
         let (environment, key) = try await Self.loaded()
