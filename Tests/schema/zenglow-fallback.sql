@@ -1331,6 +1331,55 @@ ALTER FUNCTION zenglow.maintenance_retire_query_performance(OUT created text[], 
 COMMENT ON FUNCTION zenglow.maintenance_retire_query_performance(OUT created text[], OUT dropped text[], OUT healed text[], OUT moved_rows bigint) IS 'Maintenance step 4: query_performance retention (drop_chunks on a hypertable; premade, healed and dropped daily partitions without TimescaleDB); returns (created, dropped, healed, moved_rows).';
 
 --
+-- Name: maintenance_retire_query_rollups(timestamp with time zone); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.maintenance_retire_query_rollups(p_now timestamp with time zone DEFAULT now()) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+-- Rollup retention: deletes the rows of each level whose bucket lies wholly before p_now minus
+-- the level's retention (maintenance_settings.query_rollup_5m_retention 90 days, _1h 13 months,
+-- _1d null = kept). Called by zenglow.refresh_query_rollups after the refresh (so by
+-- run_maintenance's rollup step); safe to call alone, e.g. after lowering a retention (waits for
+-- a maintenance run in progress). Returns the rows deleted per level: {"5m": n, "1h": n, "1d": n}.
+declare
+    v_settings zenglow.maintenance_settings;
+    v_level record;
+    v_deleted bigint;
+    v_result jsonb := '{}';
+begin
+    perform pg_advisory_xact_lock(hashtextextended('zenglow.run_maintenance', 0));
+    select * into v_settings from zenglow.maintenance_settings;
+    perform zenglow.maintenance_mode(true);
+    for v_level in
+        select * from (values
+            ('5m', 'query_rollup_5m', interval '5 minutes', v_settings.query_rollup_5m_retention),
+            ('1h', 'query_rollup_1h', interval '1 hour', v_settings.query_rollup_1h_retention),
+            ('1d', 'query_rollup_1d', interval '1 day', v_settings.query_rollup_1d_retention)) l (level, target, width, retention)
+    loop
+        v_deleted := 0;
+        if v_level.retention is not null then
+            execute format('delete from zenglow.%I where bucket <= $1', v_level.target)
+                using p_now - v_level.retention - v_level.width;
+            get diagnostics v_deleted = row_count;
+        end if;
+        v_result := v_result || jsonb_build_object(v_level.level, v_deleted);
+    end loop;
+    perform zenglow.maintenance_mode(false);
+    return v_result;
+end
+$_$;
+
+ALTER FUNCTION zenglow.maintenance_retire_query_rollups(p_now timestamp with time zone) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION maintenance_retire_query_rollups(p_now timestamp with time zone); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.maintenance_retire_query_rollups(p_now timestamp with time zone) IS 'Rollup retention: deletes query_rollup_5m/_1h/_1d rows wholly older than their level''s retention (null keeps them); returns {"5m": n, "1h": n, "1d": n}.';
+
+--
 -- Name: model_index_name(text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -1467,6 +1516,220 @@ $$;
 ALTER FUNCTION zenglow.partition_upper_bound(p_partition regclass) OWNER TO zenglow_owner;
 
 --
+-- Name: query_rollup_1d_realtime(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.query_rollup_1d_realtime() RETURNS TABLE(bucket timestamp with time zone, tenant_id text, endpoint text, mode text, model text, requests bigint, errors_client bigint, errors_throttled bigint, errors_server bigint, degraded bigint, cache_hits bigint, results bigint, total_ms_sum double precision, embed_ms_sum double precision, retrieve_ms_sum double precision, features_ms_sum double precision, ltr_ms_sum double precision, fusion_ms_sum double precision, total_hist bigint[], embed_hist bigint[], retrieve_hist bigint[], features_hist bigint[], ltr_hist bigint[], fusion_hist bigint[], result_sources jsonb, realtime boolean, top_documents jsonb)
+    LANGUAGE sql STABLE
+    AS $$
+    -- zenglow_stats.query_stats_1d, late-bound: query_latency_1d, which reads it, sorts before it,
+    -- and the migrator applies views in path order, so it calls this, whose body is resolved
+    -- when it runs. A plain SQL function over
+    -- zenglow_stats only: the planner inlines it (as the caller, hence no reference to schema
+    -- zenglow, which analysts may not use), so filters on the caller reach the rollup tables.
+    select * from zenglow_stats.query_stats_1d
+$$;
+
+ALTER FUNCTION zenglow.query_rollup_1d_realtime() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION query_rollup_1d_realtime(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.query_rollup_1d_realtime() IS 'The rows of zenglow_stats.query_stats_1d, for the views that sort before it (late-bound, inlined).';
+
+--
+-- Name: query_rollup_1h_realtime(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.query_rollup_1h_realtime() RETURNS TABLE(bucket timestamp with time zone, tenant_id text, endpoint text, mode text, model text, requests bigint, errors_client bigint, errors_throttled bigint, errors_server bigint, degraded bigint, cache_hits bigint, results bigint, total_ms_sum double precision, embed_ms_sum double precision, retrieve_ms_sum double precision, features_ms_sum double precision, ltr_ms_sum double precision, fusion_ms_sum double precision, total_hist bigint[], embed_hist bigint[], retrieve_hist bigint[], features_hist bigint[], ltr_hist bigint[], fusion_hist bigint[], result_sources jsonb, realtime boolean)
+    LANGUAGE sql STABLE
+    AS $$
+    -- zenglow_stats.query_stats_1h, late-bound: the views that read it (query_latency_1h,
+    -- query_stats_1d, model_stats, query_performance_hourly) sort before it, and the migrator
+    -- applies views in path order, so they call this, whose body is resolved when it runs. A plain SQL function over
+    -- zenglow_stats only: the planner inlines it (as the caller, hence no reference to schema
+    -- zenglow, which analysts may not use), so filters on the caller reach the rollup tables.
+    select * from zenglow_stats.query_stats_1h
+$$;
+
+ALTER FUNCTION zenglow.query_rollup_1h_realtime() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION query_rollup_1h_realtime(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.query_rollup_1h_realtime() IS 'The rows of zenglow_stats.query_stats_1h, for the views that sort before it (late-bound, inlined).';
+
+--
+-- Name: query_rollup_5m; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.query_rollup_5m (
+    tenant_id text NOT NULL,
+    bucket timestamp with time zone NOT NULL,
+    endpoint text NOT NULL,
+    mode text DEFAULT ''::text NOT NULL,
+    model text DEFAULT ''::text NOT NULL,
+    requests bigint DEFAULT 0 NOT NULL,
+    errors_client bigint DEFAULT 0 NOT NULL,
+    errors_throttled bigint DEFAULT 0 NOT NULL,
+    errors_server bigint DEFAULT 0 NOT NULL,
+    degraded bigint DEFAULT 0 NOT NULL,
+    cache_hits bigint DEFAULT 0 NOT NULL,
+    results bigint DEFAULT 0 NOT NULL,
+    total_ms_sum double precision DEFAULT 0 NOT NULL,
+    embed_ms_sum double precision,
+    retrieve_ms_sum double precision,
+    features_ms_sum double precision,
+    ltr_ms_sum double precision,
+    fusion_ms_sum double precision,
+    total_hist bigint[] DEFAULT '{}'::bigint[] NOT NULL,
+    embed_hist bigint[],
+    retrieve_hist bigint[],
+    features_hist bigint[],
+    ltr_hist bigint[],
+    fusion_hist bigint[],
+    result_sources jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+
+ALTER TABLE ONLY zenglow.query_rollup_5m FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.query_rollup_5m OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE query_rollup_5m; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.query_rollup_5m IS 'query_performance per 5 minutes (UTC), tenant, endpoint, mode and model: counts, errors by class (client 4xx, throttled 429/overloaded, server 5xx), degraded answers, cache hits, summed stage times and mergeable log-scale latency histograms (zenglow.latency_bucket). Filled by zenglow.refresh_query_rollups.';
+
+--
+-- Name: query_rollup_5m_from_raw(timestamp with time zone, timestamp with time zone); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.query_rollup_5m_from_raw(p_from timestamp with time zone, p_to timestamp with time zone) RETURNS SETOF zenglow.query_rollup_5m
+    LANGUAGE sql STABLE
+    SET work_mem TO '128MB'
+    SET jit TO 'off'
+    AS $$
+    -- The one definition of how raw zenglow.query_performance rows in [p_from, p_to) become
+    -- 5-minute rollup rows (per tenant, UTC 5-minute bucket, endpoint, mode and model, '' for a
+    -- null mode or model): what zenglow.refresh_query_rollups stores and what the real-time view
+    -- zenglow_stats.query_stats_5m computes past the watermark, so the two cannot disagree. It reads
+    -- zenglow_stats.query_performance, not the table: the view calls it with the analyst's
+    -- rights, and analysts may not use schema zenglow (the refresh reads the same rows as owner).
+    -- Error classes: throttled = 429, or 503 with error_code 'overloaded'; server = any other
+    -- 5xx; client = any other 4xx. A stage's sum and histogram are null when no row timed it.
+    -- Built for millions of rows, never a function call per raw row (latency_bucket is inlined):
+    -- each row is spread over its timed stages, one hashed aggregate counts the (stage, bucket)
+    -- pairs of each row group (the 'total' stage, which every row has, also carries the row's
+    -- counts), the pairs become dense arrays, and a second scan sums result_sources key by key
+    -- (as jsonb_count_merge would, from jsonb_each). work_mem is raised for this function alone
+    -- so that the planner may hash the pairs, and JIT is off: compiling this statement's many
+    -- expressions took seconds, longer than running it over a month of rows.
+    with pairs as (
+        select q.tenant_id, date_bin(interval '5 minutes', q.ts, timestamptz '2000-01-01 00:00:00+00') as bucket,
+            q.endpoint, coalesce(q.mode, '') as mode, coalesce(q.model, '') as model, s.stage,
+            zenglow_stats.latency_bucket(s.ms) as b,
+            count(*) as n,
+            sum(s.ms) as ms_sum,
+            count(*) filter (where q.status between 400 and 499 and q.status <> 429) as client,
+            count(*) filter (where q.status = 429 or (q.status = 503 and q.error_code = 'overloaded')) as throttled,
+            count(*) filter (where q.status >= 500 and not (q.status = 503 and q.error_code is not distinct from 'overloaded')) as server,
+            count(*) filter (where q.degraded_reason is not null) as degraded,
+            count(*) filter (where q.cache_hit) as cache_hits,
+            coalesce(sum(q.result_count), 0) as results
+        from zenglow_stats.query_performance q
+        cross join lateral (values ('total', q.total_ms), ('embed', q.embed_ms), ('retrieve', q.retrieve_ms),
+            ('features', q.features_ms), ('ltr', q.ltr_ms), ('fusion', q.fusion_ms)) s (stage, ms)
+        where q.ts >= p_from and q.ts < p_to and s.ms is not null
+        group by 1, 2, 3, 4, 5, 6, 7
+    ),
+    stages as (
+        select tenant_id, bucket, endpoint, mode, model, stage,
+            sum(n) as n, sum(ms_sum) as ms_sum, sum(client) as client, sum(throttled) as throttled, sum(server) as server,
+            sum(degraded) as degraded, sum(cache_hits) as cache_hits, sum(results) as results,
+            array_agg(b order by b) as bs, array_agg(n order by b) as ns
+        from pairs
+        group by 1, 2, 3, 4, 5, 6
+    ),
+    grouped as (
+        select tenant_id, bucket, endpoint, mode, model,
+            (max(n) filter (where stage = 'total'))::bigint as n,
+            (max(client) filter (where stage = 'total'))::bigint as client,
+            (max(throttled) filter (where stage = 'total'))::bigint as throttled,
+            (max(server) filter (where stage = 'total'))::bigint as server,
+            (max(degraded) filter (where stage = 'total'))::bigint as degraded,
+            (max(cache_hits) filter (where stage = 'total'))::bigint as cache_hits,
+            (max(results) filter (where stage = 'total'))::bigint as results,
+            max(ms_sum) filter (where stage = 'total') as total_ms_sum, max(ms_sum) filter (where stage = 'embed') as embed_ms_sum,
+            max(ms_sum) filter (where stage = 'retrieve') as retrieve_ms_sum, max(ms_sum) filter (where stage = 'features') as features_ms_sum,
+            max(ms_sum) filter (where stage = 'ltr') as ltr_ms_sum, max(ms_sum) filter (where stage = 'fusion') as fusion_ms_sum,
+            max(h) filter (where stage = 'total') as total_hist, max(h) filter (where stage = 'embed') as embed_hist,
+            max(h) filter (where stage = 'retrieve') as retrieve_hist, max(h) filter (where stage = 'features') as features_hist,
+            max(h) filter (where stage = 'ltr') as ltr_hist, max(h) filter (where stage = 'fusion') as fusion_hist
+        from (
+            -- Dense arrays up to the highest bucket used (1-based, trailing zeros trimmed).
+            select t.*, array(select coalesce(t.ns[array_position(t.bs, i)], 0)
+                              from generate_series(1, t.bs[cardinality(t.bs)]) i order by i) as h
+            from stages t
+        ) d
+        group by 1, 2, 3, 4, 5
+    ),
+    sources as (
+        select tenant_id, bucket, endpoint, mode, model, jsonb_object_agg(source, total) as result_sources
+        from (
+            select q.tenant_id, date_bin(interval '5 minutes', q.ts, timestamptz '2000-01-01 00:00:00+00') as bucket,
+                q.endpoint, coalesce(q.mode, '') as mode, coalesce(q.model, '') as model, e.key as source,
+                sum((e.value #>> '{}')::numeric) as total
+            from zenglow_stats.query_performance q
+            cross join lateral jsonb_each(case when jsonb_typeof(q.result_sources) = 'object' then q.result_sources end) e
+            where q.ts >= p_from and q.ts < p_to and jsonb_typeof(e.value) = 'number'
+            group by 1, 2, 3, 4, 5, 6
+        ) s
+        group by 1, 2, 3, 4, 5
+    )
+    select g.tenant_id, g.bucket, g.endpoint, g.mode, g.model,
+        g.n, g.client, g.throttled, g.server, g.degraded, g.cache_hits, g.results,
+        coalesce(g.total_ms_sum, 0), g.embed_ms_sum, g.retrieve_ms_sum, g.features_ms_sum, g.ltr_ms_sum, g.fusion_ms_sum,
+        coalesce(g.total_hist, '{}'), g.embed_hist, g.retrieve_hist, g.features_hist, g.ltr_hist, g.fusion_hist,
+        coalesce(s.result_sources, '{}'::jsonb)
+    from grouped g
+    left join sources s using (tenant_id, bucket, endpoint, mode, model)
+$$;
+
+ALTER FUNCTION zenglow.query_rollup_5m_from_raw(p_from timestamp with time zone, p_to timestamp with time zone) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION query_rollup_5m_from_raw(p_from timestamp with time zone, p_to timestamp with time zone); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.query_rollup_5m_from_raw(p_from timestamp with time zone, p_to timestamp with time zone) IS 'The 5-minute rollup rows (zenglow.query_rollup_5m) of the raw query_performance rows in [from, to): what the refresh stores and what the real-time views add past the watermark.';
+
+--
+-- Name: query_rollup_5m_realtime(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.query_rollup_5m_realtime() RETURNS TABLE(bucket timestamp with time zone, tenant_id text, endpoint text, mode text, model text, requests bigint, errors_client bigint, errors_throttled bigint, errors_server bigint, degraded bigint, cache_hits bigint, results bigint, total_ms_sum double precision, embed_ms_sum double precision, retrieve_ms_sum double precision, features_ms_sum double precision, ltr_ms_sum double precision, fusion_ms_sum double precision, total_hist bigint[], embed_hist bigint[], retrieve_hist bigint[], features_hist bigint[], ltr_hist bigint[], fusion_hist bigint[], result_sources jsonb, realtime boolean)
+    LANGUAGE sql STABLE
+    AS $$
+    -- zenglow_stats.query_stats_5m, late-bound: the views that read it (query_latency_5m,
+    -- query_stats_1h, model_stats, query_performance_hourly) sort before it, and the migrator
+    -- applies views in path order, so they call this, whose body is resolved when it runs. A plain SQL function over
+    -- zenglow_stats only: the planner inlines it (as the caller, hence no reference to schema
+    -- zenglow, which analysts may not use), so filters on the caller reach the rollup tables.
+    select * from zenglow_stats.query_stats_5m
+$$;
+
+ALTER FUNCTION zenglow.query_rollup_5m_realtime() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION query_rollup_5m_realtime(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.query_rollup_5m_realtime() IS 'The rows of zenglow_stats.query_stats_5m, for the views that sort before it (late-bound, inlined).';
+
+--
 -- Name: query_terms(text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -1578,6 +1841,178 @@ ALTER FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_t
 COMMENT ON FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint) IS 'Validates rag_query''s arguments (ZG009 top_k, mode, filters, options, query length; ZG008 embedding) and resolves the options: (terms, filter, k1, b, candidates, lexical_budget).';
 
 --
+-- Name: refresh_query_rollups(timestamp with time zone); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.refresh_query_rollups(p_now timestamp with time zone DEFAULT now()) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+-- Brings the rollup tables up to date from their watermarks (TimescaleDB's Apache build has no
+-- continuous aggregates, so this is their refresh, the same on every storage). Per level, only
+-- complete buckets, never anything at or past p_now:
+--   5m  from raw query_performance: [start, date_bin('5 min', p_now)), start = watermark minus
+--       the late window (maintenance_settings.query_rollup_late_window, 15 min), or the first
+--       raw row when there is no watermark yet;
+--   1h  from query_rollup_5m: the hours up to floor_h(5m watermark), from the earliest hour the
+--       5m level rewrote in this call (or the 1h watermark, when the 5m level wrote nothing);
+--   1d  from query_rollup_1h likewise (UTC days), plus top_documents from the day's raw rows.
+-- The upper levels re-roll exactly what the level below rewrote: that is where the late window
+-- can have changed anything. Each level deletes the buckets of its range and inserts them anew
+-- (idempotent: a second call with the same p_now writes the same rows). A row recorded later
+-- than the late window behind the 5m watermark is never counted (its bucket is not re-rolled);
+-- one inside it is counted by the next call. A range never starts before the rows its source
+-- still holds (raw rows past query_performance_retention, 5m rows past their retention), so
+-- retention below never erases a rollup above. Then retention of the rollups themselves
+-- (zenglow.maintenance_retire_query_rollups). Serialised with run_maintenance by its advisory
+-- lock; maintenance mode, because row-level security is forced on every table read or written.
+-- Returns {"5m": {"watermark", "buckets"}, "1h": …, "1d": …, "retired": {"5m": n, "1h": n, "1d": n}}.
+declare
+    v_settings zenglow.maintenance_settings;
+    v_origin constant timestamptz := timestamptz '2000-01-01 00:00:00+00';
+    v_result jsonb := '{}';
+    v_started timestamptz;
+    v_watermark timestamptz;
+    v_first timestamptz;
+    v_floor timestamptz;
+    v_start timestamptz;
+    v_end timestamptz;
+    v_changed timestamptz;
+    v_written bigint;
+    v_level record;
+begin
+    perform pg_advisory_xact_lock(hashtextextended('zenglow.run_maintenance', 0));
+    select * into v_settings from zenglow.maintenance_settings;
+    perform zenglow.maintenance_mode(true);
+
+    -- 5 minutes, from raw rows.
+    v_started := clock_timestamp();
+    v_written := 0;
+    select watermark into v_watermark from zenglow.query_rollup_watermarks where level = '5m' for update;
+    v_end := date_bin(interval '5 minutes', p_now, v_origin);
+    if v_watermark is null then
+        select date_bin(interval '5 minutes', min(ts), v_origin) into v_first from zenglow.query_performance;
+        v_start := v_first;
+    else
+        v_start := date_bin(interval '5 minutes', v_watermark - v_settings.query_rollup_late_window, v_origin);
+    end if;
+    -- Raw rows older than their retention may be gone already: re-rolling there would erase them.
+    -- (greatest ignores a null start: no raw row at all leaves the watermark unset.)
+    v_floor := date_bin(interval '5 minutes', now() - v_settings.query_performance_retention, v_origin) + interval '5 minutes';
+    v_start := case when v_start is not null then greatest(v_start, v_floor) end;
+    if v_start < v_end then
+        delete from zenglow.query_rollup_5m where bucket >= v_start and bucket < v_end;
+        insert into zenglow.query_rollup_5m select * from zenglow.query_rollup_5m_from_raw(v_start, v_end);
+        get diagnostics v_written = row_count;
+        v_changed := v_start;
+    end if;
+    if v_watermark is not null or v_start is not null then
+        v_watermark := greatest(v_watermark, v_end);
+    end if;
+    update zenglow.query_rollup_watermarks
+    set watermark = v_watermark, refreshed_at = clock_timestamp(), buckets_written = v_written,
+        duration_ms = extract(epoch from clock_timestamp() - v_started) * 1000
+    where level = '5m';
+    v_result := v_result || jsonb_build_object('5m', jsonb_build_object('watermark', v_watermark, 'buckets', v_written));
+
+    -- 1 hour from 5 minutes, 1 day from 1 hour: the same merge (sums, histogram_merge, jsonb_count_merge).
+    for v_level in
+        select * from (values
+            ('1h', 'query_rollup_1h', 'query_rollup_5m', interval '1 hour', '5m', v_settings.query_rollup_5m_retention, interval '5 minutes'),
+            ('1d', 'query_rollup_1d', 'query_rollup_1h', interval '1 day', '1h', v_settings.query_rollup_1h_retention, interval '1 hour'))
+            l (level, target, source, width, below, below_retention, below_width)
+    loop
+        v_started := clock_timestamp();
+        v_written := 0;
+        select watermark into v_watermark from zenglow.query_rollup_watermarks where level = v_level.level for update;
+        v_end := date_bin(v_level.width, (select watermark from zenglow.query_rollup_watermarks where level = v_level.below), v_origin);
+        if v_watermark is null then
+            execute format('select min(bucket) from zenglow.%I', v_level.source) into v_first;
+            v_start := date_bin(v_level.width, v_first, v_origin);
+        else
+            v_start := date_bin(v_level.width, least(coalesce(v_changed, v_watermark), v_watermark), v_origin);
+        end if;
+        if v_level.below_retention is not null then
+            -- The first whole bucket of this level that the level below still holds entirely.
+            v_floor := date_bin(v_level.width, now() - v_level.below_retention + v_level.below_width, v_origin);
+            if v_floor < now() - v_level.below_retention + v_level.below_width then
+                v_floor := v_floor + v_level.width;
+            end if;
+            v_start := case when v_start is not null then greatest(v_start, v_floor) end;
+        end if;
+        v_changed := null;
+        if v_start < v_end then
+            execute format('delete from zenglow.%I where bucket >= $1 and bucket < $2', v_level.target) using v_start, v_end;
+            execute format($merge$
+                insert into zenglow.%I (tenant_id, bucket, endpoint, mode, model, requests, errors_client, errors_throttled,
+                    errors_server, degraded, cache_hits, results, total_ms_sum, embed_ms_sum, retrieve_ms_sum, features_ms_sum,
+                    ltr_ms_sum, fusion_ms_sum, total_hist, embed_hist, retrieve_hist, features_hist, ltr_hist, fusion_hist,
+                    result_sources)
+                select tenant_id, date_bin($3, bucket, $4), endpoint, mode, model, sum(requests), sum(errors_client),
+                    sum(errors_throttled), sum(errors_server), sum(degraded), sum(cache_hits), sum(results), sum(total_ms_sum),
+                    sum(embed_ms_sum), sum(retrieve_ms_sum), sum(features_ms_sum), sum(ltr_ms_sum), sum(fusion_ms_sum),
+                    coalesce(zenglow_stats.histogram_merge(total_hist), '{}'), zenglow_stats.histogram_merge(embed_hist),
+                    zenglow_stats.histogram_merge(retrieve_hist), zenglow_stats.histogram_merge(features_hist),
+                    zenglow_stats.histogram_merge(ltr_hist), zenglow_stats.histogram_merge(fusion_hist),
+                    coalesce(zenglow_stats.jsonb_count_merge(result_sources), '{}')
+                from zenglow.%I
+                where bucket >= $1 and bucket < $2
+                group by 1, 2, 3, 4, 5
+                $merge$, v_level.target, v_level.source)
+                using v_start, v_end, v_level.width, v_origin;
+            get diagnostics v_written = row_count;
+            v_changed := v_start;
+            if v_level.level = '1d' then
+                -- The day's 100 most frequent top-k documents, from its raw rows (ties by id, so
+                -- that a re-roll writes the same object).
+                update zenglow.query_rollup_1d d
+                set top_documents = t.documents
+                from (
+                    select tenant_id, bucket, endpoint, mode, model, jsonb_object_agg(document, n) as documents
+                    from (
+                        select c.*, row_number() over (partition by tenant_id, bucket, endpoint, mode, model
+                                                       order by n desc, document) as position
+                        from (
+                            select q.tenant_id, date_bin(interval '1 day', q.ts, v_origin) as bucket, q.endpoint,
+                                coalesce(q.mode, '') as mode, coalesce(q.model, '') as model, doc.document, count(*) as n
+                            from zenglow.query_performance q
+                            cross join lateral unnest(q.top_documents) doc (document)
+                            where q.ts >= v_start and q.ts < v_end and doc.document is not null
+                            group by 1, 2, 3, 4, 5, 6
+                        ) c
+                    ) r
+                    where position <= 100
+                    group by 1, 2, 3, 4, 5
+                ) t
+                where d.tenant_id = t.tenant_id and d.bucket = t.bucket and d.endpoint = t.endpoint
+                  and d.mode = t.mode and d.model = t.model;
+            end if;
+        end if;
+        if v_end is not null then
+            v_watermark := greatest(v_watermark, v_end);
+        end if;
+        update zenglow.query_rollup_watermarks
+        set watermark = v_watermark, refreshed_at = clock_timestamp(), buckets_written = v_written,
+            duration_ms = extract(epoch from clock_timestamp() - v_started) * 1000
+        where level = v_level.level;
+        v_result := v_result || jsonb_build_object(v_level.level, jsonb_build_object('watermark', v_watermark, 'buckets', v_written));
+    end loop;
+
+    v_result := v_result || jsonb_build_object('retired', zenglow.maintenance_retire_query_rollups(p_now));
+    perform zenglow.maintenance_mode(false);
+    return v_result;
+end
+$_$;
+
+ALTER FUNCTION zenglow.refresh_query_rollups(p_now timestamp with time zone) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION refresh_query_rollups(p_now timestamp with time zone); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.refresh_query_rollups(p_now timestamp with time zone) IS 'Refreshes query_rollup_5m/_1h/_1d from their watermarks up to the last complete bucket before p_now, re-rolling the late window; then rollup retention. Idempotent. Returns {"5m": {"watermark", "buckets"}, "1h", "1d", "retired"}.';
+
+--
 -- Name: require_tenant(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -1668,6 +2103,8 @@ CREATE FUNCTION zenglow.run_maintenance() RETURNS jsonb
 --   3. zenglow.maintenance_retire_chunks             chunk retention, pinned batches kept
 --   4. zenglow.maintenance_retire_query_performance  drop_chunks, or daily partitions without TimescaleDB
 --   5. zenglow.maintenance_forget_runs               run records past run_history_retention
+--   6. zenglow.refresh_query_rollups                 the 5m/1h/1d rollups from their watermarks, then
+--                                                    their retention (its jsonb goes into the run's rollups)
 -- A transaction-level advisory lock makes a concurrent second run a recorded no-op
 -- (skipped_locked). Each step runs in its own subtransaction: a failing step is recorded
 -- (outcome partial, error '<step>: <message>') and the others still run. The run is one row of
@@ -1682,6 +2119,7 @@ declare
     v_deleted bigint := 0;
     v_errors text[] := '{}';
     v_step record;
+    v_rollups jsonb;
     v_result jsonb;
 begin
     if not pg_try_advisory_xact_lock(hashtextextended('zenglow.run_maintenance', 0)) then
@@ -1729,15 +2167,21 @@ begin
         v_errors := v_errors || ('run history: ' || sqlerrm);
     end;
 
+    begin
+        v_rollups := zenglow.refresh_query_rollups();
+    exception when others then
+        v_errors := v_errors || ('rollups: ' || sqlerrm);
+    end;
+
     -- Each step leaves maintenance mode off (a failed one's subtransaction undid it); make sure.
     perform zenglow.maintenance_mode(false);
     insert into zenglow.maintenance_runs
-        (started_at, finished_at, duration_ms, trigger, outcome, created, dropped, healed, moved_rows, deleted_rows, error)
+        (started_at, finished_at, duration_ms, trigger, outcome, created, dropped, healed, moved_rows, deleted_rows, error, rollups)
     values (v_started, clock_timestamp(), extract(epoch from clock_timestamp() - v_started) * 1000, 'scheduled',
         case when cardinality(v_errors) > 0 then 'partial'
              when cardinality(v_healed) > 0 then 'healed_partition'
              else 'success' end,
-        v_created, v_dropped, v_healed, v_moved, v_deleted, nullif(array_to_string(v_errors, '; '), ''))
+        v_created, v_dropped, v_healed, v_moved, v_deleted, nullif(array_to_string(v_errors, '; '), ''), v_rollups)
     returning run_id into v_run_id;
     select to_jsonb(r) into v_result from zenglow.maintenance_runs r where r.run_id = v_run_id;
     return v_result;
@@ -1750,7 +2194,7 @@ ALTER FUNCTION zenglow.run_maintenance() OWNER TO zenglow_owner;
 -- Name: FUNCTION run_maintenance(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
 --
 
-COMMENT ON FUNCTION zenglow.run_maintenance() IS 'Premakes, heals and retires partitions of chunks and query_performance (one function per step, each in its own subtransaction); records the run in zenglow.maintenance_runs and returns that row. Safe to run every minute and concurrently.';
+COMMENT ON FUNCTION zenglow.run_maintenance() IS 'Premakes, heals and retires partitions of chunks and query_performance and refreshes the query rollups (one function per step, each in its own subtransaction); records the run in zenglow.maintenance_runs and returns that row. Safe to run every minute and concurrently.';
 
 --
 -- Name: set_tenant_active(text, boolean); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -2703,8 +3147,12 @@ CREATE FUNCTION zenglow_api.record_performance(p_records jsonb) RETURNS integer
 --   ts an ISO 8601 timestamp (default now());
 --   status (required) an integer 100..599; top_k, result_count integers 0..2147483647;
 --   weights_version an integer 1..9223372036854775807;
---   total_ms (required), embed_ms, retrieve_ms numbers 0..86400000 (a day);
---   cache_hit a boolean (default false: answered without the response cache).
+--   total_ms (required), embed_ms, retrieve_ms, features_ms, ltr_ms, fusion_ms numbers
+--   0..86400000 (a day); cache_hit a boolean (default false: answered without the response cache);
+--   error_code, degraded_reason, mode strings; ltr_version an integer 1..9223372036854775807;
+--   result_sources an object of source -> integer 0..2147483647 ({"pubmed": 7});
+--   top_documents an array of at most 10 strings; query_text a string of at most 2000 characters
+--   (the API sends it, scrubbed, only with LOG_QUERY_TEXT=true; analysts can never read it).
 -- Other keys are ignored. Nothing is written unless every record is valid.
 declare
     v_tenant text := zenglow.require_tenant();
@@ -2738,7 +3186,17 @@ begin
                 ('total_ms', 'number', true, 0, 86400000),
                 ('embed_ms', 'number', false, 0, 86400000),
                 ('retrieve_ms', 'number', false, 0, 86400000),
-                ('cache_hit', 'boolean', false, null, null)) f (name, kind, required, minimum, maximum)
+                ('features_ms', 'number', false, 0, 86400000),
+                ('ltr_ms', 'number', false, 0, 86400000),
+                ('fusion_ms', 'number', false, 0, 86400000),
+                ('cache_hit', 'boolean', false, null, null),
+                ('error_code', 'string', false, null, null),
+                ('degraded_reason', 'string', false, null, null),
+                ('mode', 'string', false, null, null),
+                ('ltr_version', 'integer', false, 1, 9223372036854775807),
+                ('result_sources', 'sources', false, 0, 2147483647),
+                ('top_documents', 'documents', false, null, 10),
+                ('query_text', 'text', false, null, 2000)) f (name, kind, required, minimum, maximum)
         loop
             v_value := nullif(v_record -> v_field.name, 'null'::jsonb);
             if v_value is null then
@@ -2748,6 +3206,27 @@ begin
             elsif v_field.kind in ('integer', 'number') then
                 perform zenglow.bounded_number(v_value, format('timing record %s: %s', v_index, v_field.name),
                     v_field.minimum, v_field.maximum, v_field.kind = 'integer');
+            elsif v_field.kind = 'sources' then
+                if jsonb_typeof(v_value) <> 'object' then
+                    raise exception using errcode = 'ZG009',
+                        message = format('timing record %s: %s must be an object of source -> count, not %s', v_index,
+                            v_field.name, left(v_value::text, 40)),
+                        hint = 'e.g. {"pubmed": 7, "wiki": 3}';
+                end if;
+                perform zenglow.bounded_number(e.value, format('timing record %s: %s.%s', v_index, v_field.name, left(e.key, 40)),
+                    v_field.minimum, v_field.maximum, true)
+                from jsonb_each(v_value) e;
+            elsif v_field.kind = 'documents' then
+                if jsonb_typeof(v_value) <> 'array' or jsonb_array_length(v_value) > v_field.maximum
+                    or exists (select from jsonb_array_elements(v_value) d where jsonb_typeof(d) <> 'string') then
+                    raise exception using errcode = 'ZG009',
+                        message = format('timing record %s: %s must be an array of at most %s strings, not %s', v_index,
+                            v_field.name, v_field.maximum, left(v_value::text, 40));
+                end if;
+            elsif v_field.kind = 'text' and jsonb_typeof(v_value) = 'string' and length(v_value #>> '{}') > v_field.maximum then
+                raise exception using errcode = 'ZG009',
+                    message = format('timing record %s: %s must be at most %s characters, not %s', v_index, v_field.name,
+                        v_field.maximum, length(v_value #>> '{}'));
             elsif v_field.kind = 'boolean' then
                 if jsonb_typeof(v_value) <> 'boolean' then
                     raise exception using errcode = 'ZG009',
@@ -2762,6 +3241,7 @@ begin
                 raise exception using errcode = 'ZG009',
                     message = format('timing record %s: %s must be %s, not %s', v_index, v_field.name,
                         case v_field.kind when 'timestamp' then 'an ISO 8601 timestamp'
+                            when 'text' then format('a string of at most %s characters', v_field.maximum)
                             else case when v_field.required then 'a non-empty string' else 'a string' end end,
                         left(v_value::text, 40));
             end if;
@@ -2770,7 +3250,8 @@ begin
 
     begin
         insert into zenglow.query_performance (ts, tenant_id, request_id, endpoint, status, top_k, cache_hit, result_count,
-            weights_version, model, embed_ms, retrieve_ms, total_ms)
+            weights_version, model, embed_ms, retrieve_ms, features_ms, ltr_ms, fusion_ms, total_ms, error_code,
+            degraded_reason, mode, ltr_version, result_sources, top_documents, query_text)
         select coalesce((r ->> 'ts')::timestamptz, now()), v_tenant, r ->> 'request_id', r ->> 'endpoint',
             (r ->> 'status')::numeric::integer, (r ->> 'top_k')::numeric::integer,
             coalesce((nullif(r -> 'cache_hit', 'null'::jsonb))::boolean, false), (r ->> 'result_count')::numeric::integer,
@@ -2778,7 +3259,15 @@ begin
             -- bounded_number again: it rounds magnitudes below 1e-307 to 0, which double precision cannot hold.
             zenglow.bounded_number(r -> 'embed_ms', 'embed_ms', 0, 86400000)::double precision,
             zenglow.bounded_number(r -> 'retrieve_ms', 'retrieve_ms', 0, 86400000)::double precision,
-            zenglow.bounded_number(r -> 'total_ms', 'total_ms', 0, 86400000)::double precision
+            zenglow.bounded_number(r -> 'features_ms', 'features_ms', 0, 86400000)::double precision,
+            zenglow.bounded_number(r -> 'ltr_ms', 'ltr_ms', 0, 86400000)::double precision,
+            zenglow.bounded_number(r -> 'fusion_ms', 'fusion_ms', 0, 86400000)::double precision,
+            zenglow.bounded_number(r -> 'total_ms', 'total_ms', 0, 86400000)::double precision,
+            r ->> 'error_code', r ->> 'degraded_reason', r ->> 'mode', (r ->> 'ltr_version')::numeric::bigint,
+            nullif(r -> 'result_sources', 'null'::jsonb),
+            case when jsonb_typeof(r -> 'top_documents') = 'array'
+                 then array(select jsonb_array_elements_text(r -> 'top_documents')) end,
+            r ->> 'query_text'
         from jsonb_array_elements(p_records) r;
         get diagnostics v_count = row_count;
     exception when data_exception then
@@ -2803,7 +3292,7 @@ ALTER FUNCTION zenglow_api.record_performance(p_records jsonb) OWNER TO zenglow_
 -- Name: FUNCTION record_performance(p_records jsonb); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
 --
 
-COMMENT ON FUNCTION zenglow_api.record_performance(p_records jsonb) IS 'Stores request timings [{ts, request_id, endpoint, status, top_k, cache_hit, result_count, weights_version, model, embed_ms, retrieve_ms, total_ms}] for the current tenant in zenglow.query_performance; returns the rows written. Errors: ZG001 no tenant, ZG009 a malformed record (named by its 1-based position and field).';
+COMMENT ON FUNCTION zenglow_api.record_performance(p_records jsonb) IS 'Stores request records [{ts, request_id, endpoint, status, error_code, degraded_reason, mode, top_k, cache_hit, result_count, weights_version, ltr_version, model, embed_ms, retrieve_ms, features_ms, ltr_ms, fusion_ms, total_ms, result_sources, top_documents, query_text}] for the current tenant in zenglow.query_performance; returns the rows written. Errors: ZG001 no tenant, ZG009 a malformed record (named by its 1-based position and field).';
 
 --
 -- Name: schema_status(); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
@@ -3097,6 +3586,415 @@ ALTER FUNCTION zenglow_audit.verify_chain(p_tenant_id text) OWNER TO zenglow_own
 --
 
 COMMENT ON FUNCTION zenglow_audit.verify_chain(p_tenant_id text) IS 'Verifies a tenant''s audit hash chain: ok, rows_checked, and the first broken link (broken_at_seq, problem).';
+
+--
+-- Name: histogram_add(bigint[], bigint[]); Type: FUNCTION; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_stats.histogram_add(p_state bigint[], p_value bigint[]) RETURNS bigint[]
+    LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+-- The state (and combine) function of zenglow_stats.histogram_merge: the element-wise sum of two
+-- latency histograms. Lengths may differ (trailing zeros are trimmed when histograms are made),
+-- and a missing or null element counts as 0. Strict, so the aggregate starts from its first
+-- non-null histogram and skips null ones without calling this. PL/pgSQL because it runs once per
+-- merged row and an in-place loop over at most 108 elements is the cheapest way here.
+declare
+    v_length integer := greatest(coalesce(array_length(p_state, 1), 0), coalesce(array_length(p_value, 1), 0));
+    v_sum bigint[] := p_state;
+begin
+    if coalesce(array_length(p_value, 1), 0) = 0 then
+        return p_state;
+    end if;
+    for v_index in 1 .. v_length loop
+        v_sum[v_index] := coalesce(p_state[v_index], 0) + coalesce(p_value[v_index], 0);
+    end loop;
+    return v_sum;
+end
+$$;
+
+ALTER FUNCTION zenglow_stats.histogram_add(p_state bigint[], p_value bigint[]) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION histogram_add(p_state bigint[], p_value bigint[]); Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_stats.histogram_add(p_state bigint[], p_value bigint[]) IS 'Element-wise sum of two latency histograms of any lengths (missing elements count as 0): histogram_merge''s state function.';
+
+--
+-- Name: histogram_count(bigint[]); Type: FUNCTION; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_stats.histogram_count(hist bigint[]) RETURNS bigint
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    -- How many values a latency histogram holds (the sum of its buckets; null elements count 0).
+    -- 0 for an empty histogram, null for null (a stage that recorded no values).
+    select coalesce(sum(h), 0)::bigint from unnest(hist) h
+$$;
+
+ALTER FUNCTION zenglow_stats.histogram_count(hist bigint[]) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION histogram_count(hist bigint[]); Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_stats.histogram_count(hist bigint[]) IS 'The number of values in a latency histogram (sum of its buckets); 0 when empty, null for null.';
+
+--
+-- Name: histogram_quantile(bigint[], double precision); Type: FUNCTION; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_stats.histogram_quantile(hist bigint[], q double precision) RETURNS double precision
+    LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$
+-- The q-quantile (0..1) of a latency histogram, in ms. The walk is exact: the bucket holding it is
+-- the first whose cumulative count reaches ceil(q·total) (at least 1), the same rank that
+-- percentile_disc(q) picks from the raw values, so the true value lies in that bucket and the
+-- answer, the bucket's geometric middle 0.01·2^((2i-3)/8), is within 2^(1/8)-1 (9.05%) of it.
+-- Bucket 1 (below 0.01 ms) reports 0.005 ms; bucket 108 (open-ended) its lower bound. Null for a
+-- null or empty histogram; a q outside [0, 1] is refused with ZG009.
+declare
+    v_total numeric := 0;
+    v_rank numeric;
+    v_cumulative numeric := 0;
+begin
+    if q is null or q < 0 or q > 1 or q = 'NaN'::double precision then
+        raise exception using errcode = 'ZG009',
+            message = format('histogram_quantile: q must be a number between 0 and 1, not %s', coalesce(q::text, 'null')),
+            hint = 'e.g. 0.95 for p95';
+    end if;
+    if hist is null then
+        return null;
+    end if;
+    select coalesce(sum(h), 0) into v_total from unnest(hist) h;
+    if v_total <= 0 then
+        return null;
+    end if;
+    -- percentile_disc's rank, computed as it computes it (in double precision).
+    v_rank := greatest(1, ceil(q * v_total::double precision));
+    for v_index in 1 .. array_length(hist, 1) loop
+        v_cumulative := v_cumulative + coalesce(hist[v_index], 0);
+        if v_cumulative >= v_rank then
+            return case v_index
+                when 1 then 0.005
+                when 108 then 0.01 * power(2.0::double precision, 106 / 4.0)
+                else 0.01 * power(2.0::double precision, (2 * v_index - 3) / 8.0)
+            end;
+        end if;
+    end loop;
+    return null;
+end
+$$;
+
+ALTER FUNCTION zenglow_stats.histogram_quantile(hist bigint[], q double precision) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION histogram_quantile(hist bigint[], q double precision); Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_stats.histogram_quantile(hist bigint[], q double precision) IS 'The q-quantile (q in 0..1) of a latency histogram in ms: the geometric middle of the bucket holding the value percentile_disc(q) would pick, so within 9.05% of it (0.005 ms for bucket 1, the lower bound for bucket 108); null when empty; ZG009 for q outside [0, 1].';
+
+--
+-- Name: ingest_failure_reasons(); Type: FUNCTION; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_stats.ingest_failure_reasons() RETURNS TABLE(tenant_id text, occurred_at timestamp with time zone, reason text)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $_$
+-- The spool worker's refusals (ingest.failed audit events) without their details: an event's
+-- details carry the file name and the error message, which can quote what the file held, so
+-- analysts get the failure code and nothing else. The audit log's policies show a tenant its own
+-- trail only; as the owner, with maintenance mode on for the read alone (restored to what it
+-- was, and meaningless to any role but the owner), this reads every tenant's. A reason that is
+-- not a failure code (snake_case, at most 64 characters) is reported as 'other', never as text.
+declare
+    v_mode text := coalesce(current_setting('zenglow.maintenance', true), '');
+begin
+    perform zenglow.maintenance_mode(true);
+    return query
+    select e.tenant_id, e.occurred_at,
+        case when e.details ->> 'reason' ~ '^[a-z][a-z0-9_]{0,63}$' then e.details ->> 'reason'
+             when e.details ? 'reason' then 'other'
+             else 'unspecified' end
+    from zenglow_audit.events e
+    where e.action = 'ingest.failed';
+    perform set_config('zenglow.maintenance', v_mode, true);
+end
+$_$;
+
+ALTER FUNCTION zenglow_stats.ingest_failure_reasons() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION ingest_failure_reasons(); Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_stats.ingest_failure_reasons() IS 'Every tenant''s ingest.failed audit events as (tenant_id, occurred_at, reason): the spool worker''s failure code (truncated, invalid_msgpack, unknown_tenant, pii_rejected, partition_missing, max_attempts, …; other when the recorded reason is not a code, unspecified when none), never the file name or message. Read by ingest_rejections.';
+
+--
+-- Name: jaccard(text[], text[]); Type: FUNCTION; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_stats.jaccard(p_left text[], p_right text[]) RETURNS double precision
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    -- The overlap of two sets of documents (a week's top documents against the week before):
+    -- shared / all distinct, 1 for the same set, 0 for disjoint ones. Order and repeats do not
+    -- matter, nulls are not members; two empty sets have no overlap to measure, so null.
+    select case when u.n > 0 then i.n::double precision / u.n end
+    from (select count(*) as n from (select unnest(p_left) as x union select unnest(p_right)) s where s.x is not null) u,
+        (select count(*) as n from (select unnest(p_left) as x intersect select unnest(p_right)) s where s.x is not null) i
+$$;
+
+ALTER FUNCTION zenglow_stats.jaccard(p_left text[], p_right text[]) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION jaccard(p_left text[], p_right text[]); Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_stats.jaccard(p_left text[], p_right text[]) IS 'Jaccard index of two text arrays taken as sets: distinct members in both / distinct members in either (0..1); nulls ignored; null when both are empty (or null).';
+
+--
+-- Name: jensen_shannon(jsonb, jsonb); Type: FUNCTION; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_stats.jensen_shannon(p_left jsonb, p_right jsonb) RETURNS double precision
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    -- How far apart two mixes are, for the drift views: each side is a {key: count} object
+    -- (sources of a batch, sources of a week's results), made into shares of its own total, and
+    -- compared by the base-2 Jensen-Shannon divergence: 0 for the same shares, 1 for mixes with no
+    -- key in common, symmetric, defined even where one side lacks a key (unlike Kullback-Leibler).
+    -- Only positive numbers count; a side with none (empty, null, not an object) gives null, not
+    -- a number that would read as "no drift". Counts are summed as numeric, so no size overflows.
+    with l as (
+        select e.key, (e.value #>> '{}')::numeric as n
+        from jsonb_each(case when jsonb_typeof(p_left) = 'object' then p_left else '{}'::jsonb end) e
+        where jsonb_typeof(e.value) = 'number' and (e.value #>> '{}')::numeric > 0
+    ), r as (
+        select e.key, (e.value #>> '{}')::numeric as n
+        from jsonb_each(case when jsonb_typeof(p_right) = 'object' then p_right else '{}'::jsonb end) e
+        where jsonb_typeof(e.value) = 'number' and (e.value #>> '{}')::numeric > 0
+    ), p as (
+        select l.key, (l.n / sum(l.n) over ())::double precision as share from l
+    ), q as (
+        select r.key, (r.n / sum(r.n) over ())::double precision as share from r
+    ), pairs as (
+        select coalesce(p.share, 0) as a, coalesce(q.share, 0) as b from p full join q on q.key = p.key
+    )
+    select case when exists (select from l) and exists (select from r) then
+        greatest(0::double precision, least(1::double precision, (
+            select sum(
+                case when a > 0 then 0.5 * a * ln(a / ((a + b) / 2)) else 0 end
+                + case when b > 0 then 0.5 * b * ln(b / ((a + b) / 2)) else 0 end) / ln(2::double precision)
+            from pairs)))
+    end
+$$;
+
+ALTER FUNCTION zenglow_stats.jensen_shannon(p_left jsonb, p_right jsonb) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION jensen_shannon(p_left jsonb, p_right jsonb); Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_stats.jensen_shannon(p_left jsonb, p_right jsonb) IS 'Base-2 Jensen-Shannon divergence (0..1) of two {key: count} objects taken as shares of their totals: 0 the same mix, 1 no key in common. Non-positive and non-numeric values are ignored; null when either side has no positive count.';
+
+--
+-- Name: jsonb_count_add(jsonb, jsonb); Type: FUNCTION; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_stats.jsonb_count_add(p_state jsonb, p_value jsonb) RETURNS jsonb
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    -- The state (and combine) function of zenglow_stats.jsonb_count_merge: two {key: count}
+    -- objects summed key by key (a key in one only keeps its count). Strict, so the aggregate
+    -- starts from its first non-null object and skips nulls.
+    select coalesce(jsonb_object_agg(key, total), '{}'::jsonb)
+    from (
+        select key, sum(value::numeric) as total
+        from (select key, value from jsonb_each_text(p_state) union all select key, value from jsonb_each_text(p_value)) e
+        group by key
+    ) s
+$$;
+
+ALTER FUNCTION zenglow_stats.jsonb_count_add(p_state jsonb, p_value jsonb) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION jsonb_count_add(p_state jsonb, p_value jsonb); Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_stats.jsonb_count_add(p_state jsonb, p_value jsonb) IS 'Sums two {key: count} JSON objects key by key: jsonb_count_merge''s state function.';
+
+--
+-- Name: jsonb_top_keys(jsonb, integer); Type: FUNCTION; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_stats.jsonb_top_keys(p_counts jsonb, p_limit integer) RETURNS text[]
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    -- The p_limit keys of a {key: count} object with the largest counts (ties by key, so the
+    -- answer is the same on every call): a period's top documents from their merged counts.
+    -- Non-positive and non-numeric counts are not members; an empty answer is '{}'.
+    select coalesce(array_agg(t.key order by t.n desc, t.key), '{}')
+    from (
+        select e.key, (e.value #>> '{}')::numeric as n
+        from jsonb_each(case when jsonb_typeof(p_counts) = 'object' then p_counts else '{}'::jsonb end) e
+        where jsonb_typeof(e.value) = 'number' and (e.value #>> '{}')::numeric > 0
+        order by 2 desc, 1
+        limit greatest(coalesce(p_limit, 0), 0)
+    ) t
+$$;
+
+ALTER FUNCTION zenglow_stats.jsonb_top_keys(p_counts jsonb, p_limit integer) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION jsonb_top_keys(p_counts jsonb, p_limit integer); Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_stats.jsonb_top_keys(p_counts jsonb, p_limit integer) IS 'The keys of a {key: count} object with the p_limit largest positive counts, largest first (ties by key); {} when none.';
+
+--
+-- Name: latency_bucket(double precision); Type: FUNCTION; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_stats.latency_bucket(ms double precision) RETURNS integer
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$
+    -- The histogram bucket (1-based) of a latency in milliseconds, on ZenGlow's fixed log scale of
+    -- four buckets per doubling: 1 below 0.01 ms, i (2..107) for 0.01·2^((i-2)/4) <= ms <
+    -- 0.01·2^((i-1)/4), 108 from 0.01·2^(106/4) ms (about 949 s) up. Fixed bounds are what make
+    -- the histograms of any two rollup rows mergeable by adding them element-wise.
+    -- width_bucket's binary search over the 107 lower bounds (bucket 2's to bucket 108's, the
+    -- exact values zenglow_stats.latency_buckets computes as 0.01 * power(2, (i - 2) / 4.0)):
+    -- exact at every bound, where a logarithm can land a hair either side, and a plain SQL
+    -- expression that the planner inlines into the rollup of millions of raw rows.
+    -- NaN counts as the largest value (108), as PostgreSQL orders it; null gives null.
+    select width_bucket(ms, '{
+        0.01,0.01189207115002721,0.014142135623730952,0.01681792830507429,0.02,0.02378414230005442,
+        0.028284271247461905,0.03363585661014858,0.04,0.04756828460010884,0.05656854249492381,0.06727171322029717,
+        0.08,0.09513656920021768,0.11313708498984762,0.13454342644059433,0.16,0.19027313840043536,
+        0.22627416997969524,0.26908685288118867,0.32,0.3805462768008707,0.4525483399593905,0.5381737057623773,
+        0.64,0.7610925536017414,0.905096679918781,1.0763474115247547,1.28,1.5221851072034829,
+        1.810193359837562,2.1526948230495093,2.56,3.0443702144069658,3.620386719675124,4.305389646099019,
+        5.12,6.0887404288139315,7.240773439350248,8.610779292198037,10.24,12.177480857627863,
+        14.481546878700495,17.221558584396075,20.48,24.354961715255726,28.96309375740099,34.44311716879215,
+        40.96,48.70992343051145,57.92618751480198,68.8862343375843,81.92,97.4198468610229,
+        115.85237502960396,137.7724686751686,163.84,194.8396937220458,231.70475005920792,275.5449373503372,
+        327.68,389.6793874440916,463.40950011841585,551.0898747006744,655.36,779.3587748881832,
+        926.8190002368317,1102.1797494013488,1310.72,1558.7175497763665,1853.6380004736634,2204.3594988026975,
+        2621.44,3117.435099552733,3707.276000947327,4408.718997605395,5242.88,6234.870199105466,
+        7414.552001894654,8817.43799521079,10485.76,12469.740398210932,14829.104003789307,17634.87599042158,
+        20971.52,24939.480796421863,29658.208007578614,35269.75198084316,41943.04,49878.96159284373,
+        59316.41601515723,70539.50396168632,83886.08,99757.92318568745,118632.83203031446,141079.00792337264,
+        167772.16,199515.8463713749,237265.66406062891,282158.0158467453,335544.32,399031.6927427498,
+        474531.32812125783,564316.0316934906,671088.64,798063.3854854996,949062.6562425157
+    }'::double precision[]) + 1
+$$;
+
+ALTER FUNCTION zenglow_stats.latency_bucket(ms double precision) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION latency_bucket(ms double precision); Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_stats.latency_bucket(ms double precision) IS 'The latency histogram bucket (1..108) of a time in ms: 1 below 0.01 ms, then four buckets per doubling (0.01·2^((i-2)/4) <= ms < 0.01·2^((i-1)/4)), 108 from 0.01·2^26.5 ms (about 949 s). See zenglow_stats.latency_buckets.';
+
+--
+-- Name: model_activations(); Type: FUNCTION; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_stats.model_activations() RETURNS TABLE(tenant_id text, occurred_at timestamp with time zone, actor text, details jsonb)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- The embedding-model activations of the audit log (model.activate: {old, new, index}), for
+-- zenglow_stats.weight_changes. Analysts get these rows and no other: the audit log's tenant
+-- policy calls zenglow.current_tenant(), which they may not run (granting it would let an
+-- analyst who sets zenglow.tenant_id read that tenant's whole trail, ingest.failed messages
+-- included), so no policy of theirs on the table could work; as the owner, with maintenance mode
+-- on for the read alone (restored to what it was), this reads the _global chain they are in.
+declare
+    v_mode text := coalesce(current_setting('zenglow.maintenance', true), '');
+begin
+    perform zenglow.maintenance_mode(true);
+    return query
+    select e.tenant_id, e.occurred_at, e.actor,
+        jsonb_build_object('old', e.details -> 'old', 'new', e.details -> 'new', 'index', e.details -> 'index')
+            || case when e.details ? 'reason' then jsonb_build_object('reason', e.details -> 'reason') else '{}'::jsonb end
+    from zenglow_audit.events e
+    where e.action = 'model.activate';
+    perform set_config('zenglow.maintenance', v_mode, true);
+end
+$$;
+
+ALTER FUNCTION zenglow_stats.model_activations() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION model_activations(); Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_stats.model_activations() IS 'Every model.activate audit event as (tenant_id, occurred_at, actor, details {old, new, index[, reason]}): the embedding-model switches zenglow.activate_model made. Read by weight_changes.';
+
+--
+-- Name: weight_change_list(); Type: FUNCTION; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_stats.weight_change_list() RETURNS TABLE(tenant_id text, changed_at timestamp with time zone, kind text, version bigint, actor text, reason text, details jsonb)
+    LANGUAGE sql STABLE
+    AS $$
+    -- zenglow_stats.weight_changes, late-bound for weight_change_effects: the migrator applies
+    -- views in path order, and weight_change_effects.sql sorts before weight_changes.sql, so it
+    -- reads this, whose body is resolved when it runs. A plain SQL function (not strict, no
+    -- SET clause), so the planner inlines it into the caller's query.
+    select c.tenant_id, c.changed_at, c.kind, c.version, c.actor, c.reason, c.details from zenglow_stats.weight_changes c
+$$;
+
+ALTER FUNCTION zenglow_stats.weight_change_list() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION weight_change_list(); Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_stats.weight_change_list() IS 'The rows of zenglow_stats.weight_changes, for weight_change_effects (late-bound, inlined).';
+
+--
+-- Name: histogram_merge(bigint[]); Type: AGGREGATE; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE AGGREGATE zenglow_stats.histogram_merge(bigint[]) (
+    SFUNC = zenglow_stats.histogram_add,
+    STYPE = bigint[],
+    COMBINEFUNC = zenglow_stats.histogram_add,
+    PARALLEL = safe
+);
+
+ALTER AGGREGATE zenglow_stats.histogram_merge(bigint[]) OWNER TO zenglow_owner;
+
+--
+-- Name: AGGREGATE histogram_merge(bigint[]); Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON AGGREGATE zenglow_stats.histogram_merge(bigint[]) IS 'Merges latency histograms (element-wise sum; lengths may differ; nulls ignored; null if all are null), e.g. zenglow_stats.histogram_quantile(zenglow_stats.histogram_merge(total_hist), 0.95) over any rows of query_stats_5m.';
+
+--
+-- Name: jsonb_count_merge(jsonb); Type: AGGREGATE; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE AGGREGATE zenglow_stats.jsonb_count_merge(jsonb) (
+    SFUNC = zenglow_stats.jsonb_count_add,
+    STYPE = jsonb,
+    COMBINEFUNC = zenglow_stats.jsonb_count_add,
+    PARALLEL = safe
+);
+
+ALTER AGGREGATE zenglow_stats.jsonb_count_merge(jsonb) OWNER TO zenglow_owner;
+
+--
+-- Name: AGGREGATE jsonb_count_merge(jsonb); Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON AGGREGATE zenglow_stats.jsonb_count_merge(jsonb) IS 'Sums {key: count} JSON objects key by key (nulls ignored; null if all are null), e.g. zenglow_stats.jsonb_count_merge(result_sources) over a week of query_stats_1d.';
 
 --
 -- Name: api_keys; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
@@ -3512,6 +4410,7 @@ CREATE TABLE zenglow.maintenance_runs (
     moved_rows bigint DEFAULT 0 NOT NULL,
     deleted_rows bigint DEFAULT 0 NOT NULL,
     error text,
+    rollups jsonb,
     CONSTRAINT maintenance_runs_outcome_known CHECK ((outcome = ANY (ARRAY['success'::text, 'skipped_locked'::text, 'healed_partition'::text, 'partial'::text, 'other_error'::text]))),
     CONSTRAINT maintenance_runs_trigger_known CHECK ((trigger = ANY (ARRAY['scheduled'::text, 'write'::text])))
 );
@@ -3523,6 +4422,12 @@ ALTER TABLE zenglow.maintenance_runs OWNER TO zenglow_owner;
 --
 
 COMMENT ON TABLE zenglow.maintenance_runs IS 'One row per run of zenglow.run_maintenance() (trigger scheduled) and per partition created by a write (trigger write).';
+
+--
+-- Name: COLUMN maintenance_runs.rollups; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.maintenance_runs.rollups IS 'What the rollup step did: per level the watermark reached, buckets written and rows dropped by retention.';
 
 --
 -- Name: maintenance_runs_run_id_seq; Type: SEQUENCE; Schema: zenglow; Owner: zenglow_owner
@@ -3549,6 +4454,11 @@ CREATE TABLE zenglow.maintenance_settings (
     query_performance_premake_days integer DEFAULT 7 NOT NULL,
     query_performance_retention interval DEFAULT '30 days'::interval NOT NULL,
     run_history_retention interval DEFAULT '30 days'::interval NOT NULL,
+    query_rollup_late_window interval DEFAULT '00:15:00'::interval NOT NULL,
+    query_rollup_5m_retention interval DEFAULT '90 days'::interval,
+    query_rollup_1h_retention interval DEFAULT '1 year 1 mon'::interval,
+    query_rollup_1d_retention interval,
+    CONSTRAINT maintenance_settings_late_window_range CHECK (((query_rollup_late_window >= '00:00:00'::interval) AND (query_rollup_late_window <= '7 days'::interval))),
     CONSTRAINT maintenance_settings_one_row CHECK (singleton),
     CONSTRAINT maintenance_settings_premake_range CHECK (((chunk_premake >= 1) AND (chunk_premake <= 60))),
     CONSTRAINT maintenance_settings_qp_premake_range CHECK (((query_performance_premake_days >= 1) AND (query_performance_premake_days <= 90))),
@@ -3562,6 +4472,18 @@ ALTER TABLE zenglow.maintenance_settings OWNER TO zenglow_owner;
 --
 
 COMMENT ON TABLE zenglow.maintenance_settings IS 'Partitioning and retention settings read by zenglow.run_maintenance().';
+
+--
+-- Name: COLUMN maintenance_settings.query_rollup_late_window; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.maintenance_settings.query_rollup_late_window IS 'How far behind its watermark each refresh re-rolls, so rows recorded late (the API writes asynchronously) are counted.';
+
+--
+-- Name: COLUMN maintenance_settings.query_rollup_1d_retention; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.maintenance_settings.query_rollup_1d_retention IS 'Null: daily rollups are kept.';
 
 --
 -- Name: query_performance; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
@@ -3583,7 +4505,14 @@ CREATE TABLE zenglow.query_performance (
     features_ms double precision,
     ltr_ms double precision,
     fusion_ms double precision,
-    total_ms double precision NOT NULL
+    total_ms double precision NOT NULL,
+    error_code text,
+    degraded_reason text,
+    mode text,
+    ltr_version bigint,
+    result_sources jsonb,
+    top_documents text[],
+    query_text text
 )
 PARTITION BY RANGE (ts);
 
@@ -3596,6 +4525,36 @@ ALTER TABLE zenglow.query_performance OWNER TO zenglow_owner;
 --
 
 COMMENT ON TABLE zenglow.query_performance IS 'Stage timings of every API request (milliseconds). A TimescaleDB hypertable where TimescaleDB is present, a table partitioned by day otherwise. Analysts read zenglow_stats.';
+
+--
+-- Name: COLUMN query_performance.error_code; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.query_performance.error_code IS 'The API error code of a failed request (rate_limited, invalid_embedding, overloaded, …); null when it succeeded.';
+
+--
+-- Name: COLUMN query_performance.degraded_reason; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.query_performance.degraded_reason IS 'Why a successful answer was degraded (embedder_unavailable, no_embedding); null when it was not.';
+
+--
+-- Name: COLUMN query_performance.result_sources; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.query_performance.result_sources IS 'The sources of the returned results, counted: {"pubmed": 7, "wiki": 3}.';
+
+--
+-- Name: COLUMN query_performance.top_documents; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.query_performance.top_documents IS 'The document ids of the first (at most 10) results, in rank order.';
+
+--
+-- Name: COLUMN query_performance.query_text; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.query_performance.query_text IS 'The query with e-mail addresses, numbers and URLs scrubbed, only when the API runs with LOG_QUERY_TEXT=true; never readable by zenglow_analyst.';
 
 --
 -- Name: query_performance_default; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
@@ -3617,10 +4576,123 @@ CREATE TABLE zenglow.query_performance_default (
     features_ms double precision,
     ltr_ms double precision,
     fusion_ms double precision,
-    total_ms double precision NOT NULL
+    total_ms double precision NOT NULL,
+    error_code text,
+    degraded_reason text,
+    mode text,
+    ltr_version bigint,
+    result_sources jsonb,
+    top_documents text[],
+    query_text text
 );
 
 ALTER TABLE zenglow.query_performance_default OWNER TO zenglow_owner;
+
+--
+-- Name: query_rollup_1d; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.query_rollup_1d (
+    tenant_id text NOT NULL,
+    bucket timestamp with time zone NOT NULL,
+    endpoint text NOT NULL,
+    mode text DEFAULT ''::text NOT NULL,
+    model text DEFAULT ''::text NOT NULL,
+    requests bigint DEFAULT 0 NOT NULL,
+    errors_client bigint DEFAULT 0 NOT NULL,
+    errors_throttled bigint DEFAULT 0 NOT NULL,
+    errors_server bigint DEFAULT 0 NOT NULL,
+    degraded bigint DEFAULT 0 NOT NULL,
+    cache_hits bigint DEFAULT 0 NOT NULL,
+    results bigint DEFAULT 0 NOT NULL,
+    total_ms_sum double precision DEFAULT 0 NOT NULL,
+    embed_ms_sum double precision,
+    retrieve_ms_sum double precision,
+    features_ms_sum double precision,
+    ltr_ms_sum double precision,
+    fusion_ms_sum double precision,
+    total_hist bigint[] DEFAULT '{}'::bigint[] NOT NULL,
+    embed_hist bigint[],
+    retrieve_hist bigint[],
+    features_hist bigint[],
+    ltr_hist bigint[],
+    fusion_hist bigint[],
+    result_sources jsonb DEFAULT '{}'::jsonb NOT NULL,
+    top_documents jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+
+ALTER TABLE ONLY zenglow.query_rollup_1d FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.query_rollup_1d OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE query_rollup_1d; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.query_rollup_1d IS 'query_rollup_1h per day (UTC): the same columns, merged, and top_documents (the most frequent top-k documents of the day, counted). Filled by zenglow.refresh_query_rollups.';
+
+--
+-- Name: query_rollup_1h; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.query_rollup_1h (
+    tenant_id text NOT NULL,
+    bucket timestamp with time zone NOT NULL,
+    endpoint text NOT NULL,
+    mode text DEFAULT ''::text NOT NULL,
+    model text DEFAULT ''::text NOT NULL,
+    requests bigint DEFAULT 0 NOT NULL,
+    errors_client bigint DEFAULT 0 NOT NULL,
+    errors_throttled bigint DEFAULT 0 NOT NULL,
+    errors_server bigint DEFAULT 0 NOT NULL,
+    degraded bigint DEFAULT 0 NOT NULL,
+    cache_hits bigint DEFAULT 0 NOT NULL,
+    results bigint DEFAULT 0 NOT NULL,
+    total_ms_sum double precision DEFAULT 0 NOT NULL,
+    embed_ms_sum double precision,
+    retrieve_ms_sum double precision,
+    features_ms_sum double precision,
+    ltr_ms_sum double precision,
+    fusion_ms_sum double precision,
+    total_hist bigint[] DEFAULT '{}'::bigint[] NOT NULL,
+    embed_hist bigint[],
+    retrieve_hist bigint[],
+    features_hist bigint[],
+    ltr_hist bigint[],
+    fusion_hist bigint[],
+    result_sources jsonb DEFAULT '{}'::jsonb NOT NULL
+);
+
+ALTER TABLE ONLY zenglow.query_rollup_1h FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.query_rollup_1h OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE query_rollup_1h; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.query_rollup_1h IS 'query_rollup_5m per hour (UTC): the same columns, merged. Filled by zenglow.refresh_query_rollups.';
+
+--
+-- Name: query_rollup_watermarks; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.query_rollup_watermarks (
+    level text NOT NULL,
+    watermark timestamp with time zone,
+    refreshed_at timestamp with time zone,
+    duration_ms double precision,
+    buckets_written bigint DEFAULT 0 NOT NULL,
+    CONSTRAINT query_rollup_watermarks_level_known CHECK ((level = ANY (ARRAY['5m'::text, '1h'::text, '1d'::text])))
+);
+
+ALTER TABLE zenglow.query_rollup_watermarks OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE query_rollup_watermarks; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.query_rollup_watermarks IS 'Per rollup level, the end of the last complete bucket rolled up (rows at or past it are read raw by the real-time views), and what the last refresh did.';
 
 --
 -- Name: source_priors; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
@@ -3761,6 +4833,470 @@ ALTER TABLE zenglow_migrations.history ALTER COLUMN id ADD GENERATED ALWAYS AS I
 );
 
 --
+-- Name: batch_source_drift; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.batch_source_drift WITH (security_invoker='true') AS
+ WITH loaded AS (
+         SELECT b.tenant_id,
+            b.batch_id,
+            b.batch_tag,
+            b.finished_at,
+            b.by_source,
+            b.drift,
+            ARRAY( SELECT s.key
+                   FROM jsonb_each(
+                        CASE
+                            WHEN (jsonb_typeof(b.by_source) = 'object'::text) THEN b.by_source
+                            ELSE '{}'::jsonb
+                        END) s(key, value)
+                  WHERE ((jsonb_typeof(s.value) = 'number'::text) AND (((s.value #>> '{}'::text[]))::numeric > (0)::numeric))
+                  ORDER BY s.key) AS sources,
+            lag(b.batch_tag) OVER w AS previous_batch_tag,
+            lag(b.by_source) OVER w AS previous_by_source,
+            lag(b.batch_id) OVER w AS previous_batch_id
+           FROM zenglow.batches b
+          WHERE (b.state = ANY (ARRAY['done'::text, 'healed'::text]))
+          WINDOW w AS (PARTITION BY b.tenant_id ORDER BY b.finished_at, b.batch_id)
+        )
+ SELECT l.tenant_id,
+    l.batch_id,
+    l.batch_tag,
+    l.finished_at,
+    l.previous_batch_tag,
+        CASE
+            WHEN (l.previous_batch_id IS NOT NULL) THEN zenglow_stats.jensen_shannon(l.by_source, l.previous_by_source)
+            ELSE NULL::double precision
+        END AS js_divergence,
+        CASE
+            WHEN (l.previous_batch_id IS NOT NULL) THEN ARRAY( SELECT s.s
+               FROM unnest(l.sources) s(s)
+            EXCEPT
+             SELECT p.key
+               FROM jsonb_each(
+                    CASE
+                        WHEN (jsonb_typeof(l.previous_by_source) = 'object'::text) THEN l.previous_by_source
+                        ELSE '{}'::jsonb
+                    END) p(key, value)
+              WHERE ((jsonb_typeof(p.value) = 'number'::text) AND (((p.value #>> '{}'::text[]))::numeric > (0)::numeric))
+      ORDER BY 1)
+            ELSE NULL::text[]
+        END AS sources_added,
+        CASE
+            WHEN (l.previous_batch_id IS NOT NULL) THEN ARRAY( SELECT p.key
+               FROM jsonb_each(
+                    CASE
+                        WHEN (jsonb_typeof(l.previous_by_source) = 'object'::text) THEN l.previous_by_source
+                        ELSE '{}'::jsonb
+                    END) p(key, value)
+              WHERE ((jsonb_typeof(p.value) = 'number'::text) AND (((p.value #>> '{}'::text[]))::numeric > (0)::numeric))
+            EXCEPT
+             SELECT s.s
+               FROM unnest(l.sources) s(s)
+      ORDER BY 1)
+            ELSE NULL::text[]
+        END AS sources_dropped,
+        CASE
+            WHEN (jsonb_typeof((l.drift -> 'max_delta'::text)) = 'number'::text) THEN ((l.drift ->> 'max_delta'::text))::double precision
+            ELSE NULL::double precision
+        END AS spool_max_delta,
+        CASE
+            WHEN (jsonb_typeof((l.drift -> 'flagged'::text)) = 'boolean'::text) THEN ((l.drift ->> 'flagged'::text))::boolean
+            ELSE NULL::boolean
+        END AS spool_flagged
+   FROM loaded l;
+
+ALTER TABLE zenglow_stats.batch_source_drift OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW batch_source_drift; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.batch_source_drift IS 'Source-mix drift of each loaded (done or healed) batch against the tenant''s previous loaded batch (by finished_at): the Jensen-Shannon divergence of their by_source shares, the sources that appeared and disappeared, and the spool worker''s own check (batches.drift) beside them. The first loaded batch of a tenant has nothing to compare: nulls.';
+
+--
+-- Name: COLUMN batch_source_drift.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_source_drift.tenant_id IS 'The tenant.';
+
+--
+-- Name: COLUMN batch_source_drift.batch_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_source_drift.batch_id IS 'The batch.';
+
+--
+-- Name: COLUMN batch_source_drift.batch_tag; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_source_drift.batch_tag IS 'The batch''s tag.';
+
+--
+-- Name: COLUMN batch_source_drift.finished_at; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_source_drift.finished_at IS 'When the batch became searchable (done or healed).';
+
+--
+-- Name: COLUMN batch_source_drift.previous_batch_tag; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_source_drift.previous_batch_tag IS 'The tenant''s loaded batch just before it, the one compared against; null for the tenant''s first.';
+
+--
+-- Name: COLUMN batch_source_drift.js_divergence; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_source_drift.js_divergence IS 'Base-2 Jensen-Shannon divergence of the two batches'' source shares: 0 the same mix, 1 no source in common; null for the first batch (or when either batch has no by_source counts).';
+
+--
+-- Name: COLUMN batch_source_drift.sources_added; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_source_drift.sources_added IS 'Sources in this batch that the previous batch did not have, sorted; null for the first batch.';
+
+--
+-- Name: COLUMN batch_source_drift.sources_dropped; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_source_drift.sources_dropped IS 'Sources of the previous batch that this batch does not have, sorted; null for the first batch.';
+
+--
+-- Name: COLUMN batch_source_drift.spool_max_delta; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_source_drift.spool_max_delta IS 'The spool worker''s largest |share delta| against the batch it compared with (batches.drift.max_delta, which may be another batch: the worker reads its own summaries); null when the worker recorded no drift report.';
+
+--
+-- Name: COLUMN batch_source_drift.spool_flagged; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_source_drift.spool_flagged IS 'Whether the spool worker flagged the batch (max_delta above its SPOOL drift threshold); null without a report.';
+
+--
+-- Name: batch_sources; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.batch_sources WITH (security_invoker='true') AS
+ SELECT b.tenant_id,
+    b.batch_id,
+    b.batch_tag,
+    b.state,
+    b.finished_at,
+    s.key AS source,
+    ((s.value #>> '{}'::text[]))::bigint AS chunks,
+        CASE
+            WHEN (b.accepted > 0) THEN (((s.value #>> '{}'::text[]))::double precision / (b.accepted)::double precision)
+            ELSE NULL::double precision
+        END AS share
+   FROM (zenglow.batches b
+     CROSS JOIN LATERAL jsonb_each(
+        CASE
+            WHEN (jsonb_typeof(b.by_source) = 'object'::text) THEN b.by_source
+            ELSE '{}'::jsonb
+        END) s(key, value))
+  WHERE (jsonb_typeof(s.value) = 'number'::text);
+
+ALTER TABLE zenglow_stats.batch_sources OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW batch_sources; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.batch_sources IS 'Each batch''s chunks per source (batches.by_source: a document''s own source, else the batch''s), one row per source.';
+
+--
+-- Name: COLUMN batch_sources.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_sources.tenant_id IS 'The tenant.';
+
+--
+-- Name: COLUMN batch_sources.batch_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_sources.batch_id IS 'The batch (zenglow.batches.batch_id).';
+
+--
+-- Name: COLUMN batch_sources.batch_tag; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_sources.batch_tag IS 'The batch''s tag, unique per tenant.';
+
+--
+-- Name: COLUMN batch_sources.state; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_sources.state IS 'The batch''s state: open, loading, done, failed or healed.';
+
+--
+-- Name: COLUMN batch_sources.finished_at; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_sources.finished_at IS 'When the batch reached done, failed or healed; null while open or loading.';
+
+--
+-- Name: COLUMN batch_sources.source; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_sources.source IS 'The source.';
+
+--
+-- Name: COLUMN batch_sources.chunks; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_sources.chunks IS 'Chunks of the batch from this source.';
+
+--
+-- Name: COLUMN batch_sources.share; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.batch_sources.share IS 'chunks / the batch''s accepted chunks, 0..1; null when the batch accepted none.';
+
+--
+-- Name: ingest_daily; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.ingest_daily WITH (security_invoker='true') AS
+ SELECT ((b.created_at AT TIME ZONE 'UTC'::text))::date AS day,
+    b.tenant_id,
+    count(*) AS batches,
+    count(*) FILTER (WHERE (b.state = 'done'::text)) AS done,
+    count(*) FILTER (WHERE (b.state = 'failed'::text)) AS failed,
+    count(*) FILTER (WHERE (b.state = 'healed'::text)) AS healed,
+    count(*) FILTER (WHERE (b.state = ANY (ARRAY['open'::text, 'loading'::text]))) AS in_progress,
+    (sum(b.accepted))::bigint AS accepted,
+    (sum(b.rejected))::bigint AS rejected,
+        CASE
+            WHEN ((sum(b.accepted) + sum(b.rejected)) > (0)::numeric) THEN ((sum(b.accepted))::double precision / ((sum(b.accepted) + sum(b.rejected)))::double precision)
+            ELSE NULL::double precision
+        END AS acceptance_rate,
+    percentile_cont((0.5)::double precision) WITHIN GROUP (ORDER BY ((EXTRACT(epoch FROM (b.finished_at - b.created_at)))::double precision)) FILTER (WHERE (b.state = ANY (ARRAY['done'::text, 'healed'::text]))) AS p50_seconds_to_searchable,
+    percentile_cont((0.95)::double precision) WITHIN GROUP (ORDER BY ((EXTRACT(epoch FROM (b.finished_at - b.created_at)))::double precision)) FILTER (WHERE (b.state = ANY (ARRAY['done'::text, 'healed'::text]))) AS p95_seconds_to_searchable
+   FROM zenglow.batches b
+  GROUP BY (((b.created_at AT TIME ZONE 'UTC'::text))::date), b.tenant_id;
+
+ALTER TABLE zenglow_stats.ingest_daily OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW ingest_daily; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.ingest_daily IS 'Ingest batches per UTC day (of opening) and tenant: how many, in which state, rows accepted and rejected, the acceptance rate and how long loaded batches took to become searchable. Re-submissions of loaded content open no batch.';
+
+--
+-- Name: COLUMN ingest_daily.day; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_daily.day IS 'The UTC date the batches were opened (batches.created_at).';
+
+--
+-- Name: COLUMN ingest_daily.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_daily.tenant_id IS 'The tenant.';
+
+--
+-- Name: COLUMN ingest_daily.batches; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_daily.batches IS 'Batches opened that day, in any state.';
+
+--
+-- Name: COLUMN ingest_daily.done; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_daily.done IS 'Of those, batches now done (loaded and searchable).';
+
+--
+-- Name: COLUMN ingest_daily.failed; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_daily.failed IS 'Of those, batches now failed (not loaded; a retry moves one back to loading).';
+
+--
+-- Name: COLUMN ingest_daily.healed; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_daily.healed IS 'Of those, batches now healed: loaded after their missing chunk partition was created.';
+
+--
+-- Name: COLUMN ingest_daily.in_progress; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_daily.in_progress IS 'Of those, batches still open or loading.';
+
+--
+-- Name: COLUMN ingest_daily.accepted; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_daily.accepted IS 'Chunks loaded, summed over the day''s batches.';
+
+--
+-- Name: COLUMN ingest_daily.rejected; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_daily.rejected IS 'Rows the loader refused (the rest of each batch loaded), summed; see ingest_rejections for why.';
+
+--
+-- Name: COLUMN ingest_daily.acceptance_rate; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_daily.acceptance_rate IS 'accepted / (accepted + rejected), 0..1; null when both are 0.';
+
+--
+-- Name: COLUMN ingest_daily.p50_seconds_to_searchable; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_daily.p50_seconds_to_searchable IS 'Median seconds from opening (created_at) to done or healed (finished_at) over the day''s loaded batches; null when none loaded.';
+
+--
+-- Name: COLUMN ingest_daily.p95_seconds_to_searchable; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_daily.p95_seconds_to_searchable IS '95th percentile of the same (interpolated, exact over the batches); null when none loaded.';
+
+--
+-- Name: ingest_rejections; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.ingest_rejections WITH (security_invoker='true') AS
+ SELECT r.day,
+    r.tenant_id,
+    r.stage,
+    r.reason,
+    count(*) AS batches,
+    (sum(r.rows))::bigint AS rows
+   FROM ( SELECT ((b.created_at AT TIME ZONE 'UTC'::text))::date AS day,
+            b.tenant_id,
+            'loader'::text AS stage,
+            x.reason,
+            x.rows
+           FROM (zenglow.batches b
+             CROSS JOIN LATERAL ( WITH classified AS (
+                         SELECT e.key AS reason,
+                            ((e.value #>> '{}'::text[]))::numeric AS rows
+                           FROM jsonb_each(
+                                CASE
+                                    WHEN (jsonb_typeof((b.summary -> 'rejected_by_reason'::text)) = 'object'::text) THEN (b.summary -> 'rejected_by_reason'::text)
+                                    ELSE '{}'::jsonb
+                                END) e(key, value)
+                          WHERE ((jsonb_typeof(e.value) = 'number'::text) AND (((e.value #>> '{}'::text[]))::numeric > (0)::numeric))
+                        )
+                 SELECT c.reason,
+                    c.rows
+                   FROM classified c
+                UNION ALL
+                 SELECT 'unclassified'::text,
+                    ((b.rejected)::numeric - COALESCE(( SELECT sum(c.rows) AS sum
+                           FROM classified c), (0)::numeric))
+                  WHERE ((b.rejected)::numeric > COALESCE(( SELECT sum(c.rows) AS sum
+                           FROM classified c), (0)::numeric))) x)
+        UNION ALL
+         SELECT ((b.created_at AT TIME ZONE 'UTC'::text))::date AS timezone,
+            b.tenant_id,
+            'manifest'::text,
+            b.reason,
+            NULL::numeric
+           FROM zenglow.batches b
+          WHERE (b.state = 'failed'::text)
+        UNION ALL
+         SELECT ((f.occurred_at AT TIME ZONE 'UTC'::text))::date AS timezone,
+            f.tenant_id,
+            'spool'::text,
+            f.reason,
+            NULL::numeric
+           FROM zenglow_stats.ingest_failure_reasons() f(tenant_id, occurred_at, reason)) r
+  GROUP BY r.day, r.tenant_id, r.stage, r.reason;
+
+ALTER TABLE zenglow_stats.ingest_rejections OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW ingest_rejections; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.ingest_rejections IS 'What ingestion refused, per UTC day, tenant, stage and reason. stage loader: rows left out of a loaded batch, reason wrong_dimension, non_finite, undefined_cosine, empty_text, invalid_utf8, invalid_metadata, invalid_document_id or duplicate_chunk (the spool summary''s rejected_by_reason), or unclassified (counted in batches.rejected without a reason, as for batches loaded through the API). stage manifest: batches whose manifest ended failed, reason failed, partition_missing or other_error. stage spool: files or segment frames the spool worker refused before loading (ingest.failed audit events), reason its failure code: truncated, invalid_msgpack, invalid_utf8, too_deep, too_large, zstd_bomb, corrupt_zstd, frame_length, wrong_type, missing_field, unknown_field, invalid_value, unknown_tenant, tag_reused, pii_rejected, embedding_failed, partition_missing, database, max_attempts, unknown_format, unreadable (other when not a code). Loader and manifest rows count on the day the batch was opened, spool rows on the day of the event.';
+
+--
+-- Name: COLUMN ingest_rejections.day; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_rejections.day IS 'UTC date: the batch''s opening (loader, manifest) or the audit event''s time (spool).';
+
+--
+-- Name: COLUMN ingest_rejections.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_rejections.tenant_id IS 'The tenant; _global for a spool file that named no existing tenant (reason unknown_tenant).';
+
+--
+-- Name: COLUMN ingest_rejections.stage; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_rejections.stage IS 'Where it was refused: loader (rows of a batch that loaded), manifest (a batch that ended failed), spool (before loading).';
+
+--
+-- Name: COLUMN ingest_rejections.reason; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_rejections.reason IS 'Why, in the stage''s vocabulary (see the view''s comment).';
+
+--
+-- Name: COLUMN ingest_rejections.batches; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_rejections.batches IS 'Batches (loader: with at least one row refused for this reason; manifest: failed) or spool refusals (files or frames).';
+
+--
+-- Name: COLUMN ingest_rejections.rows; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.ingest_rejections.rows IS 'Rows refused for this reason (loader); null for manifest and spool, where the whole batch was refused and its size is not recorded.';
+
+--
+-- Name: latency_buckets; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.latency_buckets WITH (security_invoker='true') AS
+ SELECT i.i AS index,
+        CASE
+            WHEN (i.i = 1) THEN (0)::double precision
+            ELSE ((0.01)::double precision * power((2.0)::double precision, ((((i.i - 2))::numeric / 4.0))::double precision))
+        END AS lower_ms,
+        CASE
+            WHEN (i.i = 108) THEN NULL::double precision
+            ELSE ((0.01)::double precision * power((2.0)::double precision, ((((i.i - 1))::numeric / 4.0))::double precision))
+        END AS upper_ms
+   FROM generate_series(1, 108) i(i);
+
+ALTER TABLE zenglow_stats.latency_buckets OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW latency_buckets; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.latency_buckets IS 'The buckets of every latency histogram (*_hist columns): four per doubling from 0.01 ms, so a percentile read from a histogram (its bucket''s geometric middle) is within 2^(1/8)-1 = 9.05% of the exact value.';
+
+--
+-- Name: COLUMN latency_buckets.index; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.latency_buckets.index IS 'The 1-based position in a histogram array.';
+
+--
+-- Name: COLUMN latency_buckets.lower_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.latency_buckets.lower_ms IS 'The smallest time (ms) counted in this bucket (inclusive); 0 for bucket 1.';
+
+--
+-- Name: COLUMN latency_buckets.upper_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.latency_buckets.upper_ms IS 'The bound (ms) above this bucket (exclusive); null for bucket 108, which has none.';
+
+--
 -- Name: maintenance_runs; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
@@ -3776,7 +5312,8 @@ CREATE VIEW zenglow_stats.maintenance_runs WITH (security_invoker='true') AS
     maintenance_runs.healed,
     maintenance_runs.moved_rows,
     maintenance_runs.deleted_rows,
-    maintenance_runs.error
+    maintenance_runs.error,
+    maintenance_runs.rollups
    FROM zenglow.maintenance_runs;
 
 ALTER TABLE zenglow_stats.maintenance_runs OWNER TO zenglow_owner;
@@ -3785,7 +5322,534 @@ ALTER TABLE zenglow_stats.maintenance_runs OWNER TO zenglow_owner;
 -- Name: VIEW maintenance_runs; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON VIEW zenglow_stats.maintenance_runs IS 'Every partition-maintenance run: trigger (scheduled|write), outcome, partitions created/dropped/healed, rows moved/deleted, error.';
+COMMENT ON VIEW zenglow_stats.maintenance_runs IS 'Every partition-maintenance run: trigger (scheduled|write), outcome, partitions created/dropped/healed, rows moved/deleted, error, and what the rollup refresh did.';
+
+--
+-- Name: COLUMN maintenance_runs.run_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.run_id IS 'The run, in order of starting.';
+
+--
+-- Name: COLUMN maintenance_runs.started_at; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.started_at IS 'When the run started.';
+
+--
+-- Name: COLUMN maintenance_runs.finished_at; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.finished_at IS 'When it finished; null while running (or if it died).';
+
+--
+-- Name: COLUMN maintenance_runs.duration_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.duration_ms IS 'How long it took, in milliseconds.';
+
+--
+-- Name: COLUMN maintenance_runs.trigger; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.trigger IS 'scheduled: a run of zenglow.run_maintenance() (zenglow maintain); write: a partition a write had to create.';
+
+--
+-- Name: COLUMN maintenance_runs.outcome; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.outcome IS 'success, skipped_locked (another run held the lock), healed_partition, partial (some steps failed) or other_error.';
+
+--
+-- Name: COLUMN maintenance_runs.created; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.created IS 'Partitions created ahead of time (or by the write).';
+
+--
+-- Name: COLUMN maintenance_runs.dropped; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.dropped IS 'Partitions (or TimescaleDB chunks) dropped by retention.';
+
+--
+-- Name: COLUMN maintenance_runs.healed; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.healed IS 'Partitions re-created after they went missing.';
+
+--
+-- Name: COLUMN maintenance_runs.moved_rows; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.moved_rows IS 'Rows moved out of a default partition (chunks, query_performance) into their own partitions.';
+
+--
+-- Name: COLUMN maintenance_runs.deleted_rows; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.deleted_rows IS 'Chunk rows deleted by retention where their partition could not be dropped whole (it holds a pinned batch).';
+
+--
+-- Name: COLUMN maintenance_runs.error; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.error IS 'What failed, when a step failed; null otherwise.';
+
+--
+-- Name: COLUMN maintenance_runs.rollups; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.rollups IS 'What the rollup step (zenglow.refresh_query_rollups) returned: per level the watermark reached, buckets written and rows dropped by retention; null for runs before rollups existed and for write-triggered rows.';
+
+--
+-- Name: model_stats; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.model_stats WITH (security_invoker='true') AS
+ SELECT h.bucket,
+    h.model,
+    h.requests,
+    ((h.requests)::double precision / (GREATEST((1)::numeric, LEAST((3600)::numeric, EXTRACT(epoch FROM (now() - h.bucket)))))::double precision) AS requests_per_second,
+    zenglow_stats.histogram_quantile(h.hist, (0.5)::double precision) AS p50_ms,
+    zenglow_stats.histogram_quantile(h.hist, (0.95)::double precision) AS p95_ms,
+    zenglow_stats.histogram_quantile(zenglow_stats.histogram_merge(h.hist) OVER (PARTITION BY h.model ORDER BY h.bucket RANGE BETWEEN '23:00:00'::interval PRECEDING AND CURRENT ROW), (0.95)::double precision) AS rolling_24h_p95_ms
+   FROM ( SELECT s.bucket,
+            s.model,
+            (sum(s.requests))::bigint AS requests,
+            zenglow_stats.histogram_merge(s.total_hist) AS hist
+           FROM zenglow.query_rollup_1h_realtime() s(bucket, tenant_id, endpoint, mode, model, requests, errors_client, errors_throttled, errors_server, degraded, cache_hits, results, total_ms_sum, embed_ms_sum, retrieve_ms_sum, features_ms_sum, ltr_ms_sum, fusion_ms_sum, total_hist, embed_hist, retrieve_hist, features_hist, ltr_hist, fusion_hist, result_sources, realtime)
+          GROUP BY s.bucket, s.model) h;
+
+ALTER TABLE zenglow_stats.model_stats OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW model_stats; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.model_stats IS 'Per hour (UTC) and embedding model, all tenants: requests, throughput, total latency p50/p95 and the p95 of the 24 hours ending with that hour (from merged histograms, within 9.05%).';
+
+--
+-- Name: COLUMN model_stats.bucket; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.model_stats.bucket IS 'Start of the hour (UTC).';
+
+--
+-- Name: COLUMN model_stats.model; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.model_stats.model IS 'The embedding model; '''' when none was recorded.';
+
+--
+-- Name: COLUMN model_stats.requests; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.model_stats.requests IS 'Requests in the hour.';
+
+--
+-- Name: COLUMN model_stats.requests_per_second; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.model_stats.requests_per_second IS 'Requests per second over the hour (so far, for the hour still running).';
+
+--
+-- Name: COLUMN model_stats.p50_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.model_stats.p50_ms IS 'Median total time (ms).';
+
+--
+-- Name: COLUMN model_stats.p95_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.model_stats.p95_ms IS '95th percentile of total time (ms).';
+
+--
+-- Name: COLUMN model_stats.rolling_24h_p95_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.model_stats.rolling_24h_p95_ms IS '95th percentile of total time over the 24 hours ending with this one (ms).';
+
+--
+-- Name: partition_counts; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.partition_counts WITH (security_invoker='true') AS
+ WITH tables AS (
+         SELECT c.oid,
+            (((n.nspname)::text || '.'::text) || (c.relname)::text) AS table_name,
+            c.relkind
+           FROM (pg_class c
+             JOIN pg_namespace n ON ((n.oid = c.relnamespace)))
+          WHERE ((n.nspname = 'zenglow'::name) AND (c.relname = ANY (ARRAY['chunks'::name, 'query_performance'::name, 'query_rollup_5m'::name, 'query_rollup_1h'::name, 'query_rollup_1d'::name])))
+        ), children AS (
+         SELECT i.inhparent AS parent,
+            k.oid,
+                CASE
+                    WHEN k.relispartition THEN (regexp_match(pg_get_expr(k.relpartbound, k.oid), 'FROM \(''([^'']+)''\) TO'::text))[1]
+                    ELSE ( SELECT min((regexp_match(pg_get_constraintdef(x.oid), '>= ''([^'']+)'''::text))[1]) AS min
+                       FROM pg_constraint x
+                      WHERE ((x.conrelid = k.oid) AND (x.contype = 'c'::"char")))
+                END AS lower_text,
+                CASE
+                    WHEN k.relispartition THEN (regexp_match(pg_get_expr(k.relpartbound, k.oid), 'TO \(''([^'']+)''\)'::text))[1]
+                    ELSE ( SELECT max((regexp_match(pg_get_constraintdef(x.oid), '[^<>=!]< ''([^'']+)'''::text))[1]) AS max
+                       FROM pg_constraint x
+                      WHERE ((x.conrelid = k.oid) AND (x.contype = 'c'::"char")))
+                END AS upper_text
+           FROM (pg_inherits i
+             JOIN pg_class k ON ((k.oid = i.inhrelid)))
+          WHERE (i.inhparent IN ( SELECT t_1.oid
+                   FROM tables t_1))
+        )
+ SELECT t.table_name,
+        CASE
+            WHEN (t.relkind = 'p'::"char") THEN 'partitioned'::text
+            WHEN (EXISTS ( SELECT
+               FROM pg_trigger g
+              WHERE ((g.tgrelid = t.oid) AND (g.tgname = 'ts_insert_blocker'::name)))) THEN 'hypertable'::text
+            ELSE 'plain'::text
+        END AS storage,
+    ( SELECT count(*) AS count
+           FROM children h
+          WHERE (h.parent = t.oid)) AS partitions,
+    ( SELECT min((h.lower_text)::timestamp with time zone) AS min
+           FROM children h
+          WHERE (h.parent = t.oid)) AS oldest_bound,
+    ( SELECT max((h.upper_text)::timestamp with time zone) AS max
+           FROM children h
+          WHERE (h.parent = t.oid)) AS newest_bound,
+    (pg_total_relation_size((t.oid)::regclass) + (COALESCE(( SELECT sum(pg_total_relation_size((h.oid)::regclass)) AS sum
+           FROM children h
+          WHERE (h.parent = t.oid)), (0)::numeric))::bigint) AS total_bytes
+   FROM tables t;
+
+ALTER TABLE zenglow_stats.partition_counts OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW partition_counts; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.partition_counts IS 'How zenglow.chunks, zenglow.query_performance and the query rollup tables are stored: as a TimescaleDB hypertable, natively partitioned or plain; how many partitions (or chunks) they have, the time range those cover and their size.';
+
+--
+-- Name: COLUMN partition_counts.table_name; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.partition_counts.table_name IS 'The table, schema-qualified (zenglow.chunks, zenglow.query_performance, zenglow.query_rollup_5m, …).';
+
+--
+-- Name: COLUMN partition_counts.storage; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.partition_counts.storage IS 'hypertable (TimescaleDB chunks), partitioned (PostgreSQL range partitions) or plain (one table).';
+
+--
+-- Name: COLUMN partition_counts.partitions; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.partition_counts.partitions IS 'Partitions or chunks attached, the default partition included (it holds rows no range partition covers); 0 for a plain table.';
+
+--
+-- Name: COLUMN partition_counts.oldest_bound; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.partition_counts.oldest_bound IS 'The lower bound of the oldest range partition or chunk: no older row can be there. Null without any.';
+
+--
+-- Name: COLUMN partition_counts.newest_bound; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.partition_counts.newest_bound IS 'The upper bound (exclusive) of the newest range partition or chunk: partitions are made ahead of time, so often in the future.';
+
+--
+-- Name: COLUMN partition_counts.total_bytes; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.partition_counts.total_bytes IS 'Bytes on disk of the table and all its partitions or chunks, indexes and TOAST included (pg_total_relation_size).';
+
+--
+-- Name: query_latency_1d; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.query_latency_1d WITH (security_invoker='true') AS
+ SELECT s.bucket,
+    s.tenant_id,
+    s.endpoint,
+    s.mode,
+    s.model,
+    t.stage,
+    zenglow_stats.histogram_count(t.hist) AS requests,
+    zenglow_stats.histogram_quantile(t.hist, (0.5)::double precision) AS p50_ms,
+    zenglow_stats.histogram_quantile(t.hist, (0.95)::double precision) AS p95_ms,
+    zenglow_stats.histogram_quantile(t.hist, (0.99)::double precision) AS p99_ms,
+    (t.ms_sum / (NULLIF(zenglow_stats.histogram_count(t.hist), 0))::double precision) AS mean_ms
+   FROM (zenglow.query_rollup_1d_realtime() s(bucket, tenant_id, endpoint, mode, model, requests, errors_client, errors_throttled, errors_server, degraded, cache_hits, results, total_ms_sum, embed_ms_sum, retrieve_ms_sum, features_ms_sum, ltr_ms_sum, fusion_ms_sum, total_hist, embed_hist, retrieve_hist, features_hist, ltr_hist, fusion_hist, result_sources, realtime, top_documents)
+     CROSS JOIN LATERAL ( VALUES ('total'::text,s.total_hist,s.total_ms_sum), ('embed'::text,s.embed_hist,s.embed_ms_sum), ('retrieve'::text,s.retrieve_hist,s.retrieve_ms_sum), ('features'::text,s.features_hist,s.features_ms_sum), ('ltr'::text,s.ltr_hist,s.ltr_ms_sum), ('fusion'::text,s.fusion_hist,s.fusion_ms_sum)) t(stage, hist, ms_sum))
+  WHERE (zenglow_stats.histogram_count(t.hist) > 0);
+
+ALTER TABLE zenglow_stats.query_latency_1d OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW query_latency_1d; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.query_latency_1d IS 'Latency per UTC day (UTC), tenant, endpoint, mode, model and stage, from query_stats_1d''s histograms: percentiles within 9.05% of the exact value (the bucket width, 2^(1/4)); stages without values are omitted. For a longer range, merge query_stats_1d''s histograms (histogram_merge) before taking a percentile.';
+
+--
+-- Name: COLUMN query_latency_1d.bucket; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1d.bucket IS 'Start of the bucket (UTC).';
+
+--
+-- Name: COLUMN query_latency_1d.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1d.tenant_id IS 'The tenant.';
+
+--
+-- Name: COLUMN query_latency_1d.endpoint; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1d.endpoint IS 'The API endpoint.';
+
+--
+-- Name: COLUMN query_latency_1d.mode; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1d.mode IS 'The retrieval mode; '''' when none was recorded.';
+
+--
+-- Name: COLUMN query_latency_1d.model; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1d.model IS 'The embedding model; '''' when none was recorded.';
+
+--
+-- Name: COLUMN query_latency_1d.stage; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1d.stage IS 'total, embed, retrieve, features, ltr or fusion.';
+
+--
+-- Name: COLUMN query_latency_1d.requests; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1d.requests IS 'Requests that timed this stage.';
+
+--
+-- Name: COLUMN query_latency_1d.p50_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1d.p50_ms IS 'Median time of the stage (ms), within 9.05%.';
+
+--
+-- Name: COLUMN query_latency_1d.p95_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1d.p95_ms IS '95th percentile (ms), within 9.05%.';
+
+--
+-- Name: COLUMN query_latency_1d.p99_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1d.p99_ms IS '99th percentile (ms), within 9.05%.';
+
+--
+-- Name: COLUMN query_latency_1d.mean_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1d.mean_ms IS 'Mean time of the stage (ms), exact.';
+
+--
+-- Name: query_latency_1h; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.query_latency_1h WITH (security_invoker='true') AS
+ SELECT s.bucket,
+    s.tenant_id,
+    s.endpoint,
+    s.mode,
+    s.model,
+    t.stage,
+    zenglow_stats.histogram_count(t.hist) AS requests,
+    zenglow_stats.histogram_quantile(t.hist, (0.5)::double precision) AS p50_ms,
+    zenglow_stats.histogram_quantile(t.hist, (0.95)::double precision) AS p95_ms,
+    zenglow_stats.histogram_quantile(t.hist, (0.99)::double precision) AS p99_ms,
+    (t.ms_sum / (NULLIF(zenglow_stats.histogram_count(t.hist), 0))::double precision) AS mean_ms
+   FROM (zenglow.query_rollup_1h_realtime() s(bucket, tenant_id, endpoint, mode, model, requests, errors_client, errors_throttled, errors_server, degraded, cache_hits, results, total_ms_sum, embed_ms_sum, retrieve_ms_sum, features_ms_sum, ltr_ms_sum, fusion_ms_sum, total_hist, embed_hist, retrieve_hist, features_hist, ltr_hist, fusion_hist, result_sources, realtime)
+     CROSS JOIN LATERAL ( VALUES ('total'::text,s.total_hist,s.total_ms_sum), ('embed'::text,s.embed_hist,s.embed_ms_sum), ('retrieve'::text,s.retrieve_hist,s.retrieve_ms_sum), ('features'::text,s.features_hist,s.features_ms_sum), ('ltr'::text,s.ltr_hist,s.ltr_ms_sum), ('fusion'::text,s.fusion_hist,s.fusion_ms_sum)) t(stage, hist, ms_sum))
+  WHERE (zenglow_stats.histogram_count(t.hist) > 0);
+
+ALTER TABLE zenglow_stats.query_latency_1h OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW query_latency_1h; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.query_latency_1h IS 'Latency per hour (UTC), tenant, endpoint, mode, model and stage, from query_stats_1h''s histograms: percentiles within 9.05% of the exact value (the bucket width, 2^(1/4)); stages without values are omitted. For a longer range, merge query_stats_1h''s histograms (histogram_merge) before taking a percentile.';
+
+--
+-- Name: COLUMN query_latency_1h.bucket; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1h.bucket IS 'Start of the bucket (UTC).';
+
+--
+-- Name: COLUMN query_latency_1h.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1h.tenant_id IS 'The tenant.';
+
+--
+-- Name: COLUMN query_latency_1h.endpoint; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1h.endpoint IS 'The API endpoint.';
+
+--
+-- Name: COLUMN query_latency_1h.mode; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1h.mode IS 'The retrieval mode; '''' when none was recorded.';
+
+--
+-- Name: COLUMN query_latency_1h.model; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1h.model IS 'The embedding model; '''' when none was recorded.';
+
+--
+-- Name: COLUMN query_latency_1h.stage; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1h.stage IS 'total, embed, retrieve, features, ltr or fusion.';
+
+--
+-- Name: COLUMN query_latency_1h.requests; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1h.requests IS 'Requests that timed this stage.';
+
+--
+-- Name: COLUMN query_latency_1h.p50_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1h.p50_ms IS 'Median time of the stage (ms), within 9.05%.';
+
+--
+-- Name: COLUMN query_latency_1h.p95_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1h.p95_ms IS '95th percentile (ms), within 9.05%.';
+
+--
+-- Name: COLUMN query_latency_1h.p99_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1h.p99_ms IS '99th percentile (ms), within 9.05%.';
+
+--
+-- Name: COLUMN query_latency_1h.mean_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_1h.mean_ms IS 'Mean time of the stage (ms), exact.';
+
+--
+-- Name: query_latency_5m; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.query_latency_5m WITH (security_invoker='true') AS
+ SELECT s.bucket,
+    s.tenant_id,
+    s.endpoint,
+    s.mode,
+    s.model,
+    t.stage,
+    zenglow_stats.histogram_count(t.hist) AS requests,
+    zenglow_stats.histogram_quantile(t.hist, (0.5)::double precision) AS p50_ms,
+    zenglow_stats.histogram_quantile(t.hist, (0.95)::double precision) AS p95_ms,
+    zenglow_stats.histogram_quantile(t.hist, (0.99)::double precision) AS p99_ms,
+    (t.ms_sum / (NULLIF(zenglow_stats.histogram_count(t.hist), 0))::double precision) AS mean_ms
+   FROM (zenglow.query_rollup_5m_realtime() s(bucket, tenant_id, endpoint, mode, model, requests, errors_client, errors_throttled, errors_server, degraded, cache_hits, results, total_ms_sum, embed_ms_sum, retrieve_ms_sum, features_ms_sum, ltr_ms_sum, fusion_ms_sum, total_hist, embed_hist, retrieve_hist, features_hist, ltr_hist, fusion_hist, result_sources, realtime)
+     CROSS JOIN LATERAL ( VALUES ('total'::text,s.total_hist,s.total_ms_sum), ('embed'::text,s.embed_hist,s.embed_ms_sum), ('retrieve'::text,s.retrieve_hist,s.retrieve_ms_sum), ('features'::text,s.features_hist,s.features_ms_sum), ('ltr'::text,s.ltr_hist,s.ltr_ms_sum), ('fusion'::text,s.fusion_hist,s.fusion_ms_sum)) t(stage, hist, ms_sum))
+  WHERE (zenglow_stats.histogram_count(t.hist) > 0);
+
+ALTER TABLE zenglow_stats.query_latency_5m OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW query_latency_5m; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.query_latency_5m IS 'Latency per 5 minutes (UTC), tenant, endpoint, mode, model and stage, from query_stats_5m''s histograms: percentiles within 9.05% of the exact value (the bucket width, 2^(1/4)); stages without values are omitted. For a longer range, merge query_stats_5m''s histograms (histogram_merge) before taking a percentile.';
+
+--
+-- Name: COLUMN query_latency_5m.bucket; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_5m.bucket IS 'Start of the bucket (UTC).';
+
+--
+-- Name: COLUMN query_latency_5m.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_5m.tenant_id IS 'The tenant.';
+
+--
+-- Name: COLUMN query_latency_5m.endpoint; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_5m.endpoint IS 'The API endpoint.';
+
+--
+-- Name: COLUMN query_latency_5m.mode; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_5m.mode IS 'The retrieval mode; '''' when none was recorded.';
+
+--
+-- Name: COLUMN query_latency_5m.model; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_5m.model IS 'The embedding model; '''' when none was recorded.';
+
+--
+-- Name: COLUMN query_latency_5m.stage; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_5m.stage IS 'total, embed, retrieve, features, ltr or fusion.';
+
+--
+-- Name: COLUMN query_latency_5m.requests; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_5m.requests IS 'Requests that timed this stage.';
+
+--
+-- Name: COLUMN query_latency_5m.p50_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_5m.p50_ms IS 'Median time of the stage (ms), within 9.05%.';
+
+--
+-- Name: COLUMN query_latency_5m.p95_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_5m.p95_ms IS '95th percentile (ms), within 9.05%.';
+
+--
+-- Name: COLUMN query_latency_5m.p99_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_5m.p99_ms IS '99th percentile (ms), within 9.05%.';
+
+--
+-- Name: COLUMN query_latency_5m.mean_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_latency_5m.mean_ms IS 'Mean time of the stage (ms), exact.';
 
 --
 -- Name: query_performance; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
@@ -3807,7 +5871,13 @@ CREATE VIEW zenglow_stats.query_performance WITH (security_invoker='true') AS
     query_performance.features_ms,
     query_performance.ltr_ms,
     query_performance.fusion_ms,
-    query_performance.total_ms
+    query_performance.total_ms,
+    query_performance.error_code,
+    query_performance.degraded_reason,
+    query_performance.mode,
+    query_performance.ltr_version,
+    query_performance.result_sources,
+    query_performance.top_documents
    FROM zenglow.query_performance;
 
 ALTER TABLE zenglow_stats.query_performance OWNER TO zenglow_owner;
@@ -3816,33 +5886,29 @@ ALTER TABLE zenglow_stats.query_performance OWNER TO zenglow_owner;
 -- Name: VIEW query_performance; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON VIEW zenglow_stats.query_performance IS 'One row per API request: time, tenant, endpoint, HTTP status, top_k, cache hit, result count, fusion weights version, model, and milliseconds per stage (embed, retrieve, features, ltr, fusion) and in total.';
+COMMENT ON VIEW zenglow_stats.query_performance IS 'One row per API request, every outcome: time, tenant, endpoint, HTTP status, top_k, cache hit, result count, fusion weights version, model, milliseconds per stage (embed, retrieve, features, ltr, fusion) and in total, the error code and degraded reason, retrieval mode, LTR version, the results'' sources and top documents. Raw rows are kept query_performance_retention (30 days); the query_stats_* rollups keep longer.';
 
 --
 -- Name: query_performance_hourly; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
 CREATE VIEW zenglow_stats.query_performance_hourly WITH (security_invoker='true') AS
- SELECT date_bin('01:00:00'::interval, query_performance.ts, '2000-01-01 00:00:00+00'::timestamp with time zone) AS bucket,
-    query_performance.tenant_id,
-    query_performance.endpoint,
-    count(*) AS requests,
-    count(*) FILTER (WHERE (query_performance.status >= 500)) AS server_errors,
-    avg(
-        CASE
-            WHEN query_performance.cache_hit THEN 1.0
-            ELSE 0.0
-        END) AS cache_hit_ratio,
-    percentile_cont((0.5)::double precision) WITHIN GROUP (ORDER BY query_performance.total_ms) AS p50_ms,
-    percentile_cont((0.95)::double precision) WITHIN GROUP (ORDER BY query_performance.total_ms) AS p95_ms,
-    percentile_cont((0.99)::double precision) WITHIN GROUP (ORDER BY query_performance.total_ms) AS p99_ms,
-    avg(query_performance.embed_ms) AS avg_embed_ms,
-    avg(query_performance.retrieve_ms) AS avg_retrieve_ms,
-    avg(query_performance.features_ms) AS avg_features_ms,
-    avg(query_performance.ltr_ms) AS avg_ltr_ms,
-    avg(query_performance.fusion_ms) AS avg_fusion_ms
-   FROM zenglow.query_performance
-  GROUP BY (date_bin('01:00:00'::interval, query_performance.ts, '2000-01-01 00:00:00+00'::timestamp with time zone)), query_performance.tenant_id, query_performance.endpoint;
+ SELECT s.bucket,
+    s.tenant_id,
+    s.endpoint,
+    (sum(s.requests))::bigint AS requests,
+    (sum(s.errors_server))::bigint AS server_errors,
+    (sum(s.cache_hits) / NULLIF(sum(s.requests), (0)::numeric)) AS cache_hit_ratio,
+    zenglow_stats.histogram_quantile(zenglow_stats.histogram_merge(s.total_hist), (0.5)::double precision) AS p50_ms,
+    zenglow_stats.histogram_quantile(zenglow_stats.histogram_merge(s.total_hist), (0.95)::double precision) AS p95_ms,
+    zenglow_stats.histogram_quantile(zenglow_stats.histogram_merge(s.total_hist), (0.99)::double precision) AS p99_ms,
+    (sum(s.embed_ms_sum) / (NULLIF(zenglow_stats.histogram_count(zenglow_stats.histogram_merge(s.embed_hist)), 0))::double precision) AS avg_embed_ms,
+    (sum(s.retrieve_ms_sum) / (NULLIF(zenglow_stats.histogram_count(zenglow_stats.histogram_merge(s.retrieve_hist)), 0))::double precision) AS avg_retrieve_ms,
+    (sum(s.features_ms_sum) / (NULLIF(zenglow_stats.histogram_count(zenglow_stats.histogram_merge(s.features_hist)), 0))::double precision) AS avg_features_ms,
+    (sum(s.ltr_ms_sum) / (NULLIF(zenglow_stats.histogram_count(zenglow_stats.histogram_merge(s.ltr_hist)), 0))::double precision) AS avg_ltr_ms,
+    (sum(s.fusion_ms_sum) / (NULLIF(zenglow_stats.histogram_count(zenglow_stats.histogram_merge(s.fusion_hist)), 0))::double precision) AS avg_fusion_ms
+   FROM zenglow.query_rollup_1h_realtime() s(bucket, tenant_id, endpoint, mode, model, requests, errors_client, errors_throttled, errors_server, degraded, cache_hits, results, total_ms_sum, embed_ms_sum, retrieve_ms_sum, features_ms_sum, ltr_ms_sum, fusion_ms_sum, total_hist, embed_hist, retrieve_hist, features_hist, ltr_hist, fusion_hist, result_sources, realtime)
+  GROUP BY s.bucket, s.tenant_id, s.endpoint;
 
 ALTER TABLE zenglow_stats.query_performance_hourly OWNER TO zenglow_owner;
 
@@ -3850,7 +5916,1077 @@ ALTER TABLE zenglow_stats.query_performance_hourly OWNER TO zenglow_owner;
 -- Name: VIEW query_performance_hourly; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON VIEW zenglow_stats.query_performance_hourly IS 'Per hour (UTC), tenant and endpoint: requests, 5xx count, cache-hit ratio, total latency p50/p95/p99 and mean stage times (ms).';
+COMMENT ON VIEW zenglow_stats.query_performance_hourly IS 'Per hour (UTC), tenant and endpoint: requests, server errors (5xx other than overload refusals, which query_stats_1h counts as throttled), cache-hit ratio, total latency p50/p95/p99 (from the merged latency histograms: within 9.05% of the exact value) and mean stage times (ms). Built on the 1h rollups.';
+
+--
+-- Name: query_stats_1d; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.query_stats_1d WITH (security_invoker='true') AS
+ SELECT r.bucket,
+    r.tenant_id,
+    r.endpoint,
+    r.mode,
+    r.model,
+    r.requests,
+    r.errors_client,
+    r.errors_throttled,
+    r.errors_server,
+    r.degraded,
+    r.cache_hits,
+    r.results,
+    r.total_ms_sum,
+    r.embed_ms_sum,
+    r.retrieve_ms_sum,
+    r.features_ms_sum,
+    r.ltr_ms_sum,
+    r.fusion_ms_sum,
+    r.total_hist,
+    r.embed_hist,
+    r.retrieve_hist,
+    r.features_hist,
+    r.ltr_hist,
+    r.fusion_hist,
+    r.result_sources,
+    false AS realtime,
+    r.top_documents
+   FROM zenglow.query_rollup_1d r
+  WHERE (r.bucket < ( SELECT w.watermark
+           FROM zenglow.query_rollup_watermarks w
+          WHERE (w.level = '1d'::text)))
+UNION ALL
+ SELECT m.bucket,
+    m.tenant_id,
+    m.endpoint,
+    m.mode,
+    m.model,
+    m.sum AS requests,
+    m.sum_1 AS errors_client,
+    m.sum_2 AS errors_throttled,
+    m.sum_3 AS errors_server,
+    m.sum_4 AS degraded,
+    m.sum_5 AS cache_hits,
+    m.sum_6 AS results,
+    m.sum_7 AS total_ms_sum,
+    m.sum_8 AS embed_ms_sum,
+    m.sum_9 AS retrieve_ms_sum,
+    m.sum_10 AS features_ms_sum,
+    m.sum_11 AS ltr_ms_sum,
+    m.sum_12 AS fusion_ms_sum,
+    m."coalesce" AS total_hist,
+    m.histogram_merge AS embed_hist,
+    m.histogram_merge_1 AS retrieve_hist,
+    m.histogram_merge_2 AS features_hist,
+    m.histogram_merge_3 AS ltr_hist,
+    m.histogram_merge_4 AS fusion_hist,
+    m.coalesce_1 AS result_sources,
+    m.realtime,
+    ( SELECT COALESCE(jsonb_object_agg(t.document, t.n), '{}'::jsonb) AS "coalesce"
+           FROM ( SELECT doc.document,
+                    count(*) AS n
+                   FROM (zenglow.query_performance q
+                     CROSS JOIN LATERAL unnest(q.top_documents) doc(document))
+                  WHERE ((q.ts >= m.bucket) AND (q.ts < (m.bucket + '1 day'::interval)) AND (q.tenant_id = m.tenant_id) AND (q.endpoint = m.endpoint) AND (COALESCE(q.mode, ''::text) = m.mode) AND (COALESCE(q.model, ''::text) = m.model) AND (doc.document IS NOT NULL))
+                  GROUP BY doc.document
+                  ORDER BY (count(*)) DESC, doc.document
+                 LIMIT 100) t) AS top_documents
+   FROM ( SELECT date_bin('1 day'::interval, s.bucket, '2000-01-01 00:00:00+00'::timestamp with time zone) AS bucket,
+            s.tenant_id,
+            s.endpoint,
+            s.mode,
+            s.model,
+            (sum(s.requests))::bigint AS sum,
+            (sum(s.errors_client))::bigint AS sum,
+            (sum(s.errors_throttled))::bigint AS sum,
+            (sum(s.errors_server))::bigint AS sum,
+            (sum(s.degraded))::bigint AS sum,
+            (sum(s.cache_hits))::bigint AS sum,
+            (sum(s.results))::bigint AS sum,
+            sum(s.total_ms_sum) AS sum,
+            sum(s.embed_ms_sum) AS sum,
+            sum(s.retrieve_ms_sum) AS sum,
+            sum(s.features_ms_sum) AS sum,
+            sum(s.ltr_ms_sum) AS sum,
+            sum(s.fusion_ms_sum) AS sum,
+            COALESCE(zenglow_stats.histogram_merge(s.total_hist), '{}'::bigint[]) AS "coalesce",
+            zenglow_stats.histogram_merge(s.embed_hist) AS histogram_merge,
+            zenglow_stats.histogram_merge(s.retrieve_hist) AS histogram_merge,
+            zenglow_stats.histogram_merge(s.features_hist) AS histogram_merge,
+            zenglow_stats.histogram_merge(s.ltr_hist) AS histogram_merge,
+            zenglow_stats.histogram_merge(s.fusion_hist) AS histogram_merge,
+            COALESCE(zenglow_stats.jsonb_count_merge(s.result_sources), '{}'::jsonb) AS "coalesce",
+            true AS realtime
+           FROM zenglow.query_rollup_1h_realtime() s(bucket, tenant_id, endpoint, mode, model, requests, errors_client, errors_throttled, errors_server, degraded, cache_hits, results, total_ms_sum, embed_ms_sum, retrieve_ms_sum, features_ms_sum, ltr_ms_sum, fusion_ms_sum, total_hist, embed_hist, retrieve_hist, features_hist, ltr_hist, fusion_hist, result_sources, realtime)
+          WHERE (s.bucket >= COALESCE(( SELECT w.watermark
+                   FROM zenglow.query_rollup_watermarks w
+                  WHERE (w.level = '1d'::text)), '-infinity'::timestamp with time zone))
+          GROUP BY (date_bin('1 day'::interval, s.bucket, '2000-01-01 00:00:00+00'::timestamp with time zone)), s.tenant_id, s.endpoint, s.mode, s.model) m(bucket, tenant_id, endpoint, mode, model, sum, sum_1, sum_2, sum_3, sum_4, sum_5, sum_6, sum_7, sum_8, sum_9, sum_10, sum_11, sum_12, "coalesce", histogram_merge, histogram_merge_1, histogram_merge_2, histogram_merge_3, histogram_merge_4, coalesce_1, realtime);
+
+ALTER TABLE zenglow_stats.query_stats_1d OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW query_stats_1d; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.query_stats_1d IS 'Requests per UTC day (UTC), tenant, endpoint, mode and model: counts, errors by class, degraded answers, cache hits, stage times and mergeable latency histograms. Real-time: the stored rollup (zenglow.query_rollup_1d) before its watermark (zenglow_stats.rollup_watermarks), query_stats_1h aggregated past it.';
+
+--
+-- Name: COLUMN query_stats_1d.bucket; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.bucket IS 'Start of the bucket (UTC).';
+
+--
+-- Name: COLUMN query_stats_1d.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.tenant_id IS 'The tenant.';
+
+--
+-- Name: COLUMN query_stats_1d.endpoint; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.endpoint IS 'The API endpoint (/rag/query, …).';
+
+--
+-- Name: COLUMN query_stats_1d.mode; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.mode IS 'The retrieval mode (fusion, rrf, bm25, vector); '''' when none was recorded.';
+
+--
+-- Name: COLUMN query_stats_1d.model; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.model IS 'The embedding model; '''' when none was recorded.';
+
+--
+-- Name: COLUMN query_stats_1d.requests; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.requests IS 'Requests recorded, every outcome.';
+
+--
+-- Name: COLUMN query_stats_1d.errors_client; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.errors_client IS '4xx answers other than 429.';
+
+--
+-- Name: COLUMN query_stats_1d.errors_throttled; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.errors_throttled IS 'Refused under load: 429, or 503 with error_code overloaded.';
+
+--
+-- Name: COLUMN query_stats_1d.errors_server; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.errors_server IS 'Other 5xx answers.';
+
+--
+-- Name: COLUMN query_stats_1d.degraded; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.degraded IS 'Answers with a degraded_reason (e.g. embedder_unavailable).';
+
+--
+-- Name: COLUMN query_stats_1d.cache_hits; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.cache_hits IS 'Answers served from the response cache.';
+
+--
+-- Name: COLUMN query_stats_1d.results; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.results IS 'Results returned, summed.';
+
+--
+-- Name: COLUMN query_stats_1d.total_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.total_ms_sum IS 'Total time summed (ms); divide by requests for the mean.';
+
+--
+-- Name: COLUMN query_stats_1d.embed_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.embed_ms_sum IS 'Embedding time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1d.retrieve_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.retrieve_ms_sum IS 'Retrieval time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1d.features_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.features_ms_sum IS 'Feature time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1d.ltr_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.ltr_ms_sum IS 'Learning-to-rank time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1d.fusion_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.fusion_ms_sum IS 'Fusion time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1d.total_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.total_hist IS 'Histogram of total time (zenglow_stats.latency_buckets; merge with histogram_merge, read with histogram_quantile).';
+
+--
+-- Name: COLUMN query_stats_1d.embed_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.embed_hist IS 'Histogram of embedding time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1d.retrieve_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.retrieve_hist IS 'Histogram of retrieval time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1d.features_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.features_hist IS 'Histogram of feature time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1d.ltr_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.ltr_hist IS 'Histogram of learning-to-rank time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1d.fusion_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.fusion_hist IS 'Histogram of fusion time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1d.result_sources; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.result_sources IS 'The sources of the returned results, counted ({"pubmed": 7}); merge with jsonb_count_merge.';
+
+--
+-- Name: COLUMN query_stats_1d.realtime; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.realtime IS 'True when computed from rows past the level''s watermark (not yet rolled up), false for a stored rollup row.';
+
+--
+-- Name: COLUMN query_stats_1d.top_documents; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.top_documents IS 'The day''s 100 most frequent top-k document ids, counted ({"doc-1": 12}): for overlap between periods.';
+
+--
+-- Name: query_stats_1h; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.query_stats_1h WITH (security_invoker='true') AS
+ SELECT r.bucket,
+    r.tenant_id,
+    r.endpoint,
+    r.mode,
+    r.model,
+    r.requests,
+    r.errors_client,
+    r.errors_throttled,
+    r.errors_server,
+    r.degraded,
+    r.cache_hits,
+    r.results,
+    r.total_ms_sum,
+    r.embed_ms_sum,
+    r.retrieve_ms_sum,
+    r.features_ms_sum,
+    r.ltr_ms_sum,
+    r.fusion_ms_sum,
+    r.total_hist,
+    r.embed_hist,
+    r.retrieve_hist,
+    r.features_hist,
+    r.ltr_hist,
+    r.fusion_hist,
+    r.result_sources,
+    false AS realtime
+   FROM zenglow.query_rollup_1h r
+  WHERE (r.bucket < ( SELECT w.watermark
+           FROM zenglow.query_rollup_watermarks w
+          WHERE (w.level = '1h'::text)))
+UNION ALL
+ SELECT m.bucket,
+    m.tenant_id,
+    m.endpoint,
+    m.mode,
+    m.model,
+    m.sum AS requests,
+    m.sum_1 AS errors_client,
+    m.sum_2 AS errors_throttled,
+    m.sum_3 AS errors_server,
+    m.sum_4 AS degraded,
+    m.sum_5 AS cache_hits,
+    m.sum_6 AS results,
+    m.sum_7 AS total_ms_sum,
+    m.sum_8 AS embed_ms_sum,
+    m.sum_9 AS retrieve_ms_sum,
+    m.sum_10 AS features_ms_sum,
+    m.sum_11 AS ltr_ms_sum,
+    m.sum_12 AS fusion_ms_sum,
+    m."coalesce" AS total_hist,
+    m.histogram_merge AS embed_hist,
+    m.histogram_merge_1 AS retrieve_hist,
+    m.histogram_merge_2 AS features_hist,
+    m.histogram_merge_3 AS ltr_hist,
+    m.histogram_merge_4 AS fusion_hist,
+    m.coalesce_1 AS result_sources,
+    m.realtime
+   FROM ( SELECT date_bin('01:00:00'::interval, s.bucket, '2000-01-01 00:00:00+00'::timestamp with time zone) AS bucket,
+            s.tenant_id,
+            s.endpoint,
+            s.mode,
+            s.model,
+            (sum(s.requests))::bigint AS sum,
+            (sum(s.errors_client))::bigint AS sum,
+            (sum(s.errors_throttled))::bigint AS sum,
+            (sum(s.errors_server))::bigint AS sum,
+            (sum(s.degraded))::bigint AS sum,
+            (sum(s.cache_hits))::bigint AS sum,
+            (sum(s.results))::bigint AS sum,
+            sum(s.total_ms_sum) AS sum,
+            sum(s.embed_ms_sum) AS sum,
+            sum(s.retrieve_ms_sum) AS sum,
+            sum(s.features_ms_sum) AS sum,
+            sum(s.ltr_ms_sum) AS sum,
+            sum(s.fusion_ms_sum) AS sum,
+            COALESCE(zenglow_stats.histogram_merge(s.total_hist), '{}'::bigint[]) AS "coalesce",
+            zenglow_stats.histogram_merge(s.embed_hist) AS histogram_merge,
+            zenglow_stats.histogram_merge(s.retrieve_hist) AS histogram_merge,
+            zenglow_stats.histogram_merge(s.features_hist) AS histogram_merge,
+            zenglow_stats.histogram_merge(s.ltr_hist) AS histogram_merge,
+            zenglow_stats.histogram_merge(s.fusion_hist) AS histogram_merge,
+            COALESCE(zenglow_stats.jsonb_count_merge(s.result_sources), '{}'::jsonb) AS "coalesce",
+            true AS realtime
+           FROM zenglow.query_rollup_5m_realtime() s(bucket, tenant_id, endpoint, mode, model, requests, errors_client, errors_throttled, errors_server, degraded, cache_hits, results, total_ms_sum, embed_ms_sum, retrieve_ms_sum, features_ms_sum, ltr_ms_sum, fusion_ms_sum, total_hist, embed_hist, retrieve_hist, features_hist, ltr_hist, fusion_hist, result_sources, realtime)
+          WHERE (s.bucket >= COALESCE(( SELECT w.watermark
+                   FROM zenglow.query_rollup_watermarks w
+                  WHERE (w.level = '1h'::text)), '-infinity'::timestamp with time zone))
+          GROUP BY (date_bin('01:00:00'::interval, s.bucket, '2000-01-01 00:00:00+00'::timestamp with time zone)), s.tenant_id, s.endpoint, s.mode, s.model) m(bucket, tenant_id, endpoint, mode, model, sum, sum_1, sum_2, sum_3, sum_4, sum_5, sum_6, sum_7, sum_8, sum_9, sum_10, sum_11, sum_12, "coalesce", histogram_merge, histogram_merge_1, histogram_merge_2, histogram_merge_3, histogram_merge_4, coalesce_1, realtime);
+
+ALTER TABLE zenglow_stats.query_stats_1h OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW query_stats_1h; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.query_stats_1h IS 'Requests per hour (UTC), tenant, endpoint, mode and model: counts, errors by class, degraded answers, cache hits, stage times and mergeable latency histograms. Real-time: the stored rollup (zenglow.query_rollup_1h) before its watermark (zenglow_stats.rollup_watermarks), query_stats_5m aggregated past it.';
+
+--
+-- Name: COLUMN query_stats_1h.bucket; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.bucket IS 'Start of the bucket (UTC).';
+
+--
+-- Name: COLUMN query_stats_1h.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.tenant_id IS 'The tenant.';
+
+--
+-- Name: COLUMN query_stats_1h.endpoint; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.endpoint IS 'The API endpoint (/rag/query, …).';
+
+--
+-- Name: COLUMN query_stats_1h.mode; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.mode IS 'The retrieval mode (fusion, rrf, bm25, vector); '''' when none was recorded.';
+
+--
+-- Name: COLUMN query_stats_1h.model; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.model IS 'The embedding model; '''' when none was recorded.';
+
+--
+-- Name: COLUMN query_stats_1h.requests; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.requests IS 'Requests recorded, every outcome.';
+
+--
+-- Name: COLUMN query_stats_1h.errors_client; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.errors_client IS '4xx answers other than 429.';
+
+--
+-- Name: COLUMN query_stats_1h.errors_throttled; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.errors_throttled IS 'Refused under load: 429, or 503 with error_code overloaded.';
+
+--
+-- Name: COLUMN query_stats_1h.errors_server; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.errors_server IS 'Other 5xx answers.';
+
+--
+-- Name: COLUMN query_stats_1h.degraded; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.degraded IS 'Answers with a degraded_reason (e.g. embedder_unavailable).';
+
+--
+-- Name: COLUMN query_stats_1h.cache_hits; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.cache_hits IS 'Answers served from the response cache.';
+
+--
+-- Name: COLUMN query_stats_1h.results; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.results IS 'Results returned, summed.';
+
+--
+-- Name: COLUMN query_stats_1h.total_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.total_ms_sum IS 'Total time summed (ms); divide by requests for the mean.';
+
+--
+-- Name: COLUMN query_stats_1h.embed_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.embed_ms_sum IS 'Embedding time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1h.retrieve_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.retrieve_ms_sum IS 'Retrieval time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1h.features_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.features_ms_sum IS 'Feature time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1h.ltr_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.ltr_ms_sum IS 'Learning-to-rank time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1h.fusion_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.fusion_ms_sum IS 'Fusion time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1h.total_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.total_hist IS 'Histogram of total time (zenglow_stats.latency_buckets; merge with histogram_merge, read with histogram_quantile).';
+
+--
+-- Name: COLUMN query_stats_1h.embed_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.embed_hist IS 'Histogram of embedding time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1h.retrieve_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.retrieve_hist IS 'Histogram of retrieval time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1h.features_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.features_hist IS 'Histogram of feature time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1h.ltr_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.ltr_hist IS 'Histogram of learning-to-rank time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1h.fusion_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.fusion_hist IS 'Histogram of fusion time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_1h.result_sources; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.result_sources IS 'The sources of the returned results, counted ({"pubmed": 7}); merge with jsonb_count_merge.';
+
+--
+-- Name: COLUMN query_stats_1h.realtime; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.realtime IS 'True when computed from rows past the level''s watermark (not yet rolled up), false for a stored rollup row.';
+
+--
+-- Name: query_stats_5m; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.query_stats_5m WITH (security_invoker='true') AS
+ SELECT r.bucket,
+    r.tenant_id,
+    r.endpoint,
+    r.mode,
+    r.model,
+    r.requests,
+    r.errors_client,
+    r.errors_throttled,
+    r.errors_server,
+    r.degraded,
+    r.cache_hits,
+    r.results,
+    r.total_ms_sum,
+    r.embed_ms_sum,
+    r.retrieve_ms_sum,
+    r.features_ms_sum,
+    r.ltr_ms_sum,
+    r.fusion_ms_sum,
+    r.total_hist,
+    r.embed_hist,
+    r.retrieve_hist,
+    r.features_hist,
+    r.ltr_hist,
+    r.fusion_hist,
+    r.result_sources,
+    false AS realtime
+   FROM zenglow.query_rollup_5m r
+  WHERE (r.bucket < ( SELECT w.watermark
+           FROM zenglow.query_rollup_watermarks w
+          WHERE (w.level = '5m'::text)))
+UNION ALL
+ SELECT x.bucket,
+    x.tenant_id,
+    x.endpoint,
+    x.mode,
+    x.model,
+    x.requests,
+    x.errors_client,
+    x.errors_throttled,
+    x.errors_server,
+    x.degraded,
+    x.cache_hits,
+    x.results,
+    x.total_ms_sum,
+    x.embed_ms_sum,
+    x.retrieve_ms_sum,
+    x.features_ms_sum,
+    x.ltr_ms_sum,
+    x.fusion_ms_sum,
+    x.total_hist,
+    x.embed_hist,
+    x.retrieve_hist,
+    x.features_hist,
+    x.ltr_hist,
+    x.fusion_hist,
+    x.result_sources,
+    true AS realtime
+   FROM zenglow.query_rollup_5m_from_raw(COALESCE(( SELECT w.watermark
+           FROM zenglow.query_rollup_watermarks w
+          WHERE (w.level = '5m'::text)), '-infinity'::timestamp with time zone), 'infinity'::timestamp with time zone) x(tenant_id, bucket, endpoint, mode, model, requests, errors_client, errors_throttled, errors_server, degraded, cache_hits, results, total_ms_sum, embed_ms_sum, retrieve_ms_sum, features_ms_sum, ltr_ms_sum, fusion_ms_sum, total_hist, embed_hist, retrieve_hist, features_hist, ltr_hist, fusion_hist, result_sources);
+
+ALTER TABLE zenglow_stats.query_stats_5m OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW query_stats_5m; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.query_stats_5m IS 'Requests per 5 minutes (UTC), tenant, endpoint, mode and model: counts, errors by class, degraded answers, cache hits, stage times and mergeable latency histograms. Real-time: the stored rollup (zenglow.query_rollup_5m) before its watermark (zenglow_stats.rollup_watermarks), the raw query_performance rows aggregated past it.';
+
+--
+-- Name: COLUMN query_stats_5m.bucket; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.bucket IS 'Start of the bucket (UTC).';
+
+--
+-- Name: COLUMN query_stats_5m.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.tenant_id IS 'The tenant.';
+
+--
+-- Name: COLUMN query_stats_5m.endpoint; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.endpoint IS 'The API endpoint (/rag/query, …).';
+
+--
+-- Name: COLUMN query_stats_5m.mode; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.mode IS 'The retrieval mode (fusion, rrf, bm25, vector); '''' when none was recorded.';
+
+--
+-- Name: COLUMN query_stats_5m.model; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.model IS 'The embedding model; '''' when none was recorded.';
+
+--
+-- Name: COLUMN query_stats_5m.requests; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.requests IS 'Requests recorded, every outcome.';
+
+--
+-- Name: COLUMN query_stats_5m.errors_client; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.errors_client IS '4xx answers other than 429.';
+
+--
+-- Name: COLUMN query_stats_5m.errors_throttled; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.errors_throttled IS 'Refused under load: 429, or 503 with error_code overloaded.';
+
+--
+-- Name: COLUMN query_stats_5m.errors_server; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.errors_server IS 'Other 5xx answers.';
+
+--
+-- Name: COLUMN query_stats_5m.degraded; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.degraded IS 'Answers with a degraded_reason (e.g. embedder_unavailable).';
+
+--
+-- Name: COLUMN query_stats_5m.cache_hits; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.cache_hits IS 'Answers served from the response cache.';
+
+--
+-- Name: COLUMN query_stats_5m.results; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.results IS 'Results returned, summed.';
+
+--
+-- Name: COLUMN query_stats_5m.total_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.total_ms_sum IS 'Total time summed (ms); divide by requests for the mean.';
+
+--
+-- Name: COLUMN query_stats_5m.embed_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.embed_ms_sum IS 'Embedding time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_5m.retrieve_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.retrieve_ms_sum IS 'Retrieval time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_5m.features_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.features_ms_sum IS 'Feature time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_5m.ltr_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.ltr_ms_sum IS 'Learning-to-rank time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_5m.fusion_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.fusion_ms_sum IS 'Fusion time summed (ms); null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_5m.total_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.total_hist IS 'Histogram of total time (zenglow_stats.latency_buckets; merge with histogram_merge, read with histogram_quantile).';
+
+--
+-- Name: COLUMN query_stats_5m.embed_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.embed_hist IS 'Histogram of embedding time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_5m.retrieve_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.retrieve_hist IS 'Histogram of retrieval time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_5m.features_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.features_hist IS 'Histogram of feature time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_5m.ltr_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.ltr_hist IS 'Histogram of learning-to-rank time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_5m.fusion_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.fusion_hist IS 'Histogram of fusion time; null when no request timed it.';
+
+--
+-- Name: COLUMN query_stats_5m.result_sources; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.result_sources IS 'The sources of the returned results, counted ({"pubmed": 7}); merge with jsonb_count_merge.';
+
+--
+-- Name: COLUMN query_stats_5m.realtime; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.realtime IS 'True when computed from rows past the level''s watermark (not yet rolled up), false for a stored rollup row.';
+
+--
+-- Name: result_drift_weekly; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.result_drift_weekly WITH (security_invoker='true') AS
+ WITH weeks AS (
+         SELECT s.tenant_id,
+            ((date_trunc('week'::text, s.bucket, 'UTC'::text) AT TIME ZONE 'UTC'::text))::date AS week,
+            (sum(s.requests))::bigint AS queries,
+            zenglow_stats.jsonb_count_merge(s.result_sources) AS sources,
+            zenglow_stats.jsonb_count_merge(s.top_documents) AS documents
+           FROM zenglow_stats.query_stats_1d s
+          GROUP BY s.tenant_id, (((date_trunc('week'::text, s.bucket, 'UTC'::text) AT TIME ZONE 'UTC'::text))::date)
+        )
+ SELECT w.tenant_id,
+    w.week,
+    p.week AS previous_week,
+    w.queries,
+    zenglow_stats.jensen_shannon(w.sources, p.sources) AS js_divergence,
+        CASE
+            WHEN (p.week IS NOT NULL) THEN zenglow_stats.jaccard(zenglow_stats.jsonb_top_keys(w.documents, 50), zenglow_stats.jsonb_top_keys(p.documents, 50))
+            ELSE NULL::double precision
+        END AS top_documents_overlap
+   FROM (weeks w
+     LEFT JOIN weeks p ON (((p.tenant_id = w.tenant_id) AND (p.week = (w.week - 7)))));
+
+ALTER TABLE zenglow_stats.result_drift_weekly OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW result_drift_weekly; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.result_drift_weekly IS 'Week-over-week shift of each tenant''s results (weeks from Monday 00:00 UTC, against the calendar week before): the Jensen-Shannon divergence of the result sources and the Jaccard overlap of the top-50 documents, from query_stats_1d.';
+
+--
+-- Name: COLUMN result_drift_weekly.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.result_drift_weekly.tenant_id IS 'The tenant.';
+
+--
+-- Name: COLUMN result_drift_weekly.week; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.result_drift_weekly.week IS 'The Monday (UTC date) the week starts on.';
+
+--
+-- Name: COLUMN result_drift_weekly.previous_week; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.result_drift_weekly.previous_week IS 'The week compared against (week - 7 days); null when the tenant recorded no queries that week.';
+
+--
+-- Name: COLUMN result_drift_weekly.queries; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.result_drift_weekly.queries IS 'Requests recorded that week (every outcome, errors included).';
+
+--
+-- Name: COLUMN result_drift_weekly.js_divergence; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.result_drift_weekly.js_divergence IS 'Base-2 Jensen-Shannon divergence of the week''s result sources (results counted per source) against the previous week''s: 0 the same mix, 1 no source in common; null without a previous week or without results in either.';
+
+--
+-- Name: COLUMN result_drift_weekly.top_documents_overlap; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.result_drift_weekly.top_documents_overlap IS 'Jaccard overlap (shared / all) of the two weeks'' 50 documents most often among the top results (ties by id): 1 the same documents, 0 none in common; null without a previous week or when neither week had any.';
+
+--
+-- Name: rollup_watermarks; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.rollup_watermarks WITH (security_invoker='true') AS
+ SELECT query_rollup_watermarks.level,
+    query_rollup_watermarks.watermark,
+    query_rollup_watermarks.refreshed_at,
+    query_rollup_watermarks.duration_ms,
+    query_rollup_watermarks.buckets_written
+   FROM zenglow.query_rollup_watermarks;
+
+ALTER TABLE zenglow_stats.rollup_watermarks OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW rollup_watermarks; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.rollup_watermarks IS 'How far each rollup level is stored (the query_stats_* views compute what is past it) and what its last refresh did.';
+
+--
+-- Name: COLUMN rollup_watermarks.level; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.rollup_watermarks.level IS '5m, 1h or 1d.';
+
+--
+-- Name: COLUMN rollup_watermarks.watermark; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.rollup_watermarks.watermark IS 'End of the last complete bucket rolled up; null before the first refresh with data.';
+
+--
+-- Name: COLUMN rollup_watermarks.refreshed_at; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.rollup_watermarks.refreshed_at IS 'When the last refresh (zenglow maintain) ran.';
+
+--
+-- Name: COLUMN rollup_watermarks.duration_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.rollup_watermarks.duration_ms IS 'How long that refresh took for this level (ms).';
+
+--
+-- Name: COLUMN rollup_watermarks.buckets_written; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.rollup_watermarks.buckets_written IS 'Rollup rows that refresh wrote (the late window is re-rolled each time).';
+
+--
+-- Name: weight_change_effects; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.weight_change_effects WITH (security_invoker='true') AS
+ SELECT c.tenant_id,
+    c.changed_at,
+    c.kind,
+    c.version,
+    c.actor,
+    c.reason,
+    b.requests AS requests_before,
+    a.requests AS requests_after,
+    zenglow_stats.histogram_quantile(b.total_hist, (0.95)::double precision) AS p95_before_ms,
+    zenglow_stats.histogram_quantile(a.total_hist, (0.95)::double precision) AS p95_after_ms,
+    zenglow_stats.jensen_shannon(b.result_sources, a.result_sources) AS result_sources_js_divergence
+   FROM ((zenglow_stats.weight_change_list() c(tenant_id, changed_at, kind, version, actor, reason, details)
+     CROSS JOIN LATERAL ( SELECT (COALESCE(sum(s.requests), (0)::numeric))::bigint AS requests,
+            zenglow_stats.histogram_merge(s.total_hist) AS total_hist,
+            zenglow_stats.jsonb_count_merge(s.result_sources) AS result_sources
+           FROM zenglow_stats.query_stats_1h s
+          WHERE (((c.tenant_id = '_global'::text) OR (s.tenant_id = c.tenant_id)) AND (s.bucket >= (date_trunc('hour'::text, c.changed_at, 'UTC'::text) - '24:00:00'::interval)) AND (s.bucket < date_trunc('hour'::text, c.changed_at, 'UTC'::text)))) b)
+     CROSS JOIN LATERAL ( SELECT (COALESCE(sum(s.requests), (0)::numeric))::bigint AS requests,
+            zenglow_stats.histogram_merge(s.total_hist) AS total_hist,
+            zenglow_stats.jsonb_count_merge(s.result_sources) AS result_sources
+           FROM zenglow_stats.query_stats_1h s
+          WHERE (((c.tenant_id = '_global'::text) OR (s.tenant_id = c.tenant_id)) AND (s.bucket >= (date_trunc('hour'::text, c.changed_at, 'UTC'::text) + '01:00:00'::interval)) AND (s.bucket < (date_trunc('hour'::text, c.changed_at, 'UTC'::text) + '25:00:00'::interval)))) a);
+
+ALTER TABLE zenglow_stats.weight_change_effects OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW weight_change_effects; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.weight_change_effects IS 'Each weight_changes row with the requests, p95 total latency and result-source mix of the 24 whole UTC hours before it against the 24 after (the hour it happened in left out), from query_stats_1h: the tenant''s own requests, every tenant''s for a _global change. The after side of a recent change holds what was recorded so far.';
+
+--
+-- Name: COLUMN weight_change_effects.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_change_effects.tenant_id IS 'The tenant of the change (weight_changes.tenant_id); _global: measured on every tenant.';
+
+--
+-- Name: COLUMN weight_change_effects.changed_at; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_change_effects.changed_at IS 'When the change took effect.';
+
+--
+-- Name: COLUMN weight_change_effects.kind; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_change_effects.kind IS 'fusion_weights, ltr_model or model (see weight_changes).';
+
+--
+-- Name: COLUMN weight_change_effects.version; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_change_effects.version IS 'The fusion-weights or LTR version; null for a model activation.';
+
+--
+-- Name: COLUMN weight_change_effects.actor; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_change_effects.actor IS 'Who made the change; null for LTR versions.';
+
+--
+-- Name: COLUMN weight_change_effects.reason; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_change_effects.reason IS 'Why (see weight_changes.reason).';
+
+--
+-- Name: COLUMN weight_change_effects.requests_before; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_change_effects.requests_before IS 'Requests in the 24 hours before (0 when none).';
+
+--
+-- Name: COLUMN weight_change_effects.requests_after; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_change_effects.requests_after IS 'Requests in the 24 hours after (0 when none, or not yet).';
+
+--
+-- Name: COLUMN weight_change_effects.p95_before_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_change_effects.p95_before_ms IS '95th percentile of total milliseconds before, from the merged histograms (within 9.05%); null without requests.';
+
+--
+-- Name: COLUMN weight_change_effects.p95_after_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_change_effects.p95_after_ms IS '95th percentile of total milliseconds after, likewise; null without requests.';
+
+--
+-- Name: COLUMN weight_change_effects.result_sources_js_divergence; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_change_effects.result_sources_js_divergence IS 'Base-2 Jensen-Shannon divergence of the result sources before against after: 0 the same mix, 1 nothing in common; null when either side returned no results.';
+
+--
+-- Name: weight_changes; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+CREATE VIEW zenglow_stats.weight_changes WITH (security_invoker='true') AS
+ SELECT f.tenant_id,
+    f.created_at AS changed_at,
+    'fusion_weights'::text AS kind,
+    f.version,
+    f.actor,
+    f.reason,
+    (jsonb_build_object('weights', f.weights) ||
+        CASE
+            WHEN (f.issue_link IS NOT NULL) THEN jsonb_build_object('issue_link', f.issue_link)
+            ELSE '{}'::jsonb
+        END) AS details
+   FROM zenglow.fusion_weights f
+UNION ALL
+ SELECT '_global'::text AS tenant_id,
+    l.created_at AS changed_at,
+    'ltr_model'::text AS kind,
+    l.version,
+    NULL::text AS actor,
+    NULLIF(l.trained_on, ''::text) AS reason,
+    jsonb_build_object('feature_schema_version', l.feature_schema_version, 'coefficients', l.coefficients, 'intercept', l.intercept, 'metrics', l.metrics) AS details
+   FROM zenglow.ltr_models l
+UNION ALL
+ SELECT m.tenant_id,
+    m.occurred_at AS changed_at,
+    'model'::text AS kind,
+    NULL::bigint AS version,
+    m.actor,
+    (m.details ->> 'reason'::text) AS reason,
+    m.details
+   FROM zenglow_stats.model_activations() m(tenant_id, occurred_at, actor, details);
+
+ALTER TABLE zenglow_stats.weight_changes OWNER TO zenglow_owner;
+
+--
+-- Name: VIEW weight_changes; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON VIEW zenglow_stats.weight_changes IS 'Every change of what ranks results, oldest first by changed_at: fusion-weight versions (per tenant, or _global for the defaults), learning-to-rank model versions and embedding-model activations (both _global, so every tenant''s). See weight_change_effects for the latency and result mix around each.';
+
+--
+-- Name: COLUMN weight_changes.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_changes.tenant_id IS 'The tenant whose weights changed; _global for global fusion weights (tenants without their own), LTR models and embedding models.';
+
+--
+-- Name: COLUMN weight_changes.changed_at; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_changes.changed_at IS 'When the change took effect (the version''s creation, the activation''s audit time).';
+
+--
+-- Name: COLUMN weight_changes.kind; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_changes.kind IS 'fusion_weights (a new version in zenglow.fusion_weights), ltr_model (a new zenglow.ltr_models version) or model (an embedding model activated).';
+
+--
+-- Name: COLUMN weight_changes.version; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_changes.version IS 'The fusion-weights or LTR version (the newest is active); null for a model activation (the model is in details.new).';
+
+--
+-- Name: COLUMN weight_changes.actor; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_changes.actor IS 'Who made the change (fusion weights, model activations); null for LTR versions, which record none.';
+
+--
+-- Name: COLUMN weight_changes.reason; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_changes.reason IS 'Why: the fusion-weight version''s reason, what an LTR version was trained on, a model activation''s details.reason when given.';
+
+--
+-- Name: COLUMN weight_changes.details; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.weight_changes.details IS 'What changed to: {weights, issue_link} for fusion weights, {feature_schema_version, coefficients, intercept, metrics} for an LTR version, the audit record''s {old, new, index} for a model activation.';
 
 --
 -- Name: chunks_default; Type: TABLE ATTACH; Schema: zenglow; Owner: zenglow_owner
@@ -3996,6 +7132,34 @@ ALTER TABLE ONLY zenglow.models
     ADD CONSTRAINT models_pkey PRIMARY KEY (model_name);
 
 --
+-- Name: query_rollup_1d query_rollup_1d_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.query_rollup_1d
+    ADD CONSTRAINT query_rollup_1d_pkey PRIMARY KEY (tenant_id, bucket, endpoint, mode, model);
+
+--
+-- Name: query_rollup_1h query_rollup_1h_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.query_rollup_1h
+    ADD CONSTRAINT query_rollup_1h_pkey PRIMARY KEY (tenant_id, bucket, endpoint, mode, model);
+
+--
+-- Name: query_rollup_5m query_rollup_5m_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.query_rollup_5m
+    ADD CONSTRAINT query_rollup_5m_pkey PRIMARY KEY (tenant_id, bucket, endpoint, mode, model);
+
+--
+-- Name: query_rollup_watermarks query_rollup_watermarks_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.query_rollup_watermarks
+    ADD CONSTRAINT query_rollup_watermarks_pkey PRIMARY KEY (level);
+
+--
 -- Name: source_priors source_priors_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -4108,6 +7272,24 @@ CREATE INDEX query_performance_tenant_ts ON ONLY zenglow.query_performance USING
 --
 
 CREATE INDEX query_performance_default_tenant_id_ts_idx ON zenglow.query_performance_default USING btree (tenant_id, ts DESC);
+
+--
+-- Name: query_rollup_1d_bucket; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX query_rollup_1d_bucket ON zenglow.query_rollup_1d USING btree (bucket);
+
+--
+-- Name: query_rollup_1h_bucket; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX query_rollup_1h_bucket ON zenglow.query_rollup_1h USING btree (bucket);
+
+--
+-- Name: query_rollup_5m_bucket; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX query_rollup_5m_bucket ON zenglow.query_rollup_5m USING btree (bucket);
 
 --
 -- Name: history_version_once; Type: INDEX; Schema: zenglow_migrations; Owner: postgres
@@ -4346,6 +7528,27 @@ ALTER TABLE zenglow.query_performance
     ADD CONSTRAINT query_performance_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
 
 --
+-- Name: query_rollup_1d query_rollup_1d_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.query_rollup_1d
+    ADD CONSTRAINT query_rollup_1d_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: query_rollup_1h query_rollup_1h_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.query_rollup_1h
+    ADD CONSTRAINT query_rollup_1h_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: query_rollup_5m query_rollup_5m_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.query_rollup_5m
+    ADD CONSTRAINT query_rollup_5m_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
 -- Name: source_priors source_priors_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -4374,10 +7577,40 @@ ALTER TABLE ONLY zenglow_audit.events
     ADD CONSTRAINT events_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
 
 --
+-- Name: batches analyst_read; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY analyst_read ON zenglow.batches FOR SELECT TO zenglow_analyst USING (true);
+
+--
+-- Name: fusion_weights analyst_read; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY analyst_read ON zenglow.fusion_weights FOR SELECT TO zenglow_analyst USING (true);
+
+--
 -- Name: query_performance analyst_read; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
 --
 
 CREATE POLICY analyst_read ON zenglow.query_performance FOR SELECT TO zenglow_analyst USING (true);
+
+--
+-- Name: query_rollup_1d analyst_read; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY analyst_read ON zenglow.query_rollup_1d FOR SELECT TO zenglow_analyst USING (true);
+
+--
+-- Name: query_rollup_1h analyst_read; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY analyst_read ON zenglow.query_rollup_1h FOR SELECT TO zenglow_analyst USING (true);
+
+--
+-- Name: query_rollup_5m analyst_read; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY analyst_read ON zenglow.query_rollup_5m FOR SELECT TO zenglow_analyst USING (true);
 
 --
 -- Name: api_keys; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
@@ -4458,6 +7691,24 @@ CREATE POLICY owner_maintenance ON zenglow.fusion_weights TO zenglow_owner USING
 CREATE POLICY owner_maintenance ON zenglow.query_performance TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
 
 --
+-- Name: query_rollup_1d owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.query_rollup_1d TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: query_rollup_1h owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.query_rollup_1h TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: query_rollup_5m owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.query_rollup_5m TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
 -- Name: source_priors owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -4480,6 +7731,24 @@ CREATE POLICY owner_maintenance ON zenglow.term_stats TO zenglow_owner USING (ze
 --
 
 ALTER TABLE zenglow.query_performance ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: query_rollup_1d; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.query_rollup_1d ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: query_rollup_1h; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.query_rollup_1h ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: query_rollup_5m; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.query_rollup_5m ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: source_priors; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
@@ -4840,6 +8109,12 @@ REVOKE ALL ON FUNCTION zenglow.maintenance_retire_chunks(OUT dropped text[], OUT
 REVOKE ALL ON FUNCTION zenglow.maintenance_retire_query_performance(OUT created text[], OUT dropped text[], OUT healed text[], OUT moved_rows bigint) FROM PUBLIC;
 
 --
+-- Name: FUNCTION maintenance_retire_query_rollups(p_now timestamp with time zone); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.maintenance_retire_query_rollups(p_now timestamp with time zone) FROM PUBLIC;
+
+--
 -- Name: FUNCTION model_index_name(p_model text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -4876,6 +8151,40 @@ REVOKE ALL ON FUNCTION zenglow.notify_weights() FROM PUBLIC;
 REVOKE ALL ON FUNCTION zenglow.partition_upper_bound(p_partition regclass) FROM PUBLIC;
 
 --
+-- Name: FUNCTION query_rollup_1d_realtime(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.query_rollup_1d_realtime() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.query_rollup_1d_realtime() TO zenglow_analyst;
+
+--
+-- Name: FUNCTION query_rollup_1h_realtime(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.query_rollup_1h_realtime() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.query_rollup_1h_realtime() TO zenglow_analyst;
+
+--
+-- Name: TABLE query_rollup_5m; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.query_rollup_5m TO zenglow_analyst;
+
+--
+-- Name: FUNCTION query_rollup_5m_from_raw(p_from timestamp with time zone, p_to timestamp with time zone); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.query_rollup_5m_from_raw(p_from timestamp with time zone, p_to timestamp with time zone) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.query_rollup_5m_from_raw(p_from timestamp with time zone, p_to timestamp with time zone) TO zenglow_analyst;
+
+--
+-- Name: FUNCTION query_rollup_5m_realtime(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.query_rollup_5m_realtime() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.query_rollup_5m_realtime() TO zenglow_analyst;
+
+--
 -- Name: FUNCTION query_terms(p_query text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -4888,6 +8197,12 @@ GRANT ALL ON FUNCTION zenglow.query_terms(p_query text) TO zenglow_app;
 
 REVOKE ALL ON FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint) TO zenglow_app;
+
+--
+-- Name: FUNCTION refresh_query_rollups(p_now timestamp with time zone); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.refresh_query_rollups(p_now timestamp with time zone) FROM PUBLIC;
 
 --
 -- Name: FUNCTION require_tenant(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
@@ -5089,11 +8404,216 @@ REVOKE ALL ON FUNCTION zenglow_audit.row_hash(p_prev_hash bytea, p_tenant_id tex
 REVOKE ALL ON FUNCTION zenglow_audit.verify_chain(p_tenant_id text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION histogram_add(p_state bigint[], p_value bigint[]); Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_stats.histogram_add(p_state bigint[], p_value bigint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_stats.histogram_add(p_state bigint[], p_value bigint[]) TO zenglow_analyst;
+
+--
+-- Name: FUNCTION histogram_count(hist bigint[]); Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_stats.histogram_count(hist bigint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_stats.histogram_count(hist bigint[]) TO zenglow_analyst;
+
+--
+-- Name: FUNCTION histogram_quantile(hist bigint[], q double precision); Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_stats.histogram_quantile(hist bigint[], q double precision) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_stats.histogram_quantile(hist bigint[], q double precision) TO zenglow_analyst;
+
+--
+-- Name: FUNCTION ingest_failure_reasons(); Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_stats.ingest_failure_reasons() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_stats.ingest_failure_reasons() TO zenglow_analyst;
+
+--
+-- Name: FUNCTION jaccard(p_left text[], p_right text[]); Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_stats.jaccard(p_left text[], p_right text[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_stats.jaccard(p_left text[], p_right text[]) TO zenglow_analyst;
+
+--
+-- Name: FUNCTION jensen_shannon(p_left jsonb, p_right jsonb); Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_stats.jensen_shannon(p_left jsonb, p_right jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_stats.jensen_shannon(p_left jsonb, p_right jsonb) TO zenglow_analyst;
+
+--
+-- Name: FUNCTION jsonb_count_add(p_state jsonb, p_value jsonb); Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_stats.jsonb_count_add(p_state jsonb, p_value jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_stats.jsonb_count_add(p_state jsonb, p_value jsonb) TO zenglow_analyst;
+
+--
+-- Name: FUNCTION jsonb_top_keys(p_counts jsonb, p_limit integer); Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_stats.jsonb_top_keys(p_counts jsonb, p_limit integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_stats.jsonb_top_keys(p_counts jsonb, p_limit integer) TO zenglow_analyst;
+
+--
+-- Name: FUNCTION latency_bucket(ms double precision); Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_stats.latency_bucket(ms double precision) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_stats.latency_bucket(ms double precision) TO zenglow_analyst;
+
+--
+-- Name: FUNCTION model_activations(); Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_stats.model_activations() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_stats.model_activations() TO zenglow_analyst;
+
+--
+-- Name: FUNCTION weight_change_list(); Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_stats.weight_change_list() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_stats.weight_change_list() TO zenglow_analyst;
+
+--
+-- Name: FUNCTION histogram_merge(bigint[]); Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_stats.histogram_merge(bigint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_stats.histogram_merge(bigint[]) TO zenglow_analyst;
+
+--
+-- Name: FUNCTION jsonb_count_merge(jsonb); Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_stats.jsonb_count_merge(jsonb) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_stats.jsonb_count_merge(jsonb) TO zenglow_analyst;
+
+--
 -- Name: TABLE batches; Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
 GRANT SELECT ON TABLE zenglow.batches TO zenglow_app;
 GRANT SELECT,INSERT,UPDATE ON TABLE zenglow.batches TO zenglow_ingest;
+
+--
+-- Name: COLUMN batches.tenant_id; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(tenant_id) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.batch_id; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(batch_id) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.batch_tag; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(batch_tag) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.source; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(source) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.state; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(state) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.reason; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(reason) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.accepted; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(accepted) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.rejected; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(rejected) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.by_source; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(by_source) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.pinned; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(pinned) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.created_at; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(created_at) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.updated_at; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(updated_at) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.loading_at; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(loading_at) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.finished_at; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(finished_at) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.expired_at; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(expired_at) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.embedded; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(embedded) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.alert_reason; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(alert_reason) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.drift; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(drift) ON TABLE zenglow.batches TO zenglow_analyst;
+
+--
+-- Name: COLUMN batches.summary; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(summary) ON TABLE zenglow.batches TO zenglow_analyst;
 
 --
 -- Name: TABLE chunks; Type: ACL; Schema: zenglow; Owner: zenglow_owner
@@ -5132,6 +8652,7 @@ GRANT SELECT ON TABLE zenglow.doc_embeddings TO zenglow_app;
 -- Name: TABLE fusion_weights; Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
+GRANT SELECT ON TABLE zenglow.fusion_weights TO zenglow_analyst;
 GRANT SELECT,INSERT ON TABLE zenglow.fusion_weights TO zenglow_app;
 
 --
@@ -5144,6 +8665,7 @@ GRANT USAGE ON SEQUENCE zenglow.fusion_weights_version_seq TO zenglow_app;
 -- Name: TABLE ltr_models; Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
+GRANT SELECT ON TABLE zenglow.ltr_models TO zenglow_analyst;
 GRANT SELECT ON TABLE zenglow.ltr_models TO zenglow_app;
 
 --
@@ -5156,8 +8678,157 @@ GRANT SELECT ON TABLE zenglow.maintenance_runs TO zenglow_analyst;
 -- Name: TABLE query_performance; Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
-GRANT SELECT ON TABLE zenglow.query_performance TO zenglow_analyst;
 GRANT INSERT ON TABLE zenglow.query_performance TO zenglow_app;
+
+--
+-- Name: COLUMN query_performance.ts; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(ts) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.tenant_id; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(tenant_id) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.request_id; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(request_id) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.endpoint; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(endpoint) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.status; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(status) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.top_k; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(top_k) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.cache_hit; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(cache_hit) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.result_count; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(result_count) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.weights_version; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(weights_version) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.model; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(model) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.embed_ms; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(embed_ms) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.retrieve_ms; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(retrieve_ms) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.features_ms; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(features_ms) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.ltr_ms; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(ltr_ms) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.fusion_ms; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(fusion_ms) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.total_ms; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(total_ms) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.error_code; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(error_code) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.degraded_reason; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(degraded_reason) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.mode; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(mode) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.ltr_version; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(ltr_version) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.result_sources; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(result_sources) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: COLUMN query_performance.top_documents; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT(top_documents) ON TABLE zenglow.query_performance TO zenglow_analyst;
+
+--
+-- Name: TABLE query_rollup_1d; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.query_rollup_1d TO zenglow_analyst;
+
+--
+-- Name: TABLE query_rollup_1h; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.query_rollup_1h TO zenglow_analyst;
+
+--
+-- Name: TABLE query_rollup_watermarks; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.query_rollup_watermarks TO zenglow_analyst;
 
 --
 -- Name: TABLE source_priors; Type: ACL; Schema: zenglow; Owner: zenglow_owner
@@ -5198,10 +8869,70 @@ GRANT SELECT,INSERT,UPDATE ON TABLE zenglow_migrations.history TO zenglow_owner;
 GRANT USAGE ON SEQUENCE zenglow_migrations.history_id_seq TO zenglow_owner;
 
 --
+-- Name: TABLE batch_source_drift; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.batch_source_drift TO zenglow_analyst;
+
+--
+-- Name: TABLE batch_sources; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.batch_sources TO zenglow_analyst;
+
+--
+-- Name: TABLE ingest_daily; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.ingest_daily TO zenglow_analyst;
+
+--
+-- Name: TABLE ingest_rejections; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.ingest_rejections TO zenglow_analyst;
+
+--
+-- Name: TABLE latency_buckets; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.latency_buckets TO zenglow_analyst;
+
+--
 -- Name: TABLE maintenance_runs; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
 GRANT SELECT ON TABLE zenglow_stats.maintenance_runs TO zenglow_analyst;
+
+--
+-- Name: TABLE model_stats; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.model_stats TO zenglow_analyst;
+
+--
+-- Name: TABLE partition_counts; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.partition_counts TO zenglow_analyst;
+
+--
+-- Name: TABLE query_latency_1d; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.query_latency_1d TO zenglow_analyst;
+
+--
+-- Name: TABLE query_latency_1h; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.query_latency_1h TO zenglow_analyst;
+
+--
+-- Name: TABLE query_latency_5m; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.query_latency_5m TO zenglow_analyst;
 
 --
 -- Name: TABLE query_performance; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
@@ -5214,6 +8945,48 @@ GRANT SELECT ON TABLE zenglow_stats.query_performance TO zenglow_analyst;
 --
 
 GRANT SELECT ON TABLE zenglow_stats.query_performance_hourly TO zenglow_analyst;
+
+--
+-- Name: TABLE query_stats_1d; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.query_stats_1d TO zenglow_analyst;
+
+--
+-- Name: TABLE query_stats_1h; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.query_stats_1h TO zenglow_analyst;
+
+--
+-- Name: TABLE query_stats_5m; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.query_stats_5m TO zenglow_analyst;
+
+--
+-- Name: TABLE result_drift_weekly; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.result_drift_weekly TO zenglow_analyst;
+
+--
+-- Name: TABLE rollup_watermarks; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.rollup_watermarks TO zenglow_analyst;
+
+--
+-- Name: TABLE weight_change_effects; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.weight_change_effects TO zenglow_analyst;
+
+--
+-- Name: TABLE weight_changes; Type: ACL; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow_stats.weight_changes TO zenglow_analyst;
 
 --
 -- Name: DEFAULT PRIVILEGES FOR FUNCTIONS; Type: DEFAULT ACL; Schema: -; Owner: zenglow_owner
