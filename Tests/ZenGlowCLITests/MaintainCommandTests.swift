@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import PostgresNIO
 import Testing
 import ZenGlowTestSupport
 
@@ -38,5 +40,24 @@ struct MaintainCommandTests {
         #expect(outcome.standardOutput.hasPrefix("maintenance partial"), "\(outcome.standardOutput)")
         #expect(outcome.standardError.hasPrefix("zenglow maintain: partial: "), "\(outcome.standardError)")
         #expect(outcome.standardError.split(separator: "\n").count == 1)
+    }
+
+    @Test("while another session holds the maintenance lock, maintain says so and exits 0")
+    func lockHeld() async throws {
+        let cli = try await CLITestDatabase.make()
+        let outcome = try await cli.database.withConnection { connection in
+            // A session lock on run_maintenance's key: its pg_try_advisory_xact_lock fails.
+            _ = try await connection.query(
+                "select pg_advisory_lock(hashtextextended('zenglow.run_maintenance', 0))",
+                logger: CLITestDatabase.logger
+            ).collect()
+            return try await cli.run("maintain")
+        }
+        #expect(outcome.status == 0, "\(outcome.standardError)")
+        #expect(outcome.standardOutput.hasPrefix("maintenance skipped in "), "\(outcome.standardOutput)")
+        #expect(outcome.standardOutput.contains("another run held the lock"))
+        #expect(
+            try await cli.value("select outcome from zenglow.maintenance_runs order by run_id desc limit 1")
+                == "skipped_locked")
     }
 }

@@ -66,6 +66,24 @@ struct StatsCommandTests {
         #expect(lines.allSatisfy { $0.count <= 80 })
     }
 
+    @Test("ANALYST_DATABASE_URL wins over DATABASE_URL")
+    func analystURL() async throws {
+        let cli = try await CLITestDatabase.make()
+        let outcome = try await ZenGlowExecutable.run(
+            ["stats", "cache"],
+            environment: cli.environment.merging([
+                "ANALYST_DATABASE_URL": "postgresql://analyst@127.0.0.1:1/none?sslmode=disable"
+            ]) { $1 })
+        #expect(outcome.status == 1)
+        #expect(
+            outcome.standardError.hasPrefix("zenglow stats cache: PostgreSQL connection failed"),
+            "\(outcome.standardError)")
+        #expect(outcome.standardError.split(separator: "\n").count == 1)
+        let direct = try await cli.run("stats", "cache")
+        #expect(direct.status == 0, "\(direct.standardError)")
+        #expect(direct.standardOutput == "no queries recorded in the last 24h\n")
+    }
+
     struct Row: Decodable {
         let bucket: String
         let group: String
