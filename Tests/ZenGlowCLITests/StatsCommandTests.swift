@@ -61,7 +61,7 @@ struct StatsCommandTests {
         let table = try await cli.run("stats", "latency", "--by", "mode")
         #expect(table.status == 0, "\(table.standardError)")
         let lines = table.standardOutput.split(separator: "\n")
-        #expect(lines.first == "latency per mode, last 24h by 1h buckets (rollup 1h + raw past the watermark)")
+        #expect(lines.first == "latency per mode, last 24h by 1h buckets (rollup 1h, real-time past its watermark)")
         #expect(lines.contains { $0.hasPrefix("hybrid ") && $0.contains(" 200 ") })
         #expect(lines.allSatisfy { $0.count <= 80 })
     }

@@ -100,7 +100,7 @@ struct StatsRenderingTests {
         let table = try report.render(.table)
         #expect(
             table == """
-                latency per tenant, last 3h by 1h buckets (rollup 1h + raw past the watermark)
+                latency per tenant, last 3h by 1h buckets (rollup 1h, real-time past its watermark)
 
                 tenant  requests  p50 ms  p95 ms  p99 ms  p95 per 1h
                 acme           3    10.0     150       -  ▁ █

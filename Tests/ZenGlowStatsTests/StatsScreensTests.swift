@@ -76,7 +76,7 @@ struct StatsScreensTests {
         let database = try await Self.seeded()
         let report = try await Self.report(
             database, try StatsRequest(screen: "latency", since: "24h", by: "tenant", bucket: nil))
-        #expect(report.header == "latency per tenant, last 24h by 1h buckets (rollup 1h + raw past the watermark)")
+        #expect(report.header == "latency per tenant, last 24h by 1h buckets (rollup 1h, real-time past its watermark)")
         let acme = report.rows.filter { $0["group"] == .text("acme") }
         let beta = report.rows.filter { $0["group"] == .text("beta") }
         #expect(acme.count == 1)
