@@ -5880,6 +5880,138 @@ ALTER TABLE zenglow_stats.query_performance OWNER TO zenglow_owner;
 COMMENT ON VIEW zenglow_stats.query_performance IS 'One row per API request, every outcome: time, tenant, endpoint, HTTP status, top_k, cache hit, result count, fusion weights version, model, milliseconds per stage (embed, retrieve, features, ltr, fusion) and in total, the error code and degraded reason, retrieval mode, LTR version, the results'' sources and top documents. Raw rows are kept query_performance_retention (30 days); the query_stats_* rollups keep longer.';
 
 --
+-- Name: COLUMN query_performance.ts; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.ts IS 'When the request arrived.';
+
+--
+-- Name: COLUMN query_performance.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.tenant_id IS 'The tenant of the API key.';
+
+--
+-- Name: COLUMN query_performance.request_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.request_id IS 'The request id (X-Request-ID), as in the API''s log.';
+
+--
+-- Name: COLUMN query_performance.endpoint; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.endpoint IS 'The API endpoint (/rag/query).';
+
+--
+-- Name: COLUMN query_performance.status; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.status IS 'The HTTP status answered.';
+
+--
+-- Name: COLUMN query_performance.top_k; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.top_k IS 'The results asked for; null when the body was never read (a refusal before it).';
+
+--
+-- Name: COLUMN query_performance.cache_hit; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.cache_hit IS 'Answered from the response cache.';
+
+--
+-- Name: COLUMN query_performance.result_count; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.result_count IS 'Results returned; null for a failed request.';
+
+--
+-- Name: COLUMN query_performance.weights_version; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.weights_version IS 'The tenant''s fusion weights version that ranked the answer.';
+
+--
+-- Name: COLUMN query_performance.model; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.model IS 'The embedding model of the vector side.';
+
+--
+-- Name: COLUMN query_performance.embed_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.embed_ms IS 'Milliseconds embedding the query; null when the request sent its own embedding or the cache answered.';
+
+--
+-- Name: COLUMN query_performance.retrieve_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.retrieve_ms IS 'Milliseconds in the one rag_query call.';
+
+--
+-- Name: COLUMN query_performance.features_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.features_ms IS 'Milliseconds computing LTR features (null until rag_query reports its own stage timings).';
+
+--
+-- Name: COLUMN query_performance.ltr_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.ltr_ms IS 'Milliseconds scoring with the LTR model (null until rag_query reports its own stage timings).';
+
+--
+-- Name: COLUMN query_performance.fusion_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.fusion_ms IS 'Milliseconds fusing the scores (null until rag_query reports its own stage timings).';
+
+--
+-- Name: COLUMN query_performance.total_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.total_ms IS 'Milliseconds from the request''s arrival to its answer, the key check and any session-cap wait included.';
+
+--
+-- Name: COLUMN query_performance.error_code; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.error_code IS 'The API error code of a failed request (rate_limited, invalid_embedding, overloaded, …); null when it succeeded.';
+
+--
+-- Name: COLUMN query_performance.degraded_reason; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.degraded_reason IS 'Why a successful answer was degraded (embedder_unavailable, no_embedding); null when it was not.';
+
+--
+-- Name: COLUMN query_performance.mode; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.mode IS 'The retrieval mode (fusion, rrf, bm25, vector); null when the body was never read.';
+
+--
+-- Name: COLUMN query_performance.ltr_version; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.ltr_version IS 'The LTR model version that scored the candidates.';
+
+--
+-- Name: COLUMN query_performance.result_sources; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.result_sources IS 'The sources of the returned results, counted: {"pubmed": 7, "wiki": 3}.';
+
+--
+-- Name: COLUMN query_performance.top_documents; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance.top_documents IS 'The document ids of the first (at most 10) results, in rank order.';
+
+--
 -- Name: query_performance_hourly; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
@@ -5908,6 +6040,90 @@ ALTER TABLE zenglow_stats.query_performance_hourly OWNER TO zenglow_owner;
 --
 
 COMMENT ON VIEW zenglow_stats.query_performance_hourly IS 'Per hour (UTC), tenant and endpoint: requests, server errors (5xx other than overload refusals, which query_stats_1h counts as throttled), cache-hit ratio, total latency p50/p95/p99 (from the merged latency histograms: within 9.05% of the exact value) and mean stage times (ms). Built on the 1h rollups.';
+
+--
+-- Name: COLUMN query_performance_hourly.bucket; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.bucket IS 'Start of the hour (UTC).';
+
+--
+-- Name: COLUMN query_performance_hourly.tenant_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.tenant_id IS 'The tenant.';
+
+--
+-- Name: COLUMN query_performance_hourly.endpoint; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.endpoint IS 'The API endpoint.';
+
+--
+-- Name: COLUMN query_performance_hourly.requests; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.requests IS 'Requests recorded, every outcome.';
+
+--
+-- Name: COLUMN query_performance_hourly.server_errors; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.server_errors IS 'Requests answered 5xx, overload refusals (503 overloaded) left out.';
+
+--
+-- Name: COLUMN query_performance_hourly.cache_hit_ratio; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.cache_hit_ratio IS 'Share of requests answered from the response cache (0..1).';
+
+--
+-- Name: COLUMN query_performance_hourly.p50_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.p50_ms IS 'Median total latency (ms), from the merged histogram: within 9.05%.';
+
+--
+-- Name: COLUMN query_performance_hourly.p95_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.p95_ms IS '95th percentile of total latency (ms), within 9.05%.';
+
+--
+-- Name: COLUMN query_performance_hourly.p99_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.p99_ms IS '99th percentile of total latency (ms), within 9.05%.';
+
+--
+-- Name: COLUMN query_performance_hourly.avg_embed_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.avg_embed_ms IS 'Mean embed milliseconds of the requests that embedded.';
+
+--
+-- Name: COLUMN query_performance_hourly.avg_retrieve_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.avg_retrieve_ms IS 'Mean rag_query milliseconds.';
+
+--
+-- Name: COLUMN query_performance_hourly.avg_features_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.avg_features_ms IS 'Mean feature milliseconds (null until rag_query reports stage timings).';
+
+--
+-- Name: COLUMN query_performance_hourly.avg_ltr_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.avg_ltr_ms IS 'Mean LTR milliseconds (null until rag_query reports stage timings).';
+
+--
+-- Name: COLUMN query_performance_hourly.avg_fusion_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.avg_fusion_ms IS 'Mean fusion milliseconds (null until rag_query reports stage timings).';
 
 --
 -- Name: query_stats_1d; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner

@@ -1,7 +1,7 @@
 -- Catalog audit: the roles, ownership, grants and row-level security DESIGN.md promises, read
 -- from the catalogs so that anything added later is held to the same rules.
 begin;
-select plan(17);
+select plan(18);
 
 create temporary view our_relations as
 select c.oid, n.nspname, c.relname, c.relkind, c.relowner, c.relispartition, c.relrowsecurity, c.relforcerowsecurity,
@@ -95,6 +95,15 @@ select is_empty(
       union all select 'view ' || nspname || '.' || relname from our_relations r
       where nspname = 'zenglow_stats' and obj_description(r.oid, 'pg_class') is null$$,
     'every zenglow_api function and zenglow_stats view has a comment (the integrators'' reference)');
+
+select is_empty(
+    $$select c.relname || '.' || a.attname
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'zenglow_stats'
+      join pg_attribute a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+      where c.relkind = 'v' and col_description(c.oid, a.attnum) is null
+      union all select 'function ' || f.oid::regprocedure::text from our_functions f
+      where f.nspname = 'zenglow_stats' and obj_description(f.oid, 'pg_proc') is null$$,
+    'every column of every zenglow_stats view, and every zenglow_stats function, has a comment (the analysts'' reference)');
 
 select is_empty(
     $$select f.oid::regprocedure::text from our_functions f

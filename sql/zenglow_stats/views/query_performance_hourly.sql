@@ -26,3 +26,17 @@ comment on view zenglow_stats.query_performance_hourly is
     'Per hour (UTC), tenant and endpoint: requests, server errors (5xx other than overload refusals, which '
     'query_stats_1h counts as throttled), cache-hit ratio, total latency p50/p95/p99 (from the merged latency '
     'histograms: within 9.05% of the exact value) and mean stage times (ms). Built on the 1h rollups.';
+comment on column zenglow_stats.query_performance_hourly.bucket is 'Start of the hour (UTC).';
+comment on column zenglow_stats.query_performance_hourly.tenant_id is 'The tenant.';
+comment on column zenglow_stats.query_performance_hourly.endpoint is 'The API endpoint.';
+comment on column zenglow_stats.query_performance_hourly.requests is 'Requests recorded, every outcome.';
+comment on column zenglow_stats.query_performance_hourly.server_errors is 'Requests answered 5xx, overload refusals (503 overloaded) left out.';
+comment on column zenglow_stats.query_performance_hourly.cache_hit_ratio is 'Share of requests answered from the response cache (0..1).';
+comment on column zenglow_stats.query_performance_hourly.p50_ms is 'Median total latency (ms), from the merged histogram: within 9.05%.';
+comment on column zenglow_stats.query_performance_hourly.p95_ms is '95th percentile of total latency (ms), within 9.05%.';
+comment on column zenglow_stats.query_performance_hourly.p99_ms is '99th percentile of total latency (ms), within 9.05%.';
+comment on column zenglow_stats.query_performance_hourly.avg_embed_ms is 'Mean embed milliseconds of the requests that embedded.';
+comment on column zenglow_stats.query_performance_hourly.avg_retrieve_ms is 'Mean rag_query milliseconds.';
+comment on column zenglow_stats.query_performance_hourly.avg_features_ms is 'Mean feature milliseconds (null until rag_query reports stage timings).';
+comment on column zenglow_stats.query_performance_hourly.avg_ltr_ms is 'Mean LTR milliseconds (null until rag_query reports stage timings).';
+comment on column zenglow_stats.query_performance_hourly.avg_fusion_ms is 'Mean fusion milliseconds (null until rag_query reports stage timings).';
