@@ -1,5 +1,6 @@
 extension StatsReport {
-    /// Latency of one group and bucket (or the whole range): requests and percentiles in ms.
+    /// Latency of one group and bucket (or the whole range): the answers timed (status < 400; a
+    /// refusal or an error is not latency) and their percentiles in ms.
     public struct Latency: Sendable, Equatable {
         public let requests: Int64
         public let p50: Double?
@@ -14,7 +15,7 @@ extension StatsReport {
         }
     }
 
-    /// The latency screen: requests, p50, p95, p99 per group, sparkline of p95.
+    /// The latency screen: answers, p50, p95, p99 per group, sparkline of p95.
     public static func latency(_ points: [SeriesPoint<Latency>], request: StatsRequest, range: StatsRange)
         -> StatsReport
     {
@@ -22,7 +23,7 @@ extension StatsReport {
             points, header: seriesHeader(request, source: rollupSource(request)),
             groupTitle: request.grouping?.rawValue ?? "group", range: range,
             layout: SeriesLayout(
-                columns: [.init("requests"), .init("p50 ms"), .init("p95 ms"), .init("p99 ms")],
+                columns: [.init("answers"), .init("p50 ms"), .init("p95 ms"), .init("p99 ms")],
                 cells: {
                     [
                         String($0.requests), StatsNumber.milliseconds($0.p50), StatsNumber.milliseconds($0.p95),
@@ -30,7 +31,7 @@ extension StatsReport {
                     ]
                 },
                 sparklineTitle: "p95 per \(range.bucket)", sparkline: \.p95,
-                fieldNames: ["requests", "p50_ms", "p95_ms", "p99_ms"],
+                fieldNames: ["answers", "p50_ms", "p95_ms", "p99_ms"],
                 fields: { [.integer($0.requests), .number($0.p50), .number($0.p95), .number($0.p99)] }),
             emptyMessage: "no queries recorded in the last \(request.since)")
     }

@@ -50,6 +50,6 @@ extension StatsReport {
 
     /// What a query screen's header says it read.
     static func rollupSource(_ request: StatsRequest) -> String {
-        "rollup \(request.level?.rawValue ?? "5m"), real-time past its watermark"
+        "\(request.level?.rawValue ?? "5m") rollups + real-time"
     }
 }

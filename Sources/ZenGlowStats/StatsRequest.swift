@@ -26,6 +26,11 @@ public struct StatsRequest: Sendable, Equatable {
         self.screen = screen
         self.since =
             try since.map { try StatsDuration(parsing: $0, option: "--since") } ?? StatsDuration(count: 24, unit: "h")
+        // Daily rollups are kept for ever, but a range past a few years is a typo (999999w is out of
+        // PostgreSQL's timestamp range) or a series too long to draw.
+        guard self.since.seconds <= Self.longestSince.seconds else {
+            throw StatsError("--since may reach back at most \(Self.longestSince) (5 years), not '\(since ?? "")'")
+        }
         if let by {
             guard !screen.groupings.isEmpty else {
                 throw StatsError("--by does not apply to \(screen.rawValue) (its tables are per tenant)")
@@ -54,6 +59,9 @@ public struct StatsRequest: Sendable, Equatable {
         if json && csv { throw StatsError("--json and --csv cannot be used together: choose one") }
         self.format = json ? .json : csv ? .csv : .table
     }
+
+    /// The longest `--since`: five years.
+    public static let longestSince = StatsDuration(count: 260, unit: "w")
 
     /// `a, b or c`.
     static func list(_ items: [String]) -> String {

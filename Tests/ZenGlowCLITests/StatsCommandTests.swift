@@ -53,7 +53,7 @@ struct StatsCommandTests {
         let rows = try JSONDecoder().decode([Row].self, from: Data(outcome.standardOutput.utf8))
         #expect(rows.count == 1)
         #expect(rows.first?.group == "hybrid")
-        #expect(rows.first?.requests == 200)
+        #expect(rows.first?.answers == 200)
         let p95 = try #require(rows.first?.p95)
         #expect(abs(p95 - 190) / 190 <= 0.0905)
         #expect(rows.first?.bucket.hasSuffix(":00:00Z") == true)
@@ -61,7 +61,7 @@ struct StatsCommandTests {
         let table = try await cli.run("stats", "latency", "--by", "mode")
         #expect(table.status == 0, "\(table.standardError)")
         let lines = table.standardOutput.split(separator: "\n")
-        #expect(lines.first == "latency per mode, last 24h by 1h buckets (rollup 1h, real-time past its watermark)")
+        #expect(lines.first == "latency per mode, last 24h by 1h buckets (1h rollups + real-time)")
         #expect(lines.contains { $0.hasPrefix("hybrid ") && $0.contains(" 200 ") })
         #expect(lines.allSatisfy { $0.count <= 80 })
     }
@@ -87,13 +87,13 @@ struct StatsCommandTests {
     struct Row: Decodable {
         let bucket: String
         let group: String
-        let requests: Int
+        let answers: Int
         let p50: Double?
         let p95: Double?
         let p99: Double?
 
         enum CodingKeys: String, CodingKey {
-            case bucket, group, requests
+            case bucket, group, answers
             case p50 = "p50_ms"
             case p95 = "p95_ms"
             case p99 = "p99_ms"

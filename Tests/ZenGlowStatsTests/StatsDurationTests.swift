@@ -65,6 +65,7 @@ struct StatsDurationTests {
             (["errors", "24h", "stage", "1h"], "--by must be tenant, mode or model for errors (got 'stage')"),
             (["latency", "-1h", "", "1h"], "--since must be a positive duration like 30m, 24h, 7d or 2w (got '-1h')"),
             (["latency", "0h", "", "1h"], "--since must be longer than zero (got '0h')"),
+            (["latency", "999999w", "", "1h"], "--since may reach back at most 260w (5 years), not '999999w'"),
             (["latency", "24h", "", "7m"], "--bucket must be a multiple of 5m for latency (got '7m')"),
             (
                 ["latency", "24h", "", "soon"],

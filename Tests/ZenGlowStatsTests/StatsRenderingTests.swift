@@ -100,15 +100,15 @@ struct StatsRenderingTests {
         let table = try report.render(.table)
         #expect(
             table == """
-                latency per tenant, last 3h by 1h buckets (rollup 1h, real-time past its watermark)
+                latency per tenant, last 3h by 1h buckets (1h rollups + real-time)
 
-                tenant  requests  p50 ms  p95 ms  p99 ms  p95 per 1h
-                acme           3    10.0     150       -  ▁ █
+                tenant  answers  p50 ms  p95 ms  p99 ms  p95 per 1h
+                acme          3    10.0     150       -  ▁ █
                 """)
         let csv = try report.render(.csv)
         #expect(
             csv == """
-                bucket,group,requests,p50_ms,p95_ms,p99_ms
+                bucket,group,answers,p50_ms,p95_ms,p99_ms
                 2025-12-01T11:00:00Z,acme,1,10.0,10.0,10.0
                 2025-12-01T13:00:00Z,acme,2,150.0,150.0,150.0
                 """)

@@ -76,15 +76,15 @@ struct StatsScreensTests {
         let database = try await Self.seeded()
         let report = try await Self.report(
             database, try StatsRequest(screen: "latency", since: "24h", by: "tenant", bucket: nil))
-        #expect(report.header == "latency per tenant, last 24h by 1h buckets (rollup 1h, real-time past its watermark)")
+        #expect(report.header == "latency per tenant, last 24h by 1h buckets (1h rollups + real-time)")
         let acme = report.rows.filter { $0["group"] == .text("acme") }
         let beta = report.rows.filter { $0["group"] == .text("beta") }
         #expect(acme.count == 1)
         #expect(beta.count == 1, "the minute-old rows past the watermark are missing")
-        #expect(acme.first?["requests"] == .integer(112))
-        #expect(beta.first?["requests"] == .integer(20))
+        #expect(acme.first?["answers"] == .integer(100), "the 12 refusals and errors are not latency")
+        #expect(beta.first?["answers"] == .integer(20))
         for (field, q) in [("p50_ms", 0.5), ("p95_ms", 0.95), ("p99_ms", 0.99)] {
-            let exact = try await Self.exact(database, q, filter: "tenant_id = 'acme'")
+            let exact = try await Self.exact(database, q, filter: "tenant_id = 'acme' and status < 400")
             #expect(
                 Self.near(acme.first?[field], exact), "\(field): \(String(describing: acme.first?[field])) vs \(exact)")
         }
@@ -93,12 +93,12 @@ struct StatsScreensTests {
         let table = try report.render(.table)
         let lines = table.split(separator: "\n")
         #expect(lines.allSatisfy { $0.count <= 80 })
-        #expect(lines.contains { $0.hasPrefix("acme ") && $0.contains(" 112 ") })
+        #expect(lines.contains { $0.hasPrefix("acme ") && $0.contains(" 100 ") })
         #expect(lines.contains { $0.hasPrefix("beta ") && $0.contains(" 20 ") })
 
         let json = try JSONSerialization.jsonObject(with: Data(try report.render(.json).utf8)) as? [[String: Any]]
         #expect(json?.count == 2)
-        #expect(json?.first.map { Set($0.keys) } == ["bucket", "group", "requests", "p50_ms", "p95_ms", "p99_ms"])
+        #expect(json?.first.map { Set($0.keys) } == ["bucket", "group", "answers", "p50_ms", "p95_ms", "p99_ms"])
     }
 
     @Test("latency over everything and by stage; the 5m level gives the same numbers as 1h")
@@ -108,14 +108,14 @@ struct StatsScreensTests {
             database, try StatsRequest(screen: "latency", since: "24h", by: nil, bucket: "1h"))
         let fine = try await Self.report(
             database, try StatsRequest(screen: "latency", since: "24h", by: nil, bucket: "30m"))
-        #expect(fine.header.contains("rollup 5m"))
-        let exact = try await Self.exact(database, 0.95)
+        #expect(fine.header.contains("5m rollups"))
+        let exact = try await Self.exact(database, 0.95, filter: "status < 400")
         let total = try all.render(.table).split(separator: "\n").first { $0.hasPrefix("all ") }
-        #expect(total?.contains(" 132 ") == true, "\(String(describing: total))")
-        #expect(all.rows.map { $0["requests"] } == [.integer(112), .integer(20)])
+        #expect(total?.contains(" 120 ") == true, "\(String(describing: total))")
+        #expect(all.rows.map { $0["answers"] } == [.integer(100), .integer(20)])
         #expect(
-            fine.rows.reduce(0) { sum, row in if case .integer(let n) = row["requests"] { sum + n } else { sum } }
-                == 132)
+            fine.rows.reduce(0) { sum, row in if case .integer(let n) = row["answers"] { sum + n } else { sum } }
+                == 120)
         let p95 = try #require(all.sections.first?.table.rows.first?[3])
         guard case .text(let text) = p95, let value = Double(text) else {
             Issue.record("p95 cell \(p95)")
@@ -130,7 +130,7 @@ struct StatsScreensTests {
         }
         #expect(groups == ["total", "embed"])
         let embed = stages.rows.first { $0["group"] == .text("embed") }
-        #expect(embed?["requests"] == .integer(100))
+        #expect(embed?["answers"] == .integer(100))
         #expect(Self.near(embed?["p50_ms"], 2))
     }
 

@@ -1619,7 +1619,8 @@ CREATE FUNCTION zenglow.query_rollup_5m_from_raw(p_from timestamp with time zone
     -- zenglow_stats.query_performance, not the table: the view calls it with the analyst's
     -- rights, and analysts may not use schema zenglow (the refresh reads the same rows as owner).
     -- Error classes: throttled = 429, or 503 with error_code 'overloaded'; server = any other
-    -- 5xx; client = any other 4xx. A stage's sum and histogram are null when no row timed it.
+    -- 5xx; client = any other 4xx. Counts cover every row; a stage's sum and histogram cover the
+    -- answers only (status < 400), and are null when no answer timed that stage.
     -- Built for millions of rows, never a function call per raw row (latency_bucket is inlined):
     -- each row is spread over its timed stages, one hashed aggregate counts the (stage, bucket)
     -- pairs of each row group (the 'total' stage, which every row has, also carries the row's
@@ -1631,6 +1632,9 @@ CREATE FUNCTION zenglow.query_rollup_5m_from_raw(p_from timestamp with time zone
         select q.tenant_id, date_bin(interval '5 minutes', q.ts, timestamptz '2000-01-01 00:00:00+00') as bucket,
             q.endpoint, coalesce(q.mode, '') as mode, coalesce(q.model, '') as model, s.stage,
             zenglow_stats.latency_bucket(s.ms) as b,
+            -- Latency is of answers (status < 400): a refusal in a millisecond (429, 503 overloaded)
+            -- would otherwise make latency look better the harder the service sheds load.
+            q.status < 400 as answered,
             count(*) as n,
             sum(s.ms) as ms_sum,
             count(*) filter (where q.status between 400 and 499 and q.status <> 429) as client,
@@ -1643,13 +1647,14 @@ CREATE FUNCTION zenglow.query_rollup_5m_from_raw(p_from timestamp with time zone
         cross join lateral (values ('total', q.total_ms), ('embed', q.embed_ms), ('retrieve', q.retrieve_ms),
             ('features', q.features_ms), ('ltr', q.ltr_ms), ('fusion', q.fusion_ms)) s (stage, ms)
         where q.ts >= p_from and q.ts < p_to and s.ms is not null
-        group by 1, 2, 3, 4, 5, 6, 7
+        group by 1, 2, 3, 4, 5, 6, 7, 8
     ),
     stages as (
         select tenant_id, bucket, endpoint, mode, model, stage,
-            sum(n) as n, sum(ms_sum) as ms_sum, sum(client) as client, sum(throttled) as throttled, sum(server) as server,
+            sum(n) as n, sum(ms_sum) filter (where answered) as ms_sum, sum(client) as client,
+            sum(throttled) as throttled, sum(server) as server,
             sum(degraded) as degraded, sum(cache_hits) as cache_hits, sum(results) as results,
-            array_agg(b order by b) as bs, array_agg(n order by b) as ns
+            array_agg(b order by b) filter (where answered) as bs, array_agg(n order by b) filter (where answered) as ns
         from pairs
         group by 1, 2, 3, 4, 5, 6
     ),
@@ -1670,8 +1675,8 @@ CREATE FUNCTION zenglow.query_rollup_5m_from_raw(p_from timestamp with time zone
             max(h) filter (where stage = 'ltr') as ltr_hist, max(h) filter (where stage = 'fusion') as fusion_hist
         from (
             -- Dense arrays up to the highest bucket used (1-based, trailing zeros trimmed).
-            select t.*, array(select coalesce(t.ns[array_position(t.bs, i)], 0)
-                              from generate_series(1, t.bs[cardinality(t.bs)]) i order by i) as h
+            select t.*, case when t.bs is not null then array(select coalesce(t.ns[array_position(t.bs, i)], 0)
+                              from generate_series(1, t.bs[cardinality(t.bs)]) i order by i) end as h
             from stages t
         ) d
         group by 1, 2, 3, 4, 5
@@ -5457,19 +5462,19 @@ COMMENT ON COLUMN zenglow_stats.model_stats.requests_per_second IS 'Requests per
 -- Name: COLUMN model_stats.p50_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.model_stats.p50_ms IS 'Median total time (ms).';
+COMMENT ON COLUMN zenglow_stats.model_stats.p50_ms IS 'Median total time of the answers (status < 400), ms, within 9.05%.';
 
 --
 -- Name: COLUMN model_stats.p95_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.model_stats.p95_ms IS '95th percentile of total time (ms).';
+COMMENT ON COLUMN zenglow_stats.model_stats.p95_ms IS '95th percentile of the answers'' total time (ms), within 9.05%.';
 
 --
 -- Name: COLUMN model_stats.rolling_24h_p95_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.model_stats.rolling_24h_p95_ms IS '95th percentile of total time over the 24 hours ending with this one (ms).';
+COMMENT ON COLUMN zenglow_stats.model_stats.rolling_24h_p95_ms IS '95th percentile of the answers'' total time over the 24 hours ending with this one (ms).';
 
 --
 -- Name: partition_counts; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
@@ -5637,7 +5642,7 @@ COMMENT ON COLUMN zenglow_stats.query_latency_1d.stage IS 'total, embed, retriev
 -- Name: COLUMN query_latency_1d.requests; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_latency_1d.requests IS 'Requests that timed this stage.';
+COMMENT ON COLUMN zenglow_stats.query_latency_1d.requests IS 'Answers (status < 400) that timed this stage: latency leaves refusals and errors out.';
 
 --
 -- Name: COLUMN query_latency_1d.p50_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
@@ -5731,7 +5736,7 @@ COMMENT ON COLUMN zenglow_stats.query_latency_1h.stage IS 'total, embed, retriev
 -- Name: COLUMN query_latency_1h.requests; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_latency_1h.requests IS 'Requests that timed this stage.';
+COMMENT ON COLUMN zenglow_stats.query_latency_1h.requests IS 'Answers (status < 400) that timed this stage: latency leaves refusals and errors out.';
 
 --
 -- Name: COLUMN query_latency_1h.p50_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
@@ -5825,7 +5830,7 @@ COMMENT ON COLUMN zenglow_stats.query_latency_5m.stage IS 'total, embed, retriev
 -- Name: COLUMN query_latency_5m.requests; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_latency_5m.requests IS 'Requests that timed this stage.';
+COMMENT ON COLUMN zenglow_stats.query_latency_5m.requests IS 'Answers (status < 400) that timed this stage: latency leaves refusals and errors out.';
 
 --
 -- Name: COLUMN query_latency_5m.p50_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
@@ -6090,19 +6095,19 @@ COMMENT ON COLUMN zenglow_stats.query_performance_hourly.cache_hit_ratio IS 'Sha
 -- Name: COLUMN query_performance_hourly.p50_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_performance_hourly.p50_ms IS 'Median total latency (ms), from the merged histogram: within 9.05%.';
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.p50_ms IS 'Median total latency of the answers (status < 400), ms, from the merged histogram: within 9.05%.';
 
 --
 -- Name: COLUMN query_performance_hourly.p95_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_performance_hourly.p95_ms IS '95th percentile of total latency (ms), within 9.05%.';
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.p95_ms IS '95th percentile of the answers'' total latency (ms), within 9.05%.';
 
 --
 -- Name: COLUMN query_performance_hourly.p99_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_performance_hourly.p99_ms IS '99th percentile of total latency (ms), within 9.05%.';
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.p99_ms IS '99th percentile of the answers'' total latency (ms), within 9.05%.';
 
 --
 -- Name: COLUMN query_performance_hourly.avg_embed_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
@@ -6322,73 +6327,73 @@ COMMENT ON COLUMN zenglow_stats.query_stats_1d.results IS 'Results returned, sum
 -- Name: COLUMN query_stats_1d.total_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1d.total_ms_sum IS 'Total time summed (ms); divide by requests for the mean.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.total_ms_sum IS 'Total time of the answers (status < 400) summed (ms); divide by histogram_count(total_hist) for their mean.';
 
 --
 -- Name: COLUMN query_stats_1d.embed_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1d.embed_ms_sum IS 'Embedding time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.embed_ms_sum IS 'Embedding time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1d.retrieve_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1d.retrieve_ms_sum IS 'Retrieval time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.retrieve_ms_sum IS 'Retrieval time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1d.features_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1d.features_ms_sum IS 'Feature time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.features_ms_sum IS 'Feature time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1d.ltr_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1d.ltr_ms_sum IS 'Learning-to-rank time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.ltr_ms_sum IS 'Learning-to-rank time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1d.fusion_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1d.fusion_ms_sum IS 'Fusion time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.fusion_ms_sum IS 'Fusion time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1d.total_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1d.total_hist IS 'Histogram of total time (zenglow_stats.latency_buckets; merge with histogram_merge, read with histogram_quantile).';
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.total_hist IS 'Histogram of the answers'' (status < 400) total time (zenglow_stats.latency_buckets; merge with histogram_merge, read with histogram_quantile).';
 
 --
 -- Name: COLUMN query_stats_1d.embed_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1d.embed_hist IS 'Histogram of embedding time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.embed_hist IS 'Histogram of the answers'' embedding time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1d.retrieve_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1d.retrieve_hist IS 'Histogram of retrieval time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.retrieve_hist IS 'Histogram of the answers'' retrieval time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1d.features_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1d.features_hist IS 'Histogram of feature time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.features_hist IS 'Histogram of the answers'' feature time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1d.ltr_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1d.ltr_hist IS 'Histogram of learning-to-rank time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.ltr_hist IS 'Histogram of the answers'' learning-to-rank time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1d.fusion_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1d.fusion_hist IS 'Histogram of fusion time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1d.fusion_hist IS 'Histogram of the answers'' fusion time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1d.result_sources; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
@@ -6586,73 +6591,73 @@ COMMENT ON COLUMN zenglow_stats.query_stats_1h.results IS 'Results returned, sum
 -- Name: COLUMN query_stats_1h.total_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1h.total_ms_sum IS 'Total time summed (ms); divide by requests for the mean.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.total_ms_sum IS 'Total time of the answers (status < 400) summed (ms); divide by histogram_count(total_hist) for their mean.';
 
 --
 -- Name: COLUMN query_stats_1h.embed_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1h.embed_ms_sum IS 'Embedding time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.embed_ms_sum IS 'Embedding time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1h.retrieve_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1h.retrieve_ms_sum IS 'Retrieval time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.retrieve_ms_sum IS 'Retrieval time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1h.features_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1h.features_ms_sum IS 'Feature time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.features_ms_sum IS 'Feature time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1h.ltr_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1h.ltr_ms_sum IS 'Learning-to-rank time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.ltr_ms_sum IS 'Learning-to-rank time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1h.fusion_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1h.fusion_ms_sum IS 'Fusion time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.fusion_ms_sum IS 'Fusion time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1h.total_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1h.total_hist IS 'Histogram of total time (zenglow_stats.latency_buckets; merge with histogram_merge, read with histogram_quantile).';
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.total_hist IS 'Histogram of the answers'' (status < 400) total time (zenglow_stats.latency_buckets; merge with histogram_merge, read with histogram_quantile).';
 
 --
 -- Name: COLUMN query_stats_1h.embed_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1h.embed_hist IS 'Histogram of embedding time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.embed_hist IS 'Histogram of the answers'' embedding time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1h.retrieve_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1h.retrieve_hist IS 'Histogram of retrieval time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.retrieve_hist IS 'Histogram of the answers'' retrieval time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1h.features_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1h.features_hist IS 'Histogram of feature time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.features_hist IS 'Histogram of the answers'' feature time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1h.ltr_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1h.ltr_hist IS 'Histogram of learning-to-rank time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.ltr_hist IS 'Histogram of the answers'' learning-to-rank time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1h.fusion_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_1h.fusion_hist IS 'Histogram of fusion time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_1h.fusion_hist IS 'Histogram of the answers'' fusion time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_1h.result_sources; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
@@ -6816,73 +6821,73 @@ COMMENT ON COLUMN zenglow_stats.query_stats_5m.results IS 'Results returned, sum
 -- Name: COLUMN query_stats_5m.total_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_5m.total_ms_sum IS 'Total time summed (ms); divide by requests for the mean.';
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.total_ms_sum IS 'Total time of the answers (status < 400) summed (ms); divide by histogram_count(total_hist) for their mean.';
 
 --
 -- Name: COLUMN query_stats_5m.embed_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_5m.embed_ms_sum IS 'Embedding time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.embed_ms_sum IS 'Embedding time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_5m.retrieve_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_5m.retrieve_ms_sum IS 'Retrieval time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.retrieve_ms_sum IS 'Retrieval time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_5m.features_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_5m.features_ms_sum IS 'Feature time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.features_ms_sum IS 'Feature time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_5m.ltr_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_5m.ltr_ms_sum IS 'Learning-to-rank time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.ltr_ms_sum IS 'Learning-to-rank time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_5m.fusion_ms_sum; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_5m.fusion_ms_sum IS 'Fusion time summed (ms); null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.fusion_ms_sum IS 'Fusion time of the answers (status < 400) summed (ms); null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_5m.total_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_5m.total_hist IS 'Histogram of total time (zenglow_stats.latency_buckets; merge with histogram_merge, read with histogram_quantile).';
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.total_hist IS 'Histogram of the answers'' (status < 400) total time (zenglow_stats.latency_buckets; merge with histogram_merge, read with histogram_quantile).';
 
 --
 -- Name: COLUMN query_stats_5m.embed_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_5m.embed_hist IS 'Histogram of embedding time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.embed_hist IS 'Histogram of the answers'' embedding time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_5m.retrieve_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_5m.retrieve_hist IS 'Histogram of retrieval time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.retrieve_hist IS 'Histogram of the answers'' retrieval time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_5m.features_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_5m.features_hist IS 'Histogram of feature time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.features_hist IS 'Histogram of the answers'' feature time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_5m.ltr_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_5m.ltr_hist IS 'Histogram of learning-to-rank time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.ltr_hist IS 'Histogram of the answers'' learning-to-rank time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_5m.fusion_hist; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_stats_5m.fusion_hist IS 'Histogram of fusion time; null when no request timed it.';
+COMMENT ON COLUMN zenglow_stats.query_stats_5m.fusion_hist IS 'Histogram of the answers'' fusion time; null when no answer timed it.';
 
 --
 -- Name: COLUMN query_stats_5m.result_sources; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner

@@ -92,9 +92,10 @@ select results_eq(
     $$select requests, errors_client, errors_throttled, errors_server, degraded, cache_hits, results, total_ms_sum, embed_ms_sum,
         features_ms_sum, result_sources
       from zenglow.query_rollup_5m, clock where tenant_id = 'rollup-a' and bucket = d + interval '10 hours'$$,
-    $$values (10::bigint, 1::bigint, 2::bigint, 2::bigint, 2::bigint, 3::bigint, 50::bigint, 550::double precision,
-        25::double precision, null::double precision, '{"pubmed": 20, "wiki": 30}'::jsonb)$$,
-    '5m: requests, client / throttled (429, 503 overloaded) / server errors, degraded, cache hits, results, stage sums, sources');
+    $$values (10::bigint, 1::bigint, 2::bigint, 2::bigint, 2::bigint, 3::bigint, 50::bigint, 150::double precision,
+        12.5::double precision, null::double precision, '{"pubmed": 20, "wiki": 30}'::jsonb)$$,
+    '5m: requests, client / throttled (429, 503 overloaded) / server errors, degraded, cache hits, results, sources of every '
+    'outcome; stage sums of the five answers only (status < 400)');
 select results_eq(
     $$select mode, model, requests, embed_hist, zenglow_stats.histogram_count(total_hist)
       from zenglow.query_rollup_5m, clock where tenant_id = 'rollup-b' and bucket = d + interval '10 hours 5 minutes' and mode = ''$$,
@@ -107,7 +108,7 @@ select results_eq(
 select results_eq(
     $$select bucket - d, requests, errors_client, errors_throttled, errors_server, total_ms_sum, result_sources, top_documents
       from zenglow.query_rollup_1d, clock where tenant_id = 'rollup-a'$$,
-    $$values (interval '0', 16::bigint, 1::bigint, 2::bigint, 2::bigint, 592::double precision,
+    $$values (interval '0', 16::bigint, 1::bigint, 2::bigint, 2::bigint, 192::double precision,
         '{"pubmed": 20, "wiki": 36}'::jsonb, '{"doc-1": 10, "doc-2": 5, "doc-3": 6}'::jsonb)$$,
     '1d: merged per UTC day, with the day''s top documents counted');
 select is((select sum(requests) from zenglow.query_rollup_1d where tenant_id = 'rollup-b' and mode = 'bm25'), 2000::numeric,
@@ -150,8 +151,9 @@ select is(
 select results_eq(
     $$select stage, requests, mean_ms from zenglow_stats.query_latency_5m, clock
       where tenant_id = 'rollup-a' and bucket = d + interval '10 hours' order by stage$$,
-    $$values ('embed', 10::bigint, 2.5::double precision), ('retrieve', 10::bigint, 4::double precision), ('total', 10::bigint, 55::double precision)$$,
-    'query_latency_5m: one row per stage that recorded values, with its count and exact mean');
+    $$values ('embed', 5::bigint, 2.5::double precision), ('retrieve', 5::bigint, 4::double precision), ('total', 5::bigint, 30::double precision)$$,
+    'query_latency_5m: one row per stage that recorded values, with the count and exact mean of the answers (the five '
+    'refusals and errors of that bucket, fast or slow, are not latency)');
 select results_eq(
     $$select requests, server_errors, cache_hit_ratio, avg_embed_ms from zenglow_stats.query_performance_hourly, clock
       where tenant_id = 'rollup-a' and bucket = d + interval '10 hours'$$,

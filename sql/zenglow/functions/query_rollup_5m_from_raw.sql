@@ -14,7 +14,8 @@ as $$
     -- zenglow_stats.query_performance, not the table: the view calls it with the analyst's
     -- rights, and analysts may not use schema zenglow (the refresh reads the same rows as owner).
     -- Error classes: throttled = 429, or 503 with error_code 'overloaded'; server = any other
-    -- 5xx; client = any other 4xx. A stage's sum and histogram are null when no row timed it.
+    -- 5xx; client = any other 4xx. Counts cover every row; a stage's sum and histogram cover the
+    -- answers only (status < 400), and are null when no answer timed that stage.
     -- Built for millions of rows, never a function call per raw row (latency_bucket is inlined):
     -- each row is spread over its timed stages, one hashed aggregate counts the (stage, bucket)
     -- pairs of each row group (the 'total' stage, which every row has, also carries the row's
@@ -26,6 +27,9 @@ as $$
         select q.tenant_id, date_bin(interval '5 minutes', q.ts, timestamptz '2000-01-01 00:00:00+00') as bucket,
             q.endpoint, coalesce(q.mode, '') as mode, coalesce(q.model, '') as model, s.stage,
             zenglow_stats.latency_bucket(s.ms) as b,
+            -- Latency is of answers (status < 400): a refusal in a millisecond (429, 503 overloaded)
+            -- would otherwise make latency look better the harder the service sheds load.
+            q.status < 400 as answered,
             count(*) as n,
             sum(s.ms) as ms_sum,
             count(*) filter (where q.status between 400 and 499 and q.status <> 429) as client,
@@ -38,13 +42,14 @@ as $$
         cross join lateral (values ('total', q.total_ms), ('embed', q.embed_ms), ('retrieve', q.retrieve_ms),
             ('features', q.features_ms), ('ltr', q.ltr_ms), ('fusion', q.fusion_ms)) s (stage, ms)
         where q.ts >= p_from and q.ts < p_to and s.ms is not null
-        group by 1, 2, 3, 4, 5, 6, 7
+        group by 1, 2, 3, 4, 5, 6, 7, 8
     ),
     stages as (
         select tenant_id, bucket, endpoint, mode, model, stage,
-            sum(n) as n, sum(ms_sum) as ms_sum, sum(client) as client, sum(throttled) as throttled, sum(server) as server,
+            sum(n) as n, sum(ms_sum) filter (where answered) as ms_sum, sum(client) as client,
+            sum(throttled) as throttled, sum(server) as server,
             sum(degraded) as degraded, sum(cache_hits) as cache_hits, sum(results) as results,
-            array_agg(b order by b) as bs, array_agg(n order by b) as ns
+            array_agg(b order by b) filter (where answered) as bs, array_agg(n order by b) filter (where answered) as ns
         from pairs
         group by 1, 2, 3, 4, 5, 6
     ),
@@ -65,8 +70,8 @@ as $$
             max(h) filter (where stage = 'ltr') as ltr_hist, max(h) filter (where stage = 'fusion') as fusion_hist
         from (
             -- Dense arrays up to the highest bucket used (1-based, trailing zeros trimmed).
-            select t.*, array(select coalesce(t.ns[array_position(t.bs, i)], 0)
-                              from generate_series(1, t.bs[cardinality(t.bs)]) i order by i) as h
+            select t.*, case when t.bs is not null then array(select coalesce(t.ns[array_position(t.bs, i)], 0)
+                              from generate_series(1, t.bs[cardinality(t.bs)]) i order by i) end as h
             from stages t
         ) d
         group by 1, 2, 3, 4, 5

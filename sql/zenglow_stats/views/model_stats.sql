@@ -26,6 +26,6 @@ comment on column zenglow_stats.model_stats.bucket is 'Start of the hour (UTC).'
 comment on column zenglow_stats.model_stats.model is 'The embedding model; '''' when none was recorded.';
 comment on column zenglow_stats.model_stats.requests is 'Requests in the hour.';
 comment on column zenglow_stats.model_stats.requests_per_second is 'Requests per second over the hour (so far, for the hour still running).';
-comment on column zenglow_stats.model_stats.p50_ms is 'Median total time (ms).';
-comment on column zenglow_stats.model_stats.p95_ms is '95th percentile of total time (ms).';
-comment on column zenglow_stats.model_stats.rolling_24h_p95_ms is '95th percentile of total time over the 24 hours ending with this one (ms).';
+comment on column zenglow_stats.model_stats.p50_ms is 'Median total time of the answers (status < 400), ms, within 9.05%.';
+comment on column zenglow_stats.model_stats.p95_ms is '95th percentile of the answers'' total time (ms), within 9.05%.';
+comment on column zenglow_stats.model_stats.rolling_24h_p95_ms is '95th percentile of the answers'' total time over the 24 hours ending with this one (ms).';

@@ -28,7 +28,7 @@ comment on column zenglow_stats.query_latency_1d.endpoint is 'The API endpoint.'
 comment on column zenglow_stats.query_latency_1d.mode is 'The retrieval mode; '''' when none was recorded.';
 comment on column zenglow_stats.query_latency_1d.model is 'The embedding model; '''' when none was recorded.';
 comment on column zenglow_stats.query_latency_1d.stage is 'total, embed, retrieve, features, ltr or fusion.';
-comment on column zenglow_stats.query_latency_1d.requests is 'Requests that timed this stage.';
+comment on column zenglow_stats.query_latency_1d.requests is 'Answers (status < 400) that timed this stage: latency leaves refusals and errors out.';
 comment on column zenglow_stats.query_latency_1d.p50_ms is 'Median time of the stage (ms), within 9.05%.';
 comment on column zenglow_stats.query_latency_1d.p95_ms is '95th percentile (ms), within 9.05%.';
 comment on column zenglow_stats.query_latency_1d.p99_ms is '99th percentile (ms), within 9.05%.';

@@ -32,9 +32,9 @@ comment on column zenglow_stats.query_performance_hourly.endpoint is 'The API en
 comment on column zenglow_stats.query_performance_hourly.requests is 'Requests recorded, every outcome.';
 comment on column zenglow_stats.query_performance_hourly.server_errors is 'Requests answered 5xx, overload refusals (503 overloaded) left out.';
 comment on column zenglow_stats.query_performance_hourly.cache_hit_ratio is 'Share of requests answered from the response cache (0..1).';
-comment on column zenglow_stats.query_performance_hourly.p50_ms is 'Median total latency (ms), from the merged histogram: within 9.05%.';
-comment on column zenglow_stats.query_performance_hourly.p95_ms is '95th percentile of total latency (ms), within 9.05%.';
-comment on column zenglow_stats.query_performance_hourly.p99_ms is '99th percentile of total latency (ms), within 9.05%.';
+comment on column zenglow_stats.query_performance_hourly.p50_ms is 'Median total latency of the answers (status < 400), ms, from the merged histogram: within 9.05%.';
+comment on column zenglow_stats.query_performance_hourly.p95_ms is '95th percentile of the answers'' total latency (ms), within 9.05%.';
+comment on column zenglow_stats.query_performance_hourly.p99_ms is '99th percentile of the answers'' total latency (ms), within 9.05%.';
 comment on column zenglow_stats.query_performance_hourly.avg_embed_ms is 'Mean embed milliseconds of the requests that embedded.';
 comment on column zenglow_stats.query_performance_hourly.avg_retrieve_ms is 'Mean rag_query milliseconds.';
 comment on column zenglow_stats.query_performance_hourly.avg_features_ms is 'Mean feature milliseconds (null until rag_query reports stage timings).';
