@@ -1073,7 +1073,7 @@ CREATE FUNCTION zenglow.maintenance_forget_runs() RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
--- Maintenance step 5: forgets the zenglow.maintenance_runs records older than
+-- Maintenance step 6: forgets the zenglow.maintenance_runs records older than
 -- run_history_retention (30 days), so the record of every minute's run stays small. Returns how
 -- many it deleted. Safe to call alone (waits for a run in progress).
 declare
@@ -1093,7 +1093,7 @@ ALTER FUNCTION zenglow.maintenance_forget_runs() OWNER TO zenglow_owner;
 -- Name: FUNCTION maintenance_forget_runs(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
 --
 
-COMMENT ON FUNCTION zenglow.maintenance_forget_runs() IS 'Maintenance step 5: deletes maintenance_runs records older than run_history_retention; returns how many.';
+COMMENT ON FUNCTION zenglow.maintenance_forget_runs() IS 'Maintenance step 6: deletes maintenance_runs records older than run_history_retention; returns how many.';
 
 --
 -- Name: maintenance_heal_partitions(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -1278,18 +1278,22 @@ CREATE FUNCTION zenglow.maintenance_retire_query_performance(OUT created text[],
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $_$
--- Maintenance step 4, zenglow.query_performance past query_performance_retention (30 days):
+-- Maintenance step 5, zenglow.query_performance past query_performance_retention (30 days):
 -- on a TimescaleDB hypertable, drop_chunks (the Apache build has no retention policy); on the
 -- plain-PostgreSQL fallback, daily partitions are premade query_performance_premake_days ahead,
 -- rows in the default partition are moved into partitions made for them (healed), and whole
 -- days past retention are dropped. Returns the partitions (or TimescaleDB chunks) created,
 -- dropped and healed and the rows moved. Moving rows writes through the parent, whose row-level
 -- security is forced, hence maintenance mode. Safe to call alone (waits for a run in progress).
+-- Never drops a row the 5-minute rollups may still need: the cutoff is the earlier of the
+-- retention and the 5m watermark minus the late window (nothing while no refresh ever ran), so a
+-- rollup step that keeps failing makes raw rows wait instead of vanishing un-rolled.
 declare
     v_settings zenglow.maintenance_settings;
     v_range record;
     v_partition record;
     v_chunks text[];
+    v_cutoff timestamptz;
 begin
     created := '{}';
     dropped := '{}';
@@ -1297,12 +1301,18 @@ begin
     moved_rows := 0;
     perform pg_advisory_xact_lock(hashtextextended('zenglow.run_maintenance', 0));
     select * into v_settings from zenglow.maintenance_settings;
+    v_cutoff := least(now() - v_settings.query_performance_retention,
+        coalesce((select w.watermark - v_settings.query_rollup_late_window
+                  from zenglow.query_rollup_watermarks w where w.level = '5m'), '-infinity'));
+    if v_cutoff = '-infinity' then
+        return;
+    end if;
     if zenglow.is_hypertable('zenglow.query_performance'::regclass) then
         -- search_path is pinned, so TimescaleDB's function is named with its schema.
         execute format(
             'select coalesce(array_agg(c::text), ''{}'') from %I.drop_chunks(''zenglow.query_performance''::regclass, older_than => $1) c',
             (select n.nspname from pg_extension e join pg_namespace n on n.oid = e.extnamespace where e.extname = 'timescaledb'))
-            into v_chunks using now() - v_settings.query_performance_retention;
+            into v_chunks using v_cutoff;
         dropped := v_chunks;
         return;
     end if;
@@ -1337,7 +1347,7 @@ begin
         select c.oid::regclass as partition, c.relname as name
         from pg_inherits i join pg_class c on c.oid = i.inhrelid
         where i.inhparent = 'zenglow.query_performance'::regclass
-          and zenglow.partition_upper_bound(c.oid) <= now() - v_settings.query_performance_retention
+          and zenglow.partition_upper_bound(c.oid) <= v_cutoff
     loop
         execute format('drop table %s', v_partition.partition);
         dropped := dropped || v_partition.name::text;
@@ -1352,7 +1362,7 @@ ALTER FUNCTION zenglow.maintenance_retire_query_performance(OUT created text[], 
 -- Name: FUNCTION maintenance_retire_query_performance(OUT created text[], OUT dropped text[], OUT healed text[], OUT moved_rows bigint); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
 --
 
-COMMENT ON FUNCTION zenglow.maintenance_retire_query_performance(OUT created text[], OUT dropped text[], OUT healed text[], OUT moved_rows bigint) IS 'Maintenance step 4: query_performance retention (drop_chunks on a hypertable; premade, healed and dropped daily partitions without TimescaleDB); returns (created, dropped, healed, moved_rows).';
+COMMENT ON FUNCTION zenglow.maintenance_retire_query_performance(OUT created text[], OUT dropped text[], OUT healed text[], OUT moved_rows bigint) IS 'Maintenance step 5: query_performance retention (drop_chunks on a hypertable; premade, healed and dropped daily partitions without TimescaleDB); returns (created, dropped, healed, moved_rows).';
 
 --
 -- Name: maintenance_retire_query_rollups(timestamp with time zone); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -2130,10 +2140,11 @@ CREATE FUNCTION zenglow.run_maintenance() RETURNS jsonb
 --   1. zenglow.maintenance_premake_partitions        chunks partitions for now and ahead
 --   2. zenglow.maintenance_heal_partitions           rows in chunks_default into their own partitions
 --   3. zenglow.maintenance_retire_chunks             chunk retention, pinned batches kept
---   4. zenglow.maintenance_retire_query_performance  drop_chunks, or daily partitions without TimescaleDB
---   5. zenglow.maintenance_forget_runs               run records past run_history_retention
---   6. zenglow.refresh_query_rollups                 the 5m/1h/1d rollups from their watermarks, then
+--   4. zenglow.refresh_query_rollups                 the 5m/1h/1d rollups from their watermarks, then
 --                                                    their retention (its jsonb goes into the run's rollups)
+--   5. zenglow.maintenance_retire_query_performance  drop_chunks, or daily partitions without TimescaleDB,
+--                                                    never past what step 4 rolled up
+--   6. zenglow.maintenance_forget_runs               run records past run_history_retention
 -- A transaction-level advisory lock makes a concurrent second run a recorded no-op
 -- (skipped_locked). Each step runs in its own subtransaction: a failing step is recorded
 -- (outcome partial, error '<step>: <message>') and the others still run. The run is one row of
@@ -2180,6 +2191,13 @@ begin
         v_errors := v_errors || ('chunk retention: ' || sqlerrm);
     end;
 
+    -- Before raw retention, which drops only what the 5-minute rollups hold.
+    begin
+        v_rollups := zenglow.refresh_query_rollups();
+    exception when others then
+        v_errors := v_errors || ('rollups: ' || sqlerrm);
+    end;
+
     begin
         select * into v_step from zenglow.maintenance_retire_query_performance();
         v_created := v_created || v_step.created;
@@ -2194,12 +2212,6 @@ begin
         perform zenglow.maintenance_forget_runs();
     exception when others then
         v_errors := v_errors || ('run history: ' || sqlerrm);
-    end;
-
-    begin
-        v_rollups := zenglow.refresh_query_rollups();
-    exception when others then
-        v_errors := v_errors || ('rollups: ' || sqlerrm);
     end;
 
     -- Each step leaves maintenance mode off (a failed one's subtransaction undid it); make sure.
@@ -4491,6 +4503,10 @@ CREATE TABLE zenglow.maintenance_settings (
     CONSTRAINT maintenance_settings_one_row CHECK (singleton),
     CONSTRAINT maintenance_settings_premake_range CHECK (((chunk_premake >= 1) AND (chunk_premake <= 60))),
     CONSTRAINT maintenance_settings_qp_premake_range CHECK (((query_performance_premake_days >= 1) AND (query_performance_premake_days <= 90))),
+    CONSTRAINT maintenance_settings_raw_outlives_late_window CHECK ((query_performance_retention >= (query_rollup_late_window + '1 day'::interval))),
+    CONSTRAINT maintenance_settings_rollup_1d_retention_floor CHECK (((query_rollup_1d_retention IS NULL) OR (query_rollup_1d_retention >= '1 day'::interval))),
+    CONSTRAINT maintenance_settings_rollup_1h_retention_floor CHECK (((query_rollup_1h_retention IS NULL) OR (query_rollup_1h_retention >= (query_rollup_late_window + '2 days'::interval)))),
+    CONSTRAINT maintenance_settings_rollup_5m_retention_floor CHECK (((query_rollup_5m_retention IS NULL) OR (query_rollup_5m_retention >= (query_rollup_late_window + '1 day'::interval)))),
     CONSTRAINT maintenance_settings_unit_known CHECK ((chunk_partition_unit = ANY (ARRAY['day'::text, 'week'::text, 'month'::text])))
 );
 
@@ -4513,6 +4529,18 @@ COMMENT ON COLUMN zenglow.maintenance_settings.query_rollup_late_window IS 'How 
 --
 
 COMMENT ON COLUMN zenglow.maintenance_settings.query_rollup_1d_retention IS 'Null: daily rollups are kept.';
+
+--
+-- Name: CONSTRAINT maintenance_settings_rollup_1h_retention_floor ON maintenance_settings; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON CONSTRAINT maintenance_settings_rollup_1h_retention_floor ON zenglow.maintenance_settings IS 'Hourly rollups must live at least the late window plus two days: the daily level is rolled up from them.';
+
+--
+-- Name: CONSTRAINT maintenance_settings_rollup_5m_retention_floor ON maintenance_settings; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON CONSTRAINT maintenance_settings_rollup_5m_retention_floor ON zenglow.maintenance_settings IS '5-minute rollups must live at least the late window plus a day: the hourly level is rolled up from them.';
 
 --
 -- Name: query_performance; Type: TABLE; Schema: zenglow; Owner: zenglow_owner

@@ -1,4 +1,4 @@
--- Maintenance step 5, zenglow.maintenance_forget_runs: run records older than
+-- Maintenance step 6, zenglow.maintenance_forget_runs: run records older than
 -- run_history_retention are deleted and counted, newer ones kept.
 begin;
 select plan(4);

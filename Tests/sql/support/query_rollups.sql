@@ -223,12 +223,14 @@ select is((select top_documents from zenglow_stats.query_stats_1d, clock where t
 
 -- Retention per level.
 \o /dev/null
-update zenglow.maintenance_settings set query_rollup_5m_retention = interval '1 day';
+-- The shortest 5m retention allowed: the late window (15 minutes) and a day.
+update zenglow.maintenance_settings set query_rollup_5m_retention = interval '1 day 15 minutes';
 create temporary table expected as
-select (select count(*) from zenglow.query_rollup_5m, clock where bucket + interval '5 minutes' <= p_now - interval '1 day') as gone_5m,
-    (select count(*) from zenglow.query_rollup_5m, clock where bucket + interval '5 minutes' > p_now - interval '1 day') as kept_5m,
+select (select count(*) from zenglow.query_rollup_5m, clock where bucket + interval '5 minutes' <= p_now - interval '1 day 15 minutes') as gone_5m,
+    (select count(*) from zenglow.query_rollup_5m, clock where bucket + interval '5 minutes' > p_now - interval '1 day 15 minutes') as kept_5m,
     (select count(*) from zenglow.query_rollup_1h) as all_1h,
-    (select count(*) from zenglow.query_rollup_1h, clock where bucket + interval '1 hour' > p_now - interval '1 day') as kept_1h,
+    (select count(*) from zenglow.query_rollup_1h, clock
+     where bucket + interval '1 hour' > p_now + interval '1 day' - interval '2 days 15 minutes') as kept_1h,
     (select count(*) from zenglow.query_rollup_1d) as all_1d;
 insert into refreshes select 4, zenglow.maintenance_retire_query_rollups((select p_now from clock));
 \o
@@ -239,8 +241,9 @@ select results_eq(
     $$select kept_5m, all_1h, all_1d from expected$$,
     '5m retention deletes the 5-minute rows wholly past it and nothing else');
 \o /dev/null
-update zenglow.maintenance_settings set query_rollup_1h_retention = interval '1 day', query_rollup_1d_retention = null;
-insert into refreshes select 5, zenglow.maintenance_retire_query_rollups((select p_now from clock));
+-- The shortest 1h retention allowed (the late window and two days), a day later than the rows.
+update zenglow.maintenance_settings set query_rollup_1h_retention = interval '2 days 15 minutes', query_rollup_1d_retention = null;
+insert into refreshes select 5, zenglow.maintenance_retire_query_rollups((select p_now + interval '1 day' from clock));
 \o
 select results_eq(
     $$select (select count(*) from zenglow.query_rollup_1h), (select count(*) from zenglow.query_rollup_1d)$$,
@@ -248,6 +251,12 @@ select results_eq(
     '1h retention likewise; daily rows are kept when their retention is null');
 select is((select sum(requests) from zenglow.query_rollup_1d where tenant_id = 'rollup-a'), 17::numeric,
     'a refresh after retention below does not erase the days above');
+select throws_ok($$update zenglow.maintenance_settings set query_rollup_5m_retention = interval '30 minutes'$$, '23514',
+    'new row for relation "maintenance_settings" violates check constraint "maintenance_settings_rollup_5m_retention_floor"',
+    'a 5m retention shorter than the late window and a day is refused: the hourly level would lose rows not rolled up yet');
+select throws_ok($$update zenglow.maintenance_settings set query_rollup_1d_retention = interval '-1 day'$$, '23514',
+    'new row for relation "maintenance_settings" violates check constraint "maintenance_settings_rollup_1d_retention_floor"',
+    'a negative retention is refused (it deleted every row)');
 
 -- What the analyst may do.
 select is(
@@ -289,7 +298,7 @@ select is(
     0::bigint,
     'only the owner refreshes and retires rollups');
 
--- run_maintenance's step 6.
+-- run_maintenance's step 4.
 \o /dev/null
 insert into refreshes select 6, zenglow.run_maintenance();
 \o

@@ -11,10 +11,11 @@ as $$
 --   1. zenglow.maintenance_premake_partitions        chunks partitions for now and ahead
 --   2. zenglow.maintenance_heal_partitions           rows in chunks_default into their own partitions
 --   3. zenglow.maintenance_retire_chunks             chunk retention, pinned batches kept
---   4. zenglow.maintenance_retire_query_performance  drop_chunks, or daily partitions without TimescaleDB
---   5. zenglow.maintenance_forget_runs               run records past run_history_retention
---   6. zenglow.refresh_query_rollups                 the 5m/1h/1d rollups from their watermarks, then
+--   4. zenglow.refresh_query_rollups                 the 5m/1h/1d rollups from their watermarks, then
 --                                                    their retention (its jsonb goes into the run's rollups)
+--   5. zenglow.maintenance_retire_query_performance  drop_chunks, or daily partitions without TimescaleDB,
+--                                                    never past what step 4 rolled up
+--   6. zenglow.maintenance_forget_runs               run records past run_history_retention
 -- A transaction-level advisory lock makes a concurrent second run a recorded no-op
 -- (skipped_locked). Each step runs in its own subtransaction: a failing step is recorded
 -- (outcome partial, error '<step>: <message>') and the others still run. The run is one row of
@@ -61,6 +62,13 @@ begin
         v_errors := v_errors || ('chunk retention: ' || sqlerrm);
     end;
 
+    -- Before raw retention, which drops only what the 5-minute rollups hold.
+    begin
+        v_rollups := zenglow.refresh_query_rollups();
+    exception when others then
+        v_errors := v_errors || ('rollups: ' || sqlerrm);
+    end;
+
     begin
         select * into v_step from zenglow.maintenance_retire_query_performance();
         v_created := v_created || v_step.created;
@@ -75,12 +83,6 @@ begin
         perform zenglow.maintenance_forget_runs();
     exception when others then
         v_errors := v_errors || ('run history: ' || sqlerrm);
-    end;
-
-    begin
-        v_rollups := zenglow.refresh_query_rollups();
-    exception when others then
-        v_errors := v_errors || ('rollups: ' || sqlerrm);
     end;
 
     -- Each step leaves maintenance mode off (a failed one's subtransaction undid it); make sure.
