@@ -25,7 +25,7 @@ public struct StatsSession: Sendable {
         do {
             try await connection.execute("set role zenglow_analyst", logger: logger)
         } catch let error as PSQLError where error.serverInfo?[.sqlState] == "42501" {
-            throw StatsError("zenglow stats reads as zenglow_analyst: grant zenglow_analyst to \(user)")
+            throw StatsError("the login \(user) cannot read as zenglow_analyst: grant zenglow_analyst to \(user)")
         }
         try await connection.execute("set time zone 'UTC'", logger: logger)
     }

@@ -256,7 +256,8 @@ struct StatsScreensTests {
             Issue.record("an outsider read the stats")
         } catch {
             #expect(
-                "\(error)" == "zenglow stats reads as zenglow_analyst: grant zenglow_analyst to \(outsider)",
+                "\(error)"
+                    == "the login \(outsider) cannot read as zenglow_analyst: grant zenglow_analyst to \(outsider)",
                 "\(String(reflecting: error))")
         }
         try await database.withConnection { connection in
