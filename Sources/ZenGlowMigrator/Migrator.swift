@@ -141,8 +141,18 @@ public struct Migrator: Sendable {
                     )
                 }
             }
-            // The session lock ends with the connection, so a killed migrator never leaves it behind.
-            let result = try await body(store)
+            // The session lock ends with the connection, so a killed migrator never leaves it
+            // behind; but a refused or failed run unlocks explicitly too, before its error
+            // returns: closing a connection does not wait for the server to end the session (a
+            // loaded CI server kept a refused run's lock past the next run's 60 s wait), and a
+            // pooler in session mode would keep the session, and the lock, alive.
+            let result: Result
+            do {
+                result = try await body(store)
+            } catch {
+                try? await store.unlock()
+                throw error
+            }
             try await store.unlock()
             return result
         }

@@ -52,13 +52,16 @@ struct RedisClientOutageTests {
     func hangingRedis() async throws {
         let listener = try SilentListener()
         var configuration = RedisConfiguration(port: listener.port)
-        configuration.commandTimeoutMilliseconds = 300
-        configuration.retryMilliseconds = 10_000
+        // A timeout long against a loaded machine's stalls, so that one timeout (the check on
+        // the thread working) and ten in a row (it broken, 10 s) stay far apart: 300 ms took
+        // 3.6 s under load with the check working.
+        configuration.commandTimeoutMilliseconds = 1000
+        configuration.retryMilliseconds = 30_000
         configuration.poolSize = 2
         try await CacheTest.withClient(configuration) { client async throws in
             let started = ContinuousClock.now
             // 20 calls at once on 2 threads: without the check on the thread, each pair would
-            // wait out its own timeout (10 × 300 ms).
+            // wait out its own timeout (10 × 1 s).
             let codes = await withTaskGroup(of: CacheError.Code?.self) { group in
                 for _ in 0..<20 {
                     group.addTask {
@@ -72,8 +75,8 @@ struct RedisClientOutageTests {
             }
             let burst = ContinuousClock.now - started
             #expect(codes.allSatisfy { $0 == .unavailable }, "\(codes)")
-            #expect(burst >= .milliseconds(250), "the first calls did not wait for the timeout: \(burst)")
-            #expect(burst < .milliseconds(1500), "20 calls took \(burst)")
+            #expect(burst >= .milliseconds(900), "the first calls did not wait for the timeout: \(burst)")
+            #expect(burst < .seconds(6), "20 calls took \(burst)")
 
             let called = ContinuousClock.now
             let error = await #expect(throws: CacheError.self) { try await client.command("PING") }

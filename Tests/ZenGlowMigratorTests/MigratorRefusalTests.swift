@@ -77,6 +77,12 @@ struct MigratorRefusalTests {
         var error = await #expect(throws: MigratorError.self) { try await project.migrator().up() }
         #expect(error?.refusals.map(\.code) == ["no_transaction_statement"], "\(String(describing: error))")
         #expect(error?.refusals.first?.path == "migrations/0002_index_t1.sql:3")
+        // The refused run gave its lock back before its error returned (once, a loaded server kept
+        // it past the next run's 60 s wait).
+        let advisoryLocks =
+            "select count(*)::text from pg_locks where locktype = 'advisory' "
+            + "and database = (select oid from pg_database where datname = current_database())"
+        #expect(try await project.values(advisoryLocks) == ["0"])
 
         try project.write(
             "migrations/0002_index_t1.sql",
