@@ -17,6 +17,11 @@ struct MaintainCommand: AsyncParsableCommand {
     var json = false
 
     func run() async throws {
+        // The first run over a large query_performance backfills the rollups (minutes for
+        // millions of rows): say it started, where someone is watching.
+        if isatty(STDERR_FILENO) != 0 {
+            FileHandle.standardError.write(Data("zenglow maintain: running (partitions, rollups, retention)…\n".utf8))
+        }
         let run = try await CommandFailure.reporting("maintain") {
             try await OperatorConnection.with("maintain") { try await $0.runMaintenance(logger: $1) }
         }
