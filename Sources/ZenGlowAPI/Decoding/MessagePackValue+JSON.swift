@@ -1,4 +1,5 @@
 import Foundation
+import ZenGlowDB
 import ZenGlowIngest
 
 extension MessagePackValue {

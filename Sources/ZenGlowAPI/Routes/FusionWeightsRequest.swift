@@ -1,4 +1,5 @@
 import Foundation
+import ZenGlowDB
 
 /// A `PUT /fusion/weights` body: `{"weights": {"ltr": w, "vector": w}, "reason": …, "issue_link": …}`.
 struct FusionWeightsRequest: Decodable, Sendable {

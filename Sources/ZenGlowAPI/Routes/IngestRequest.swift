@@ -1,4 +1,5 @@
 import Foundation
+import ZenGlowDB
 import ZenGlowIngest
 
 /// A `POST /ingest/batches` body (JSON or MessagePack): a batch of documents and their chunks.

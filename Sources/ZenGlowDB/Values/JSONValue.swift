@@ -1,8 +1,9 @@
 import Foundation
 
-/// Any JSON value a client sent where ZenGlow passes JSON on to SQL (filters, metadata), kept
-/// as it was: re-encoded, never edited as text.
-enum JSONValue: Codable, Sendable, Equatable {
+/// Any JSON value, kept as it was: re-encoded, never edited as text. What a client sent where
+/// ZenGlow passes JSON on to SQL (filters, metadata), and a jsonb column whose shape belongs to
+/// the SQL that writes it (maintenance_runs.rollups).
+public enum JSONValue: Codable, Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Double)
@@ -10,7 +11,7 @@ enum JSONValue: Codable, Sendable, Equatable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -28,7 +29,7 @@ enum JSONValue: Codable, Sendable, Equatable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -46,13 +47,20 @@ enum JSONValue: Codable, Sendable, Equatable {
         }
     }
 
-    var isObject: Bool {
+    /// Whether this is an object.
+    public var isObject: Bool {
         if case .object = self { return true }
         return false
     }
 
+    /// The string, if this is one.
+    public var text: String? { if case .string(let text) = self { text } else { nil } }
+
+    /// The number, if this is one.
+    public var number: Double? { if case .number(let number) = self { number } else { nil } }
+
     /// The value as compact JSON text, for a `jsonb` argument.
-    var jsonText: String {
+    public var jsonText: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
