@@ -1,5 +1,4 @@
 import ArgumentParser
-import Configuration
 import Foundation
 import Logging
 import ZenGlowDB
@@ -48,7 +47,7 @@ struct StatsCommand: AsyncParsableCommand {
         var logger = Logger(label: "zenglow.stats")
         logger.logLevel = .warning
         let report = try await CommandFailure.reporting("stats \(screen)") {
-            try await StatsSession.report(request, database: try Self.analystDatabase(), logger: logger)
+            try await StatsSession.report(request, database: try EmbeddedDefaults.analystDatabase(), logger: logger)
         }
         print(report)
     }
@@ -61,13 +60,5 @@ struct StatsCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("zenglow stats: \(error)\n".utf8))
             throw ExitCode(2)
         }
-    }
-
-    /// ANALYST_DATABASE_URL, else DATABASE_URL, else the embedded database.
-    private static func analystDatabase() throws -> DatabaseURL {
-        if let text = ConfigReader.environment.string(forKey: "analyst.database.url", isSecret: true), !text.isEmpty {
-            return try DatabaseURL(parsing: text)
-        }
-        return try EmbeddedDefaults.database().url
     }
 }

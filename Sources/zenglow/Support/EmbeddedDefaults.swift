@@ -13,6 +13,15 @@ enum EmbeddedDefaults {
         try DatabaseConfiguration(reader: reader) { try embeddedDatabase(reader: reader) }
     }
 
+    /// For `zenglow stats`: ANALYST_DATABASE_URL (a login that is zenglow_analyst itself) from the
+    /// environment, else DATABASE_URL, else the embedded database.
+    static func analystDatabase(reader: ConfigReader = .environment) throws -> DatabaseURL {
+        if let text = reader.string(forKey: "analyst.database.url", isSecret: true), !text.isEmpty {
+            return try DatabaseURL(parsing: text)
+        }
+        return try database(reader: reader).url
+    }
+
     /// What `zenglow serve` falls back to.
     static func local(reader: ConfigReader) throws -> LocalDefaults {
         let embedded = try EmbeddedConfiguration(reader: reader)
