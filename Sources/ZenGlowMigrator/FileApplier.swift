@@ -45,9 +45,11 @@ struct FileApplier {
                 return milliseconds
             } catch let failure as StatementFailure {
                 try? await execute("rollback")
-                if failure.error.server?.sqlState == "55P03", attempt < options.lockRetries {
+                // The whole file was rolled back, so running it again is running it for the first time.
+                if let reason = MigrationRetryReason(failure.error, transactional: true), attempt < options.lockRetries
+                {
                     attempt += 1
-                    try await backOff(file, attempt: attempt)
+                    try await backOff(file, attempt: attempt, reason: reason)
                     continue
                 }
                 throw failed(file, failure, statementsApplied: 0)
@@ -70,9 +72,11 @@ struct FileApplier {
                     break
                 } catch {
                     let databaseError = DatabaseError(error)
-                    if databaseError.server?.sqlState == "55P03", attempt < options.lockRetries {
+                    if let reason = MigrationRetryReason(databaseError, transactional: false),
+                        attempt < options.lockRetries
+                    {
                         attempt += 1
-                        try await backOff(file, attempt: attempt)
+                        try await backOff(file, attempt: attempt, reason: reason)
                         continue
                     }
                     let failure = StatementFailure(index: index, error: databaseError)
@@ -99,9 +103,9 @@ struct FileApplier {
         return milliseconds
     }
 
-    private func backOff(_ file: MigrationFile, attempt: Int) async throws {
+    private func backOff(_ file: MigrationFile, attempt: Int, reason: MigrationRetryReason) async throws {
         let pause = 250 * (1 << (attempt - 1))
-        progress(.retrying(file, attempt: attempt, afterMilliseconds: pause))
+        progress(.retrying(file, attempt: attempt, afterMilliseconds: pause, reason: reason))
         try await Task.sleep(for: .milliseconds(pause))
     }
 

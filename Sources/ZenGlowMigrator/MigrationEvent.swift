@@ -4,6 +4,7 @@ public enum MigrationEvent: Sendable {
     case waitingForLock
     case applied(MigrationFile, action: MigrationPlan.Step.Action, milliseconds: Int)
     case skipped(MigrationFile, reason: String)
-    /// A `55P03 lock_not_available` was retried after a pause.
-    case retrying(MigrationFile, attempt: Int, afterMilliseconds: Int)
+    /// A lock timeout, or a race with another database's migrator over cluster-wide catalogs, is
+    /// retried after a pause.
+    case retrying(MigrationFile, attempt: Int, afterMilliseconds: Int, reason: MigrationRetryReason)
 }

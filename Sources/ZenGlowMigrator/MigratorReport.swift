@@ -152,8 +152,8 @@ public enum MigratorReport {
                 "  \(verb.padding(toLength: 9, withPad: " ", startingAt: 0)) \(file.path)  (\(mode))  \(milliseconds) ms"
         case .skipped(let file, let reason):
             return "  skipped   \(file.path)  — \(reason)"
-        case .retrying(let file, let attempt, let pause):
-            return "  retrying  \(file.path)  (lock not available; attempt \(attempt + 1) in \(pause) ms)"
+        case .retrying(let file, let attempt, let pause, let reason):
+            return "  retrying  \(file.path)  (\(reason); attempt \(attempt + 1) in \(pause) ms)"
         }
     }
 

@@ -1,4 +1,6 @@
 import Foundation
+import PostgresNIO
+import Synchronization
 import Testing
 import ZenGlowMigrator
 import ZenGlowTestSupport
@@ -125,5 +127,58 @@ struct MigratorConcurrencyTests {
         let failed = try project.runCLI(["migrate", "up", "--allow-drift"])
         #expect(failed.status == 1)
         #expect(failed.output.contains("migrations/0002_broken.sql:1:15"))
+    }
+
+    @Test("a role membership another database's migration grants at the same moment: the file is retried and applied")
+    func sharedCatalogRace() async throws {
+        let project = try await MigrationProject.make()
+        let other = try await TestServers.shared.makeDatabase()
+        // Roles are cluster-wide: names of this test's own, dropped at the end.
+        let role = "race_role_\(project.database.name)"
+        let member = "race_member_\(project.database.name)"
+        for name in [role, member] { _ = try await project.values("create role \(name)") }
+        try project.write(
+            "migrations/0001_grant.sql",
+            """
+            do $membership$ begin
+                if not pg_has_role('\(member)', '\(role)', 'member') then grant \(role) to \(member); end if;
+            end $membership$;
+            """
+        )
+        let events = EventLog()
+        let run = try await other.withConnection { connection in
+            // The other database's migration has granted it but not yet committed.
+            try await connection.execute(PostgresQuery(unsafeSQL: "begin"), logger: MigrationProject.logger)
+            try await connection.execute(
+                PostgresQuery(unsafeSQL: "grant \(role) to \(member)"), logger: MigrationProject.logger)
+            let migrating = Task { try await project.migrator().up(progress: events.append) }
+            let blocked = try await eventually(within: .seconds(60)) {
+                try await project.values(
+                    """
+                    select count(*)::text from pg_stat_activity
+                    where datname = current_database() and wait_event_type = 'Lock' and query like 'do $membership$%'
+                    """
+                ) != ["0"]
+            }
+            #expect(blocked)
+            try await connection.execute(PostgresQuery(unsafeSQL: "commit"), logger: MigrationProject.logger)
+            return await migrating.result
+        }
+        let applied = try run.get().applied.map(\.file.path)
+        #expect(applied == ["migrations/0001_grant.sql"])
+        #expect(events.retries == [.sharedCatalogRace])
+        #expect(try await project.appliedVersions() == [1])
+        for name in [member, role] { _ = try await project.values("drop role \(name)") }
+    }
+}
+
+/// The migrator's progress events of one run, gathered from its callbacks.
+private final class EventLog: Sendable {
+    private let events = Mutex<[MigrationEvent]>([])
+
+    func append(_ event: MigrationEvent) { events.withLock { $0.append(event) } }
+
+    var retries: [MigrationRetryReason] {
+        events.withLock { $0.compactMap { if case .retrying(_, _, _, let reason) = $0 { reason } else { nil } } }
     }
 }

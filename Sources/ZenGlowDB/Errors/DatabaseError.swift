@@ -66,13 +66,19 @@ public struct ServerError: Sendable, Equatable, Codable {
     public let hint: String?
     /// 1-based character position in the statement sent, when the server gave one.
     public let position: Int?
+    /// The constraint (or unique index) a violation is of, when the server named one.
+    public let constraint: String?
 
-    public init(sqlState: String, message: String, detail: String? = nil, hint: String? = nil, position: Int? = nil) {
+    public init(
+        sqlState: String, message: String, detail: String? = nil, hint: String? = nil, position: Int? = nil,
+        constraint: String? = nil
+    ) {
         self.sqlState = sqlState
         self.message = message
         self.detail = detail
         self.hint = hint
         self.position = position
+        self.constraint = constraint
     }
 
     init?(_ error: PSQLError) {
@@ -84,7 +90,8 @@ public struct ServerError: Sendable, Equatable, Codable {
             message: message,
             detail: info[.detail],
             hint: info[.hint],
-            position: info[.position].flatMap(Int.init)
+            position: info[.position].flatMap(Int.init),
+            constraint: info[.constraintName]
         )
     }
 }
