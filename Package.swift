@@ -23,6 +23,9 @@ let package = Package(
         .library(name: "ZenGlowEmbedding", targets: ["ZenGlowEmbedding"]),
         .library(name: "ZenGlowSpool", targets: ["ZenGlowSpool"]),
         .library(name: "ZenGlowStats", targets: ["ZenGlowStats"]),
+        .library(name: "ZenGlowMaintenance", targets: ["ZenGlowMaintenance"]),
+        .library(name: "ZenGlowBackup", targets: ["ZenGlowBackup"]),
+        .library(name: "ZenGlowTracing", targets: ["ZenGlowTracing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +40,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-distributed-tracing", from: "1.7.3"),
+        // OTLP over HTTP only: the gRPC exporter would add grpc-swift to every build.
+        .package(url: "https://github.com/swift-otel/swift-otel", from: "1.6.0", traits: ["OTLPHTTP"]),
     ],
     targets: [
         .systemLibrary(
@@ -76,6 +82,7 @@ let package = Package(
                 "CZstd", "ZenGlowDB", "ZenGlowEmbedding",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -130,6 +137,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/openapi.json")],
@@ -149,6 +157,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Configuration", package: "swift-configuration"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -204,6 +213,39 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "ZenGlowMaintenance",
+            dependencies: [
+                "ZenGlowDB",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ZenGlowBackup",
+            dependencies: [
+                "ZenGlowDB", "ZenGlowEmbedded",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ZenGlowTracing",
+            dependencies: [
+                .product(name: "OTel", package: "swift-otel"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "ZenGlowDoctor",
             dependencies: ["CZstd", "CHiredis", "CBLAS", "ZenGlowEmbedded", "ZenGlowEmbedding"],
             swiftSettings: swiftSettings
@@ -223,6 +265,9 @@ let package = Package(
                 "ZenGlowEmbedding",
                 "ZenGlowSpool",
                 "ZenGlowStats",
+                "ZenGlowMaintenance",
+                "ZenGlowBackup",
+                "ZenGlowTracing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
@@ -323,6 +368,34 @@ let package = Package(
         .testTarget(
             name: "ZenGlowDoctorTests",
             dependencies: ["ZenGlowDoctor", "ZenGlowEmbedded", "ZenGlowEmbedding", "ZenGlowTestSupport"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZenGlowMaintenanceTests",
+            dependencies: [
+                "ZenGlowMaintenance", "ZenGlowDB", "ZenGlowTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZenGlowBackupTests",
+            dependencies: [
+                "ZenGlowBackup", "ZenGlowDB", "ZenGlowTestSupport",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ZenGlowTracingTests",
+            dependencies: [
+                "ZenGlowTracing", "ZenGlowTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Tracing", package: "swift-distributed-tracing"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
