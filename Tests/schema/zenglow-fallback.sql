@@ -2996,7 +2996,11 @@ begin
             limit ($1).candidates$sql$, v_distance, v_model.model_name, v_arguments.filter, v_distance) end;
 
     execute format($sql$
-        with lexical as materialized (%s),
+        with started as materialized (select clock_timestamp() as started_at),
+        lexical as materialized (%s),
+        lexical_done as materialized (
+            select s.started_at, (select count(*) from lexical) as lexical_count, clock_timestamp() as lexical_at
+            from started s),
         vector_hits as materialized (
             -- relaxed_order may return neighbours slightly out of order; the outer query re-sorts.
             select * from (%s) h order by h.distance limit ($1).candidates),
@@ -3004,7 +3008,7 @@ begin
             select chunk_id, ingested_at from lexical
             union
             select chunk_id, ingested_at from vector_hits),
-        features as (
+        features as materialized (
             select c.chunk_id, c.document_id, c.chunk_order, c.title, c.source, c.batch_tag, c.metadata, c.body,
                 l.chunk_id is not null as in_lexical,
                 v.chunk_id is not null as in_vector,
@@ -3023,7 +3027,7 @@ begin
         normalised as (
             select f.*, coalesce(f.bm25 / nullif(max(f.bm25) over (), 0), 0) as bm25_norm
             from features f),
-        ltr as (
+        ltr as materialized (
             select n.*,
                 ($1).ltr_intercept + coalesce((($1).ltr_coefficients ->> 'bm25')::double precision, 0) * n.bm25_norm
                     + coalesce((($1).ltr_coefficients ->> 'cosine')::double precision, 0) * coalesce(n.cosine, 0)
@@ -3062,10 +3066,11 @@ begin
                         'vector_norm', t.vector_norm, 'rank_lexical', t.rank_lexical, 'rank_vector', t.rank_vector))
                    else '{}'::jsonb end
                 order by t.score desc, t.chunk_id) from top t), '[]'::jsonb),
-            (select count(*) from lexical),
-            (select count(*) from vector_hits)
+            clock_timestamp()
+        from ltr_done d
         $sql$, v_lexical_sql, v_vector_sql, v_bm25, v_distance)
-    into v_results, v_lexical_count, v_vector_count
+    into v_lexical_count, v_vector_count, v_started_at, v_lexical_at, v_vector_at, v_features_at, v_ltr_at,
+        v_results, v_fusion_at
     using v_parameters;
     perform set_config('enable_seqscan', v_seqscan, true);
 
@@ -3078,7 +3083,18 @@ begin
         'ltr_version', v_ltr.version,
         'feature_schema_version', v_ltr.feature_schema_version,
         'degraded', case when p_embedding is null and p_mode in ('fusion', 'rrf') then 'no_embedding' end,
-        'candidates', jsonb_build_object('lexical', v_lexical_count, 'vector', v_vector_count))
+        'candidates', jsonb_build_object('lexical', v_lexical_count, 'vector', v_vector_count),
+        -- clock_timestamp() has microsecond resolution: three decimals of a millisecond are exact,
+        -- so the stages add up to the difference of the first and last reading.
+        'timing', jsonb_build_object(
+            'prepare_ms', round(extract(epoch from v_executing_at - v_called_at) * 1000, 3),
+            'plan_ms', round(extract(epoch from v_started_at - v_executing_at) * 1000, 3),
+            'lexical_ms', round(extract(epoch from v_lexical_at - v_started_at) * 1000, 3),
+            'vector_ms', round(extract(epoch from v_vector_at - v_lexical_at) * 1000, 3),
+            'features_ms', round(extract(epoch from v_features_at - v_vector_at) * 1000, 3),
+            'ltr_ms', round(extract(epoch from v_ltr_at - v_features_at) * 1000, 3),
+            'fusion_ms', round(extract(epoch from v_fusion_at - v_ltr_at) * 1000, 3),
+            'total_ms', round(extract(epoch from v_finished_at - v_called_at) * 1000, 3)))
         || case when p_explain then jsonb_build_object('explain', jsonb_build_object(
             'terms', to_jsonb(v_arguments.terms), 'retrieval_terms', to_jsonb(v_statistics.retrieval_terms),
             'idf', to_jsonb(v_statistics.idf), 'chunks', v_statistics.chunk_count, 'avgdl', v_statistics.avgdl,
@@ -3093,7 +3109,7 @@ ALTER FUNCTION zenglow_api.rag_query(p_query text, p_embedding real[], p_top_k i
 -- Name: FUNCTION rag_query(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_explain boolean, p_mode text, p_options jsonb); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
 --
 
-COMMENT ON FUNCTION zenglow_api.rag_query(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_explain boolean, p_mode text, p_options jsonb) IS 'Hybrid retrieval for the current tenant: query text, optional query embedding (real[] of the active model''s dimension), top_k (1..1000), filters {source, batch, metadata}, explain, mode fusion|rrf|bm25|vector, options {k1, b, candidates, lexical_budget}. Returns {results: [{chunk_id, document_id, chunk_order, title, source, batch, metadata, text, score, [features, partial]}], mode, model, weights_version, weights, ltr_version, feature_schema_version, degraded, candidates}.';
+COMMENT ON FUNCTION zenglow_api.rag_query(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_explain boolean, p_mode text, p_options jsonb) IS 'Hybrid retrieval for the current tenant: query text, optional query embedding (real[] of the active model''s dimension), top_k (1..1000), filters {source, batch, metadata}, explain, mode fusion|rrf|bm25|vector, options {k1, b, candidates, lexical_budget}. Returns {results: [{chunk_id, document_id, chunk_order, title, source, batch, metadata, text, score, [features, partial]}], mode, model, weights_version, weights, ltr_version, feature_schema_version, degraded, candidates, timing {prepare_ms, plan_ms, lexical_ms, vector_ms, features_ms, ltr_ms, fusion_ms, total_ms}}.';
 
 --
 -- Name: record_ingest_event(text, text, text, jsonb); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
@@ -3133,8 +3149,14 @@ begin
     else
         v_tenant := '_global';
         if p_tenant is distinct from '_global' then
+-- The response's timing block holds clock_timestamp() deltas (ms) of the function's own steps:
+-- prepare (arguments, model, weights, term statistics), plan (the statement's planning), then
+-- each stage of the statement. Inside it, each stage is a materialized CTE whose row count a
+-- one-row marker CTE reads before taking the time, and each marker reads the one before, so the
+-- stages run one after another, in order, each between two clock readings.
             v_details := v_details || jsonb_build_object('claimed_tenant', left(p_tenant, 200));
         end if;
+    v_called_at constant timestamptz := clock_timestamp();
     end if;
     v_seq := zenglow_audit.append_for(v_tenant, session_user::text, p_action, p_subject, v_details);
     return jsonb_build_object('tenant_id', v_tenant, 'seq', v_seq);
@@ -3157,6 +3179,14 @@ CREATE FUNCTION zenglow_api.record_performance(p_records jsonb) RETURNS integer
     LANGUAGE plpgsql
     AS $_$
 -- Stores a batch of request timings for the current tenant (the API's asynchronous writer
+    v_executing_at timestamptz;
+    v_started_at timestamptz;
+    v_lexical_at timestamptz;
+    v_vector_at timestamptz;
+    v_features_at timestamptz;
+    v_ltr_at timestamptz;
+    v_fusion_at timestamptz;
+    v_finished_at timestamptz;
 -- calls this once per tenant and flush); returns how many rows were written. Every field is
 -- checked before it is cast, so a malformed record is refused with ZG009 naming the record
 -- (1-based), the field and what it may hold, never with PostgreSQL's own 22xxx errors:
@@ -3224,11 +3254,15 @@ begin
                 perform zenglow.bounded_number(v_value, format('timing record %s: %s', v_index, v_field.name),
                     v_field.minimum, v_field.maximum, v_field.kind = 'integer');
             elsif v_field.kind = 'sources' then
+    v_executing_at := clock_timestamp();
                 if jsonb_typeof(v_value) <> 'object' then
                     raise exception using errcode = 'ZG009',
                         message = format('timing record %s: %s must be an object of source -> count, not %s', v_index,
                             v_field.name, left(v_value::text, 40)),
                         hint = 'e.g. {"pubmed": 7, "wiki": 3}';
+        vector_done as materialized (
+            select d.*, (select count(*) from vector_hits) as vector_count, clock_timestamp() as vector_at
+            from lexical_done d),
                 end if;
                 perform zenglow.bounded_number(e.value, format('timing record %s: %s.%s', v_index, v_field.name, left(e.key, 40)),
                     v_field.minimum, v_field.maximum, true)
@@ -3249,6 +3283,9 @@ begin
                     raise exception using errcode = 'ZG009',
                         message = format('timing record %s: %s must be true or false, not %s', v_index, v_field.name,
                             left(v_value::text, 40));
+        features_done as materialized (
+            select d.*, (select count(*) from features) as feature_rows, clock_timestamp() as features_at
+            from vector_done d),
                 end if;
             elsif jsonb_typeof(v_value) <> 'string'
                 -- The shape of ISO 8601; the cast below still refuses an impossible date.
@@ -3263,6 +3300,9 @@ begin
                         left(v_value::text, 40));
             end if;
         end loop;
+        ltr_done as materialized (
+            select d.*, (select count(*) from ltr) as ltr_rows, clock_timestamp() as ltr_at
+            from features_done d),
     end loop;
 
     begin
@@ -3280,6 +3320,7 @@ begin
             zenglow.bounded_number(r -> 'ltr_ms', 'ltr_ms', 0, 86400000)::double precision,
             zenglow.bounded_number(r -> 'fusion_ms', 'fusion_ms', 0, 86400000)::double precision,
             zenglow.bounded_number(r -> 'total_ms', 'total_ms', 0, 86400000)::double precision,
+            d.lexical_count, d.vector_count, d.started_at, d.lexical_at, d.vector_at, d.features_at, d.ltr_at,
             r ->> 'error_code', r ->> 'degraded_reason', r ->> 'mode', (r ->> 'ltr_version')::numeric::bigint,
             nullif(r -> 'result_sources', 'null'::jsonb),
             case when jsonb_typeof(r -> 'top_documents') = 'array'
@@ -3297,6 +3338,7 @@ begin
                     message = format('timing record %s: ts must be an ISO 8601 timestamp, not %s', v_index, v_record -> 'ts');
             end;
         end loop;
+    v_finished_at := clock_timestamp();
         raise;
     end;
     return v_count;

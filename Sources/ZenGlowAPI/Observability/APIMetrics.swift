@@ -3,14 +3,15 @@ import Foundation
 import Metrics
 import Prometheus
 import Synchronization
+import ZenGlowDB
 
 /// The API's metrics, in a registry of its own (so several apps in one test process do not
 /// share counters), written through swift-metrics and exposed in Prometheus text format.
 public final class APIMetrics: Sendable {
-    /// Pipeline stages of a query that the API can time apart, each with its own histogram:
-    /// candidates, features, LTR and fusion all happen inside the one SQL call (`retrieve`).
+    /// Pipeline stages of a query, each with its own histogram: `embed` and `retrieve` (the one SQL
+    /// call) timed by the API, the stages inside that call from rag_query's own timing block.
     public enum Stage: String, Sendable, CaseIterable {
-        case embed, retrieve
+        case embed, retrieve, lexical, vector, features, ltr, fusion
     }
 
     public let registry: PrometheusCollectorRegistry
@@ -91,6 +92,15 @@ public final class APIMetrics: Sendable {
         stageTimers[stage]?.recordNanoseconds(Int64(seconds * 1e9))
     }
 
+    /// Records the stages rag_query timed inside the SQL call.
+    func stages(_ timing: RagQueryTiming) {
+        for stage in RagQueryTiming.Stage.allCases {
+            if let metric = Stage(rawValue: stage.rawValue) {
+                self.stage(metric, seconds: timing[stage] / 1000)
+            }
+        }
+    }
+
     /// Runs a database call, counting it as a pool connection in use meanwhile.
     func usingDatabase<Result>(_ body: () async throws -> Result) async rethrows -> Result {
         databaseInUse.increment()
@@ -103,7 +113,7 @@ public final class APIMetrics: Sendable {
         "zenglow_http_requests_total": "HTTP requests by route template, method and status.",
         "zenglow_http_request_duration_seconds": "HTTP request latency by route template.",
         "zenglow_query_stage_duration_seconds":
-            "Latency of each stage of a query: embed (the embedder), retrieve (the one SQL call: candidates, features, LTR, fusion).",
+            "Latency of each stage of a query: embed (the embedder), retrieve (the one SQL call, as the API saw it), and inside that call, as rag_query measured them: lexical, vector, features, ltr, fusion.",
         "zenglow_listener_reconnects_total": "Times the LISTEN connection was lost and re-established.",
         "zenglow_listener_connected": "1 while the LISTEN connection is up.",
         "zenglow_performance_records_dropped_total":

@@ -47,6 +47,8 @@ struct RagQueryController {
                     $0.resultSources = stored.summary.resultSources
                     $0.topDocuments = stored.summary.topDocuments
                 }
+                // The stored body is replayed as it is, timing block included: that block describes
+                // the query that computed the answer, so a hit records no stage times of its own.
                 return Response.json(JSONObjectText.prepending("cache", CacheOutcome.hit.rawValue, to: stored.body))
             }
             if reachable { cacheKey = key }
@@ -77,12 +79,20 @@ struct RagQueryController {
         let retrieveStarted = ContinuousClock.now
         let (call, reason) = (arguments, degradedReason)
         let answer = try await services.withTenant(principal.tenant, context: context) { connection in
-            try await connection.ragQuery(call, degradedReason: reason, logger: context.logger)
+            try await Self.tracingSQLCall(tenant: principal.tenant, mode: call.mode) {
+                try await connection.ragQuery(call, degradedReason: reason, logger: context.logger)
+            }
         }
         let retrieveMilliseconds = ContinuousClock.now.milliseconds(since: retrieveStarted)
         services.metrics.stage(.retrieve, seconds: retrieveMilliseconds / 1000)
+        if let timing = answer.timing {
+            services.metrics.stages(timing)
+        }
         record?.update {
             $0.retrieveMilliseconds = retrieveMilliseconds
+            $0.featuresMilliseconds = answer.timing?[.features]
+            $0.ltrMilliseconds = answer.timing?[.ltr]
+            $0.fusionMilliseconds = answer.timing?[.fusion]
             $0.resultCount = answer.resultCount
             $0.weightsVersion = answer.weightsVersion
             $0.ltrVersion = answer.ltrVersion

@@ -13,10 +13,13 @@ public struct RagQueryAnswer: Sendable {
     public let resultSources: [String: Int]
     /// The document ids of the first (at most 10) results, in rank order.
     public let topDocuments: [String]
+    /// rag_query's own stage timings (its `timing` block).
+    public let timing: RagQueryTiming?
 
     public init(
         json: String, resultCount: Int?, weightsVersion: Int64?, model: String?, ltrVersion: Int64? = nil,
-        degraded: String? = nil, resultSources: [String: Int] = [:], topDocuments: [String] = []
+        degraded: String? = nil, resultSources: [String: Int] = [:], topDocuments: [String] = [],
+        timing: RagQueryTiming? = nil
     ) {
         self.json = json
         self.resultCount = resultCount
@@ -26,5 +29,6 @@ public struct RagQueryAnswer: Sendable {
         self.degraded = degraded
         self.resultSources = resultSources
         self.topDocuments = topDocuments
+        self.timing = timing
     }
 }

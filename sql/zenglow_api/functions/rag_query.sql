@@ -27,8 +27,14 @@ as $fn$
 -- the query's BM25 statistics come from zenglow.bm25_statistics, and the retrieval itself is one
 -- dynamic statement (planned with its values known, which is what makes it fast), whose inputs
 -- are one parameter of type zenglow.rag_query_parameters, read by name.
+-- The response's timing block holds clock_timestamp() deltas (ms) of the function's own steps:
+-- prepare (arguments, model, weights, term statistics), plan (the statement's planning), then
+-- each stage of the statement. Inside it, each stage is a materialized CTE whose row count a
+-- one-row marker CTE reads before taking the time, and each marker reads the one before, so the
+-- stages run one after another, in order, each between two clock readings.
 -- Errors: ZG001 no tenant, ZG006 no active model, ZG008 bad embedding, ZG009 bad argument, filter or option.
 declare
+    v_called_at constant timestamptz := clock_timestamp();
     v_tenant text := zenglow.require_tenant();
     v_model zenglow.models;
     v_arguments record;
@@ -51,6 +57,14 @@ declare
     v_results jsonb;
     v_lexical_count bigint;
     v_vector_count bigint;
+    v_executing_at timestamptz;
+    v_started_at timestamptz;
+    v_lexical_at timestamptz;
+    v_vector_at timestamptz;
+    v_features_at timestamptz;
+    v_ltr_at timestamptz;
+    v_fusion_at timestamptz;
+    v_finished_at timestamptz;
 begin
     select * into v_model from zenglow.models where active;
     if not found then
@@ -118,16 +132,24 @@ begin
             order by %s
             limit ($1).candidates$sql$, v_distance, v_model.model_name, v_arguments.filter, v_distance) end;
 
+    v_executing_at := clock_timestamp();
     execute format($sql$
-        with lexical as materialized (%s),
+        with started as materialized (select clock_timestamp() as started_at),
+        lexical as materialized (%s),
+        lexical_done as materialized (
+            select s.started_at, (select count(*) from lexical) as lexical_count, clock_timestamp() as lexical_at
+            from started s),
         vector_hits as materialized (
             -- relaxed_order may return neighbours slightly out of order; the outer query re-sorts.
             select * from (%s) h order by h.distance limit ($1).candidates),
+        vector_done as materialized (
+            select d.*, (select count(*) from vector_hits) as vector_count, clock_timestamp() as vector_at
+            from lexical_done d),
         candidates as (
             select chunk_id, ingested_at from lexical
             union
             select chunk_id, ingested_at from vector_hits),
-        features as (
+        features as materialized (
             select c.chunk_id, c.document_id, c.chunk_order, c.title, c.source, c.batch_tag, c.metadata, c.body,
                 l.chunk_id is not null as in_lexical,
                 v.chunk_id is not null as in_vector,
@@ -143,10 +165,13 @@ begin
             left join lexical l on l.chunk_id = k.chunk_id
             left join vector_hits v on v.chunk_id = k.chunk_id
             left join zenglow.source_priors sp on sp.tenant_id = ($1).tenant_id and sp.source = c.source),
+        features_done as materialized (
+            select d.*, (select count(*) from features) as feature_rows, clock_timestamp() as features_at
+            from vector_done d),
         normalised as (
             select f.*, coalesce(f.bm25 / nullif(max(f.bm25) over (), 0), 0) as bm25_norm
             from features f),
-        ltr as (
+        ltr as materialized (
             select n.*,
                 ($1).ltr_intercept + coalesce((($1).ltr_coefficients ->> 'bm25')::double precision, 0) * n.bm25_norm
                     + coalesce((($1).ltr_coefficients ->> 'cosine')::double precision, 0) * coalesce(n.cosine, 0)
@@ -157,6 +182,9 @@ begin
                 case when n.in_lexical then row_number() over (partition by n.in_lexical order by n.bm25 desc, n.chunk_id) end as rank_lexical,
                 case when n.in_vector then row_number() over (partition by n.in_vector order by n.cosine desc, n.chunk_id) end as rank_vector
             from normalised n),
+        ltr_done as materialized (
+            select d.*, (select count(*) from ltr) as ltr_rows, clock_timestamp() as ltr_at
+            from features_done d),
         blended as (
             select t.*,
                 coalesce((t.ltr_score - min(t.ltr_score) over ()) / nullif(max(t.ltr_score) over () - min(t.ltr_score) over (), 0), 0) as ltr_norm,
@@ -174,6 +202,7 @@ begin
         top as (
             select * from scored where score is not null order by score desc, chunk_id limit ($1).top_k)
         select
+            d.lexical_count, d.vector_count, d.started_at, d.lexical_at, d.vector_at, d.features_at, d.ltr_at,
             coalesce((select jsonb_agg(
                 jsonb_build_object('chunk_id', t.chunk_id, 'document_id', t.document_id, 'chunk_order', t.chunk_order,
                     'title', t.title, 'source', t.source, 'batch', t.batch_tag, 'metadata', t.metadata,
@@ -185,12 +214,14 @@ begin
                         'vector_norm', t.vector_norm, 'rank_lexical', t.rank_lexical, 'rank_vector', t.rank_vector))
                    else '{}'::jsonb end
                 order by t.score desc, t.chunk_id) from top t), '[]'::jsonb),
-            (select count(*) from lexical),
-            (select count(*) from vector_hits)
+            clock_timestamp()
+        from ltr_done d
         $sql$, v_lexical_sql, v_vector_sql, v_bm25, v_distance)
-    into v_results, v_lexical_count, v_vector_count
+    into v_lexical_count, v_vector_count, v_started_at, v_lexical_at, v_vector_at, v_features_at, v_ltr_at,
+        v_results, v_fusion_at
     using v_parameters;
     perform set_config('enable_seqscan', v_seqscan, true);
+    v_finished_at := clock_timestamp();
 
     return jsonb_build_object(
         'results', v_results,
@@ -201,7 +232,18 @@ begin
         'ltr_version', v_ltr.version,
         'feature_schema_version', v_ltr.feature_schema_version,
         'degraded', case when p_embedding is null and p_mode in ('fusion', 'rrf') then 'no_embedding' end,
-        'candidates', jsonb_build_object('lexical', v_lexical_count, 'vector', v_vector_count))
+        'candidates', jsonb_build_object('lexical', v_lexical_count, 'vector', v_vector_count),
+        -- clock_timestamp() has microsecond resolution: three decimals of a millisecond are exact,
+        -- so the stages add up to the difference of the first and last reading.
+        'timing', jsonb_build_object(
+            'prepare_ms', round(extract(epoch from v_executing_at - v_called_at) * 1000, 3),
+            'plan_ms', round(extract(epoch from v_started_at - v_executing_at) * 1000, 3),
+            'lexical_ms', round(extract(epoch from v_lexical_at - v_started_at) * 1000, 3),
+            'vector_ms', round(extract(epoch from v_vector_at - v_lexical_at) * 1000, 3),
+            'features_ms', round(extract(epoch from v_features_at - v_vector_at) * 1000, 3),
+            'ltr_ms', round(extract(epoch from v_ltr_at - v_features_at) * 1000, 3),
+            'fusion_ms', round(extract(epoch from v_fusion_at - v_ltr_at) * 1000, 3),
+            'total_ms', round(extract(epoch from v_finished_at - v_called_at) * 1000, 3)))
         || case when p_explain then jsonb_build_object('explain', jsonb_build_object(
             'terms', to_jsonb(v_arguments.terms), 'retrieval_terms', to_jsonb(v_statistics.retrieval_terms),
             'idf', to_jsonb(v_statistics.idf), 'chunks', v_statistics.chunk_count, 'avgdl', v_statistics.avgdl,
@@ -214,4 +256,5 @@ comment on function zenglow_api.rag_query(text, real[], integer, jsonb, boolean,
     'Hybrid retrieval for the current tenant: query text, optional query embedding (real[] of the active model''s dimension), '
     'top_k (1..1000), filters {source, batch, metadata}, explain, mode fusion|rrf|bm25|vector, options {k1, b, candidates, '
     'lexical_budget}. Returns {results: [{chunk_id, document_id, chunk_order, title, source, batch, metadata, text, score, '
-    '[features, partial]}], mode, model, weights_version, weights, ltr_version, feature_schema_version, degraded, candidates}.';
+    '[features, partial]}], mode, model, weights_version, weights, ltr_version, feature_schema_version, degraded, candidates, '
+    'timing {prepare_ms, plan_ms, lexical_ms, vector_ms, features_ms, ltr_ms, fusion_ms, total_ms}}.';
