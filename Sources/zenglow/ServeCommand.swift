@@ -1,5 +1,6 @@
 import ArgumentParser
 import ZenGlowAPI
+import ZenGlowTracing
 
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,7 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
                 reader: reader, localDefaults: try EmbeddedDefaults.local(reader: reader))
             if let host { configuration.host = host }
             if let port { configuration.port = port }
-            try await APIServer.run(configuration: configuration)
+            try await APIServer.run(configuration: configuration) { logger in
+                try TracingBootstrap.bootstrap(serviceName: "zenglow-api", logger: logger).map { [$0] } ?? []
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import ServiceLifecycle
 import ZenGlowSpool
+import ZenGlowTracing
 
 /// `zenglow spool run`: the long-running worker — watches incoming/, runs when the thresholds say,
 /// delivers gate notifications, serves its metrics; SIGTERM or Ctrl-C finishes the file in hand.
@@ -35,9 +36,10 @@ struct SpoolRunCommand: AsyncParsableCommand {
             let logger = SpoolLogging.logger(label: "zenglow.spool")
             let runner = try SpoolSettings.runner(configuration, logger: logger)
             let (gate, metrics) = (runner.gate, runner.metrics)
-            var services: [any Service] = [
-                SpoolWorker(runner: runner, logger: logger), GateDeliveryService(gate: gate),
-            ]
+            // The trace exporter first, so that it stops last and flushes the final run's spans.
+            var services: [any Service] =
+                try TracingBootstrap.bootstrap(serviceName: "zenglow-spool", logger: logger).map { [$0] } ?? []
+            services += [SpoolWorker(runner: runner, logger: logger), GateDeliveryService(gate: gate)]
             if configuration.metricsPort > 0 {
                 services.append(
                     SpoolMetricsServer(

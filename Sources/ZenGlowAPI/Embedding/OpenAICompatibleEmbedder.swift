@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import Tracing
 import ZenGlowEmbedding
 
 /// An OpenAI-compatible `POST {base}/embeddings` (`EMBED_PROVIDER=openai`): another ZenGlow
@@ -24,13 +25,21 @@ public struct OpenAICompatibleEmbedder: TextEmbedder {
     /// One vector per text, in order; one retry after a failed or timed-out attempt, each attempt
     /// bounded by the configured timeout. Failures are `EmbeddingError(.embedderUnavailable)`
     /// naming the status or reason, never the API key.
+    /// The `embed` span covers both attempts; each request carries a W3C `traceparent`.
     public func embed(_ texts: [String]) async throws -> [[Float]] {
         guard !texts.isEmpty else { return [] }
-        do {
-            return try await attempt(texts)
-        } catch {
-            logger.debug("embedding failed once, retrying", metadata: ["zg.error": "\(error)"])
-            return try await attempt(texts)
+        return try await withSpan("embed", ofKind: .client) { span in
+            span.attributes["zg.embed.provider"] = "openai"
+            span.attributes["zg.embed.model"] = model
+            span.attributes["zg.embed.inputs"] = texts.count
+            span.attributes["server.address"] = URL(string: endpoint)?.host
+            do {
+                return try await attempt(texts)
+            } catch {
+                logger.debug("embedding failed once, retrying", metadata: ["zg.error": "\(error)"])
+                span.attributes["zg.embed.retried"] = true
+                return try await attempt(texts)
+            }
         }
     }
 
@@ -52,6 +61,11 @@ public struct OpenAICompatibleEmbedder: TextEmbedder {
         request.method = .POST
         request.headers.add(name: "Content-Type", value: "application/json")
         if let key = configuration.apiKey { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
+        // An HTTPClient made after the tracer was bootstrapped opens its own client span and
+        // sends that span's traceparent; one made without a tracer sends none, so the embed span's.
+        if client.tracer == nil, let context = ServiceContext.current {
+            InstrumentationSystem.instrument.inject(context, into: &request.headers, using: HTTPHeadersInjector())
+        }
         request.body = .bytes(
             ByteBuffer(data: try JSONEncoder().encode(Body(model: configuration.model, input: texts))))
         let timeout = TimeAmount.milliseconds(Int64(configuration.timeoutMilliseconds))
@@ -105,5 +119,11 @@ public struct OpenAICompatibleEmbedder: TextEmbedder {
 
     private func failure(_ reason: String) -> EmbeddingError {
         EmbeddingError(.embedderUnavailable, "embedder \(endpoint) \(reason)")
+    }
+}
+
+private struct HTTPHeadersInjector: Injector {
+    func inject(_ value: String, forKey key: String, into headers: inout HTTPHeaders) {
+        headers.replaceOrAdd(name: key, value: value)
     }
 }

@@ -28,13 +28,16 @@ public struct APIServices: Sendable {
     public let logger: Logger
 
     /// Runs `body` on a pooled connection in a transaction scoped to `tenant` and the request,
-    /// counted as a connection in use.
+    /// counted as a connection in use. While a trace is active, its id goes into the transaction's
+    /// `application_name` beside the request id, in the same statement that scopes the tenant (no
+    /// extra round trip).
     func withTenant<Result: Sendable>(
         _ tenant: String, context: APIRequestContext, _ body: @Sendable (PostgresConnection) async throws -> Result
     ) async throws -> Result {
         try await metrics.usingDatabase {
             try await database.client.withTenant(
-                tenant, requestID: context.requestID, logger: context.logger, body)
+                tenant, requestID: TraceIdentity.databaseLabel(requestID: context.requestID), logger: context.logger,
+                body)
         }
     }
 }

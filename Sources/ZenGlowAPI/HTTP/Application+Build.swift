@@ -16,9 +16,10 @@ public struct APIApplication: Sendable {
 /// (connection pool, LISTEN, performance writer), in dependency order. The configured embedder is
 /// made here (the local model loaded and checked: a bad model folder throws `EmbeddingError`
 /// naming the file) unless `embedder` is given, which is used instead (tests pass a model loaded
-/// once per process).
+/// once per process). `observability` (the trace exporter) runs first, so it stops last.
 public func buildApplication(
-    configuration: APIConfiguration, logger: Logger, embedder injected: (any TextEmbedder)? = nil
+    configuration: APIConfiguration, logger: Logger, embedder injected: (any TextEmbedder)? = nil,
+    observability: [any Service] = []
 ) throws -> APIApplication {
     let embedder = try injected ?? configuration.makeEmbedder(logger: logger)
     let metrics = APIMetrics(poolSize: configuration.poolSize)
@@ -60,7 +61,8 @@ public func buildApplication(
     }
 
     // Dependency order: Redis first, so it shuts down last, after the listener that publishes on it.
-    let background: [any Service] = (redis.map { [$0.client] } ?? []) + [database.client, listener, recorder]
+    let background: [any Service] =
+        observability + (redis.map { [$0.client] } ?? []) + [database.client, listener, recorder]
     let application = Application(
         router: try buildRouter(services),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "zenglow"),
@@ -73,6 +75,7 @@ public func buildApplication(
 func buildRouter(_ services: APIServices) throws -> Router<APIRequestContext> {
     let router = Router(context: APIRequestContext.self)
     let routes = RouteTable()
+    router.add(middleware: RequestTracingMiddleware())
     router.add(middleware: RequestLogMiddleware(metrics: services.metrics, routes: routes))
 
     let health = HealthController(services: services)

@@ -3,8 +3,9 @@ import Logging
 import Synchronization
 import ZenGlowIngest
 
-/// A swift-log handler writing one JSON object per line (time, level, label, message and the
-/// metadata), with every string passed through ``PIIScrubber``.
+/// A swift-log handler writing one JSON object per line (time, level, label, message, the
+/// metadata, and `trace_id`/`span_id` while a traced span is active), with every string passed
+/// through ``PIIScrubber``.
 public struct JSONLogHandler: LogHandler {
     /// Where lines go; a test can collect them.
     public typealias Sink = @Sendable (String) -> Void
@@ -48,6 +49,10 @@ public struct JSONLogHandler: LogHandler {
             Self.appendString(key, to: &line)
             line += ":"
             Self.append(value, to: &line)
+        }
+        // Hex ids, written as they are: the scrubber could take a run of their digits for a phone number.
+        if let trace = TraceIdentity.current {
+            line += ",\"trace_id\":\"" + trace.traceID + "\",\"span_id\":\"" + trace.spanID + "\""
         }
         line += "}"
         sink(line)

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Tracing
 import ZenGlowCache
 import ZenGlowDB
 
@@ -19,15 +20,22 @@ struct QueryCache: Sendable {
         return await redis.attempt("cache") { try await $0.command("PING") } != nil
     }
 
-    /// The stored answer under `key`, or nil (a miss, or Redis unreachable: `reachable` false).
+    /// The stored answer under `key`, or nil (a miss, or Redis unreachable: `reachable` false);
+    /// the `cache.lookup` span, whose `zg.cache.result` is `hit`, `miss` or `unreachable`.
     func lookup(_ key: QueryCacheKey) async -> (answer: CachedAnswer?, reachable: Bool) {
-        let reply = await redis.attempt("cache") { client in
-            try await client.command([Array("GET".utf8), Array(key.text.utf8)])
-        }
-        switch reply {
-        case .string(let bytes): return (CachedAnswer(stored: String(decoding: bytes, as: UTF8.self)), true)
-        case .none: return (nil, false)
-        default: return (nil, true)
+        await withSpan("cache.lookup", ofKind: .client) { span in
+            let reply = await redis.attempt("cache") { client in
+                try await client.command([Array("GET".utf8), Array(key.text.utf8)])
+            }
+            let found: (answer: CachedAnswer?, reachable: Bool)
+            switch reply {
+            case .string(let bytes): found = (CachedAnswer(stored: String(decoding: bytes, as: UTF8.self)), true)
+            case .none: found = (nil, false)
+            default: found = (nil, true)
+            }
+            span.attributes["db.system.name"] = "redis"
+            span.attributes["zg.cache.result"] = found.answer != nil ? "hit" : found.reachable ? "miss" : "unreachable"
+            return found
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import Tracing
 import ZenGlowIngest
 
 /// `POST /ingest/batches` (ingest scope; JSON or MessagePack through the batch loader) and
@@ -16,11 +17,24 @@ struct IngestController {
         let loader = BatchLoader(logger: context.logger, role: "zenglow_ingest", embedder: services.embedder)
         let result: BatchLoadResult
         do {
-            let prepared = try await loader.prepare(batch)
-            result = try await services.metrics.usingDatabase {
-                try await services.database.client.withConnection { connection in
-                    try await loader.load(prepared, on: connection, requestID: context.requestID)
+            // `ingest.prepare` (validation, and embedding text-only chunks) and `ingest.load` (the
+            // batch's transaction), children of the request's span.
+            let prepared = try await withSpan("ingest.prepare") { span in
+                span.attributes["zg.ingest.documents"] = batch.documents.count
+                return try await loader.prepare(batch)
+            }
+            result = try await withSpan("ingest.load") { span in
+                span.attributes["zg.tenant"] = principal.tenant
+                let result = try await services.metrics.usingDatabase {
+                    try await services.database.client.withConnection { connection in
+                        try await loader.load(
+                            prepared, on: connection,
+                            requestID: TraceIdentity.databaseLabel(requestID: context.requestID))
+                    }
                 }
+                span.attributes["zg.ingest.accepted"] = Int(result.accepted)
+                span.attributes["zg.ingest.rejected"] = Int(result.rejected)
+                return result
             }
         } catch let error as IngestError where error.code == .noEmbedder {
             throw APIError(.unprocessableContent, .invalidEmbedding, error.message)

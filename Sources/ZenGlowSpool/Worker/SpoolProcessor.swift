@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import PostgresNIO
+import Tracing
 import ZenGlowDB
 import ZenGlowEmbedding
 import ZenGlowIngest
@@ -30,6 +31,17 @@ struct SpoolProcessor: Sendable {
     }
 
     func process(_ claim: SpoolClaim, runID: String) async -> SpoolFileOutcome {
+        await withSpan("spool.file") { span in
+            let outcome = await processClaimed(claim, runID: runID)
+            span.attributes["zg.spool.file"] = claim.name
+            span.attributes["zg.spool.disposition"] = "\(outcome.disposition)"
+            span.attributes["zg.spool.batches"] = outcome.batches.count
+            if outcome.disposition == .failed { span.setStatus(SpanStatus(code: .error)) }
+            return outcome
+        }
+    }
+
+    private func processClaimed(_ claim: SpoolClaim, runID: String) async -> SpoolFileOutcome {
         var logger = logger
         logger[metadataKey: "zg.file"] = "\(claim.name)"
         if fault == .afterClaim { await fault?.stall(directory: directory) }

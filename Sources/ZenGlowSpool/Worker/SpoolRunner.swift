@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Tracing
 import ZenGlowEmbedding
 
 /// Runs the spool: one run claims orphans and every ready file, and keeps claiming until
@@ -44,6 +45,18 @@ public struct SpoolRunner: Sendable {
     public func run(
         progress: @Sendable (SpoolFileOutcome) -> Void = { _ in },
         shouldStop: @Sendable () -> Bool = { Task.isCancelled }
+    ) async throws -> SpoolRunReport? {
+        // The `spool.run` span; each file's `spool.file` span is its child.
+        try await withSpan("spool.run") { span in
+            let report = try await drain(progress: progress, shouldStop: shouldStop)
+            span.attributes["zg.spool.run_id"] = report?.runID
+            span.attributes["zg.spool.files"] = report?.files.count ?? 0
+            return report
+        }
+    }
+
+    private func drain(
+        progress: @Sendable (SpoolFileOutcome) -> Void, shouldStop: @Sendable () -> Bool
     ) async throws -> SpoolRunReport? {
         let clock = ContinuousClock()
         let start = clock.now
