@@ -26,6 +26,11 @@ enum BackupDirectory {
         try write(manifest, to: files.partialManifestPath)
         try rename(files.partialManifestPath, to: files.manifestPath)
         do {
+            // pg_dump creates its file under the process's umask; the dump holds every tenant's data.
+            guard chmod(files.partialDumpPath, 0o600) == 0 else {
+                throw BackupError(
+                    .fileSystem, "cannot make \(files.partialDumpPath) private: \(String(cString: strerror(errno)))")
+            }
             try sync(files.partialDumpPath)
             try rename(files.partialDumpPath, to: files.dumpPath)
         } catch {

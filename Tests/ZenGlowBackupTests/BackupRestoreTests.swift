@@ -15,6 +15,10 @@ struct BackupRestoreTests {
         #expect(report.phases.map(\.name) == ["dump", "manifest", "prune"])
 
         let manifest = try BackupManifest.read(from: report.manifestFile)
+        for file in [report.dumpFile, report.manifestFile] {
+            let mode = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+            #expect(mode == 0o600, "\(file) is private: it holds every tenant's data")
+        }
         #expect(manifest == report.manifest)
         #expect(manifest.schemaVersion == 23)
         #expect(manifest.rowCounts["zenglow.chunks"] == 12, "both tenants' chunks, counted through the parent")
