@@ -27,9 +27,9 @@ comment on column zenglow_stats.query_performance.weights_version is 'The tenant
 comment on column zenglow_stats.query_performance.model is 'The embedding model of the vector side.';
 comment on column zenglow_stats.query_performance.embed_ms is 'Milliseconds embedding the query; null when the request sent its own embedding or the cache answered.';
 comment on column zenglow_stats.query_performance.retrieve_ms is 'Milliseconds in the one rag_query call.';
-comment on column zenglow_stats.query_performance.features_ms is 'Milliseconds computing LTR features (null until rag_query reports its own stage timings).';
-comment on column zenglow_stats.query_performance.ltr_ms is 'Milliseconds scoring with the LTR model (null until rag_query reports its own stage timings).';
-comment on column zenglow_stats.query_performance.fusion_ms is 'Milliseconds fusing the scores (null until rag_query reports its own stage timings).';
+comment on column zenglow_stats.query_performance.features_ms is 'Milliseconds computing LTR features, from rag_query''s timing block (null for cache hits and refusals).';
+comment on column zenglow_stats.query_performance.ltr_ms is 'Milliseconds scoring with the LTR model (or ranking for rrf), from rag_query''s timing block (null for cache hits and refusals).';
+comment on column zenglow_stats.query_performance.fusion_ms is 'Milliseconds fusing the scores and building the results, from rag_query''s timing block (null for cache hits and refusals).';
 comment on column zenglow_stats.query_performance.total_ms is 'Milliseconds from the request''s arrival to its answer, the key check and any session-cap wait included.';
 comment on column zenglow_stats.query_performance.error_code is 'The API error code of a failed request (rate_limited, invalid_embedding, overloaded, …); null when it succeeded.';
 comment on column zenglow_stats.query_performance.degraded_reason is 'Why a successful answer was degraded (embedder_unavailable, no_embedding); null when it was not.';

@@ -37,6 +37,6 @@ comment on column zenglow_stats.query_performance_hourly.p95_ms is '95th percent
 comment on column zenglow_stats.query_performance_hourly.p99_ms is '99th percentile of the answers'' total latency (ms), within 9.05%.';
 comment on column zenglow_stats.query_performance_hourly.avg_embed_ms is 'Mean embed milliseconds of the requests that embedded.';
 comment on column zenglow_stats.query_performance_hourly.avg_retrieve_ms is 'Mean rag_query milliseconds.';
-comment on column zenglow_stats.query_performance_hourly.avg_features_ms is 'Mean feature milliseconds (null until rag_query reports stage timings).';
-comment on column zenglow_stats.query_performance_hourly.avg_ltr_ms is 'Mean LTR milliseconds (null until rag_query reports stage timings).';
-comment on column zenglow_stats.query_performance_hourly.avg_fusion_ms is 'Mean fusion milliseconds (null until rag_query reports stage timings).';
+comment on column zenglow_stats.query_performance_hourly.avg_features_ms is 'Mean feature milliseconds of the answers that ran rag_query (cache hits have none).';
+comment on column zenglow_stats.query_performance_hourly.avg_ltr_ms is 'Mean LTR milliseconds of the answers that ran rag_query (cache hits have none).';
+comment on column zenglow_stats.query_performance_hourly.avg_fusion_ms is 'Mean fusion milliseconds of the answers that ran rag_query (cache hits have none).';
