@@ -391,8 +391,9 @@ let package = Package(
         .testTarget(
             name: "ZenGlowTracingTests",
             dependencies: [
-                "ZenGlowTracing", "ZenGlowTestSupport",
+                "ZenGlowTracing", "ZenGlowTestSupport", "ZenGlowEmbedded",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ],

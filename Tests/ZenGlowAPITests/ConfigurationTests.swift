@@ -53,6 +53,20 @@ struct ConfigurationTests {
         #expect(complete.redis.host == "cache")
     }
 
+    @Test("staging has prod's requirements and names itself in them; an unknown profile lists the three")
+    func stagingRequires() throws {
+        let error = try #require(throws: ConfigurationError.self) { try Self.read(["ZENGLOW_PROFILE": "staging"]) }
+        #expect(
+            error.problems == [
+                "DATABASE_URL is required in the staging profile", "REDIS_HOST is required in the staging profile",
+                "REDIS_PORT is required in the staging profile",
+            ])
+        let staging = try Self.read(Self.prod.merging(["ZENGLOW_PROFILE": "staging"]) { $1 })
+        #expect(staging.profile == .staging)
+        let unknown = try #require(throws: ConfigurationError.self) { try Self.read(["ZENGLOW_PROFILE": "qa"]) }
+        #expect(unknown.problems.first == "ZENGLOW_PROFILE=qa is not one of dev, staging, prod")
+    }
+
     @Test("old names are read as the new ones, with a deprecation warning")
     func deprecatedNames() throws {
         let configuration = try Self.read(["FUSION_MODE": "rrf", "RAG_TOP_K": "7", "FUSION_CANDIDATES": "120"])

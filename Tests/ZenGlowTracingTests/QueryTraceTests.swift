@@ -57,16 +57,18 @@ struct QueryTraceTests {
         #expect(client == nil || client?.parentSpanID == embed.spanID)
         #expect(embedderServer.parentSpanID == (client ?? embed).spanID)
 
-        // The SQL call and its stages, once RagQueryController opens them.
+        // The SQL call, and one child per stage rag_query timed.
         let sqlCalls = spans.filter { $0.name == "sql.rag_query" }
-        #expect(sqlCalls.count <= 1)
-        if let call = sqlCalls.first {
-            #expect(call.parentSpanID == http.spanID, "\(call)")
-            let stages = spans.filter { $0.name.hasPrefix("rag_query.") }
-            #expect(Set(stages.map(\.name)).count == stages.count)
-            for stage in stages {
-                #expect(stage.parentSpanID == call.spanID, "\(stage)")
-            }
+        #expect(sqlCalls.count == 1)
+        let call = try #require(sqlCalls.first)
+        #expect(call.parentSpanID == http.spanID, "\(call)")
+        #expect(call.attributes["zg.tenant"] == "acme")
+        let stages = spans.filter { $0.name.hasPrefix("rag_query.") }
+        #expect(
+            stages.map(\.name).sorted()
+                == ["rag_query.features", "rag_query.fusion", "rag_query.lexical", "rag_query.ltr", "rag_query.vector"])
+        for stage in stages {
+            #expect(stage.parentSpanID == call.spanID, "\(stage)")
         }
 
         let words = Self.query.split(separator: " ").map { String($0) }
@@ -156,6 +158,37 @@ struct QueryTraceTests {
             #expect(requestLine != nil)
             #expect(requestLine?["trace_id"] == nil)
         }
+    }
+
+    @Test(
+        "with LOG_QUERY_TEXT=true the SQL span carries the scrubbed query; the local encoder's embedding is an embed span"
+    )
+    func queryTextWhenAsked() async throws {
+        let setup = try await Self.tenantWithKey()
+        let traceID = Self.randomHex(16)
+        let spans = try await OTLPReceiver.serving { receiver in
+            let api = try await TracedServer.start(
+                environment: setup.environment.merging([
+                    "OTEL_EXPORTER_OTLP_ENDPOINT": receiver.endpoint, "OTEL_EXPORTER_OTLP_PROTOCOL": "http/json",
+                    "OTEL_BSP_SCHEDULE_DELAY": "100", "LOG_QUERY_TEXT": "true", "EMBED_PROVIDER": "local",
+                    "EMBED_MODEL_DIR": TestModel.directory.url.path, "REDIS_ENABLED": "false",
+                ]) { $1 })
+            let status = try await Self.ragQuery(
+                api, key: setup.key, traceparent: "00-\(traceID)-\(Self.randomHex(8))-01")
+            #expect(status == 200)
+            _ = await eventually(within: .seconds(60), every: .milliseconds(100)) {
+                Set(receiver.spans.filter { $0.traceID == traceID }.map(\.name)).isSuperset(of: [
+                    "sql.rag_query", "embed",
+                ])
+            }
+            _ = await api.stop()
+            return receiver.spans.filter { $0.traceID == traceID }
+        }
+        let call = try #require(spans.first { $0.name == "sql.rag_query" }, "spans: \(spans.map(\.name))")
+        #expect(call.attributes["zg.query.text"] == Self.query)
+        let embed = try #require(spans.first { $0.name == "embed" })
+        #expect(embed.attributes["zg.embed.provider"] == "local")
+        #expect(embed.parentSpanID == spans.first { $0.name == "POST /rag/query" }?.spanID)
     }
 
     // MARK: - Set-up

@@ -48,15 +48,19 @@ extension APIConfiguration {
 
         let profileText = text("zenglow.profile", env: "ZENGLOW_PROFILE") ?? "dev"
         let profile = Profile(rawValue: profileText.lowercased())
-        if profile == nil { problems.append("ZENGLOW_PROFILE=\(profileText) is not one of dev, prod") }
+        if profile == nil {
+            let known = Profile.allCases.map(\.rawValue).joined(separator: ", ")
+            problems.append("ZENGLOW_PROFILE=\(profileText) is not one of \(known)")
+        }
         let databaseURL = reader.string(forKey: "database.url", isSecret: true)
-        if profile == .prod {
-            if databaseURL?.isEmpty ?? true { problems.append("DATABASE_URL is required in the prod profile") }
+        if let profile, profile.requiresExplicitInfrastructure {
+            let name = profile.rawValue
+            if databaseURL?.isEmpty ?? true { problems.append("DATABASE_URL is required in the \(name) profile") }
             if text("redis.host", env: "REDIS_HOST") == nil {
-                problems.append("REDIS_HOST is required in the prod profile")
+                problems.append("REDIS_HOST is required in the \(name) profile")
             }
             if text("redis.port", env: "REDIS_PORT") == nil {
-                problems.append("REDIS_PORT is required in the prod profile")
+                problems.append("REDIS_PORT is required in the \(name) profile")
             }
         }
         let unset = DatabaseURL(user: "postgres", database: "zenglow")
@@ -67,7 +71,7 @@ extension APIConfiguration {
                 return local
             }
         } catch is LocalDefaultsMissing {
-            if profile != .prod { problems.append("DATABASE_URL is required") }
+            if !(profile?.requiresExplicitInfrastructure ?? false) { problems.append("DATABASE_URL is required") }
         } catch {
             problems.append("DATABASE_URL is not a PostgreSQL URL: \(error)")
         }
@@ -84,7 +88,7 @@ extension APIConfiguration {
         problems += redisProblems
         flag("cache.enabled", env: "CACHE_ENABLED", &cacheEnabled)
         flag("enable.api.keys", env: "ENABLE_API_KEYS", &apiKeysEnabled)
-        if !apiKeysEnabled && self.profile == .prod {
+        if !apiKeysEnabled && self.profile.requiresExplicitInfrastructure {
             problems.append("ENABLE_API_KEYS=false is allowed in the dev profile only")
         }
         number("rate.limit.per.second", env: "RATE_LIMIT_PER_SECOND", &rateLimitPerSecond, range: 0...10_000)

@@ -38,8 +38,9 @@ extension APIConfiguration {
         case .local:
             embedModelDirectory = text("embed.model.dir")
             if embedModelDirectory == nil {
-                if profile == .prod {
-                    problems.append("EMBED_MODEL_DIR is required in the prod profile when EMBED_PROVIDER=local")
+                if profile.requiresExplicitInfrastructure {
+                    problems.append(
+                        "EMBED_MODEL_DIR is required in the \(profile.rawValue) profile when EMBED_PROVIDER=local")
                 } else {
                     embedModelDirectory = localDefaults?.modelDirectory ?? LocalDefaults.projectModelDirectory
                 }

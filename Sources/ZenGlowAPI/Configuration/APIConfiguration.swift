@@ -46,8 +46,14 @@ import ZenGlowDB
 /// - `PERFORMANCE_BUFFER` (int, 2000), `PERFORMANCE_BATCH` (int, 200), `PERFORMANCE_FLUSH_MS`
 ///   (int, 250): the bounded, batched writer of query_performance records.
 public struct APIConfiguration: Sendable {
-    public enum Profile: String, Sendable {
-        case dev, prod
+    /// `staging` is the seeds' staging environment: prod's requirements, with traces exported
+    /// (ZenGlowTracing turns them on in that profile).
+    public enum Profile: String, Sendable, CaseIterable {
+        case dev, staging, prod
+
+        /// Whether the profile runs against real infrastructure: every setting the embedded default
+        /// would otherwise supply must be given.
+        public var requiresExplicitInfrastructure: Bool { self != .dev }
     }
 
     public var profile: Profile = .dev

@@ -22,7 +22,7 @@ struct EmbeddingsController {
         let started = ContinuousClock.now
         let vectors: [[Float]]
         do {
-            vectors = try await embedder.embed(body.input)
+            vectors = try await embedder.embedInSpan(body.input)
         } catch {
             // The detail (an endpoint, a status) is for the operator's log, not the client.
             context.logger.warning("embedder unavailable", metadata: ["zg.error": "\(error)"])

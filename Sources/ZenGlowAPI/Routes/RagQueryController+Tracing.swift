@@ -4,16 +4,18 @@ import ZenGlowDB
 extension RagQueryController {
     /// Runs the rag_query SQL call in a `sql.rag_query` client span and gives it one child span per
     /// stage of the answer's timing block (`rag_query.lexical` … `rag_query.fusion`), with the
-    /// durations the database measured. Attributes name the tenant, mode and result count, never
-    /// the query text. Without a bootstrapped tracer every span is a no-op.
+    /// durations the database measured. Attributes name the tenant, mode and result count; the
+    /// query text only when `queryText` is given (LOG_QUERY_TEXT=true, already scrubbed). Without
+    /// a bootstrapped tracer every span is a no-op.
     static func tracingSQLCall(
-        tenant: String, mode: String, _ call: () async throws -> RagQueryAnswer
+        tenant: String, mode: String, queryText: String?, _ call: () async throws -> RagQueryAnswer
     ) async throws -> RagQueryAnswer {
         let started = DefaultTracerClock.now
         let span = startSpan("sql.rag_query", ofKind: .client, at: started)
         span.attributes["db.system"] = "postgresql"
-        span.attributes["zenglow.tenant"] = tenant
-        span.attributes["zenglow.mode"] = mode
+        span.attributes["zg.tenant"] = tenant
+        span.attributes["zg.mode"] = mode
+        if let queryText { span.attributes["zg.query.text"] = queryText }
         let answer: RagQueryAnswer
         do {
             answer = try await ServiceContext.withValue(span.context) { try await call() }
@@ -25,7 +27,7 @@ extension RagQueryController {
         }
         let ended = DefaultTracerClock.now
         if let count = answer.resultCount {
-            span.attributes["zenglow.result_count"] = count
+            span.attributes["zg.result_count"] = count
         }
         for stage in answer.timing?.stageIntervals(
             from: started.nanosecondsSinceEpoch, to: ended.nanosecondsSinceEpoch) ?? []

@@ -58,7 +58,7 @@ struct RagQueryController {
         if arguments.embedding == nil, let embedder = services.embedder {
             let embedStarted = ContinuousClock.now
             do {
-                arguments.embedding = try await embedder.embed([arguments.query]).first
+                arguments.embedding = try await embedder.embedInSpan([arguments.query]).first
             } catch {
                 degradedReason = "embedder_unavailable"
                 context.logger.warning("embedder unavailable; answering lexically", metadata: ["zg.error": "\(error)"])
@@ -79,7 +79,7 @@ struct RagQueryController {
         let retrieveStarted = ContinuousClock.now
         let (call, reason) = (arguments, degradedReason)
         let answer = try await services.withTenant(principal.tenant, context: context) { connection in
-            try await Self.tracingSQLCall(tenant: principal.tenant, mode: call.mode) {
+            try await Self.tracingSQLCall(tenant: principal.tenant, mode: call.mode, queryText: queryText) {
                 try await connection.ragQuery(call, degradedReason: reason, logger: context.logger)
             }
         }
