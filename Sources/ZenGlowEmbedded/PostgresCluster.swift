@@ -141,12 +141,13 @@ public struct PostgresCluster: Sendable {
     }
 
     private func writeConfiguration() throws {
+        let pgCron = hasPgCron
         var lines = [
             "# Written by zenglow on every start; edit postgresql.conf for lasting changes.",
             "port = \(settings.port)",
             "listen_addresses = '127.0.0.1'",
             "unix_socket_directories = '\(socketDirectory)'",
-            "shared_preload_libraries = 'timescaledb'",
+            "shared_preload_libraries = '\(pgCron ? "timescaledb,pg_cron" : "timescaledb")'",
             "timescaledb.telemetry_level = off",
             "max_connections = 200",
             // PostgreSQL's defaults (128 MB of buffers) suit a tiny machine; retrieval reads
@@ -156,12 +157,37 @@ public struct PostgresCluster: Sendable {
             "work_mem = '16MB'",
             "maintenance_work_mem = '512MB'",
         ]
+        if pgCron {
+            // pg_cron keeps its jobs in one database of the cluster, the maintenance database that
+            // always exists; `zenglow maintain schedule` points each job at its ZenGlow database
+            // (cron.schedule_in_database). Jobs connect through the socket, where logins are trusted.
+            lines += ["cron.database_name = 'postgres'", "cron.host = '\(socketDirectory)'"]
+        }
         for (key, value) in settings.extraSettings.sorted(by: { $0.key < $1.key }) {
             lines.append("\(key) = \(value)")
         }
         let path = dataDirectory + "/zenglow.conf"
         try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: false, encoding: .utf8)
         if user.needsSwitch { chown(path, user.uid, user.gid) }
+    }
+
+    /// pg_cron's library is in the server's library folder (`pg_config --pkglibdir`): preloaded
+    /// then, so `zenglow maintain schedule` works on the dev stack and in tests, while a server
+    /// without it (postgresql-15-cron not installed) still starts.
+    var hasPgCron: Bool {
+        FileManager.default.fileExists(atPath: libraryDirectory + "/pg_cron.so")
+    }
+
+    /// `pg_config --pkglibdir` of this server's installation; `../lib` beside the binaries (Debian's
+    /// layout) when pg_config does not answer.
+    var libraryDirectory: String {
+        let fallback = URL(fileURLWithPath: settings.binDirectory).deletingLastPathComponent()
+            .appendingPathComponent("lib").path
+        guard let outcome = try? ShellCommand(settings.binDirectory + "/pg_config", ["--pkglibdir"]).run(),
+            outcome.succeeded
+        else { return fallback }
+        let path = outcome.output.trimmingCharacters(in: .whitespacesAndNewlines)
+        return path.isEmpty ? fallback : path
     }
 
     /// A pid file whose process is gone (or is now some other program) would stop `postgres` from starting.

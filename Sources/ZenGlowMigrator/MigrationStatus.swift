@@ -1,4 +1,7 @@
 import Foundation
+import Logging
+import PostgresNIO
+import ZenGlowDB
 
 /// Every file on disk and every history row, each with its state: what `migrate status` shows.
 public struct MigrationStatus: Sendable, Encodable {
@@ -19,6 +22,9 @@ public struct MigrationStatus: Sendable, Encodable {
     public let database: String
     public let capabilities: ServerCapabilities
     public let entries: [Entry]
+    /// Which scheduler runs maintenance (`zenglow_api.maintenance_scheduler()`), e.g. `service,
+    /// last run 12 s ago (success)`; nil before the schema has it.
+    public var maintenance: String? = nil
 
     public var pending: Int { entries.filter { ["pending", "changed"].contains($0.state) }.count }
 
@@ -122,12 +128,28 @@ extension Migrator {
     /// The state of every file and history row.
     public func status() async throws -> MigrationStatus {
         let (entries, capabilities) = try await inspect()
-        return MigrationStatus.build(
+        var status = MigrationStatus.build(
             database: database.redacted,
             source: source,
             history: History(entries: entries),
             capabilities: capabilities
         )
+        status.maintenance = await maintenanceScheduler()
+        return status
+    }
+
+    /// The maintenance scheduler line; nil when the database cannot say (not migrated that far).
+    func maintenanceScheduler() async -> String? {
+        try? await database.withConnection(applicationName: "zenglow migrate", logger: logger) { connection in
+            let rows = try await connection.query(
+                "select to_regprocedure('zenglow_api.maintenance_scheduler()') is not null", logger: logger)
+            for try await exists in rows.decode(Bool.self) where !exists { return nil }
+            let status = try await connection.maintenanceSchedulerStatus(logger: logger)
+            let cron =
+                status.pgCronPreloaded
+                ? "pg_cron preloaded (jobs in database \(status.pgCronDatabase ?? "?"))" : "pg_cron not preloaded"
+            return "\(status.summary); \(cron)"
+        }
     }
 
     /// Drift between disk and database.

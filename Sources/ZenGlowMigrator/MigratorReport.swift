@@ -201,6 +201,9 @@ public enum MigratorReport {
         if let queryPerformance = c.queryPerformanceStorage {
             lines.append("query_performance  \(queryPerformance)")
         }
+        if let maintenance = status.maintenance {
+            lines.append("maintenance  scheduler \(maintenance)")
+        }
         lines.append("")
         let formatter = ISO8601DateFormatter()
         for entry in status.entries {

@@ -2,14 +2,31 @@ import ArgumentParser
 import Foundation
 import ZenGlowDB
 
+/// `zenglow maintain …`: one run of zenglow.run_maintenance() (the default), the maintainer
+/// service, or its pg_cron job (docs/maintenance.md).
 struct MaintainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "maintain",
-        abstract: "Run maintenance once: partitions, retention and the query rollups (zenglow.run_maintenance()).",
+        abstract:
+            "Partitions, retention, rollups and ANALYZE after loads (zenglow.run_maintenance()): once, as a service, or in pg_cron.",
+        discussion: """
+            `zenglow maintain` runs it once; `maintain run --every 60s` runs it on a schedule until SIGTERM; \
+            `maintain schedule` registers it in pg_cron. See docs/maintenance.md.
+            """,
+        subcommands: [MaintainOnceCommand.self, MaintainRunCommand.self, MaintainScheduleCommand.self],
+        defaultSubcommand: MaintainOnceCommand.self
+    )
+}
+
+/// `zenglow maintain [once]`: one manual run.
+struct MaintainOnceCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "once",
+        abstract: "Run maintenance once (the default of `zenglow maintain`).",
         discussion: """
             Connects with DATABASE_URL, else the embedded database, as that login (the owner or a superuser). \
             Prints one line per step outcome; --json prints the run's row of zenglow.maintenance_runs. Exits 0 on \
-            success (also when another run held the lock), 1 when a step failed.
+            success (also when another run held the lock), 1 when a step failed. The run records scheduler 'manual'.
             """
     )
 

@@ -26,6 +26,35 @@ struct HealthController {
     struct Readiness: Encodable {
         let status: String
         let checks: [Check]
+        /// Which scheduler runs maintenance (docs/maintenance.md); absent when the database did
+        /// not answer. Informational: never makes the instance unready, since serving queries
+        /// does not wait on maintenance, and pulling every instance out of a load balancer because
+        /// the maintainer stopped would turn a missed partition alert into an outage.
+        let maintenance: Maintenance?
+    }
+
+    struct Maintenance: Encodable {
+        /// `service`, `pg_cron` or `manual` when a scheduled run started in the last 10 minutes; else `none`.
+        let scheduler: String
+        let detail: String
+        let lastScheduler: String?
+        let lastRunAt: String?
+        let pgCronPreloaded: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case scheduler, detail
+            case lastScheduler = "last_scheduler"
+            case lastRunAt = "last_run_at"
+            case pgCronPreloaded = "pg_cron_preloaded"
+        }
+
+        init(_ status: MaintenanceSchedulerStatus) {
+            scheduler = status.active ? status.scheduler ?? "none" : "none"
+            detail = status.summary
+            lastScheduler = status.scheduler
+            lastRunAt = status.lastRunAt
+            pgCronPreloaded = status.pgCronPreloaded
+        }
     }
 
     func ready(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -66,9 +95,25 @@ struct HealthController {
         checks.append(await redisCheck())
         let ready = checks.allSatisfy { $0.ok || $0.optional }
         let degraded = ready && !checks.allSatisfy(\.ok)
+        let maintenance = status == nil ? nil : await maintenanceStatus(context)
         return try Response.json(
-            encoding: Readiness(status: ready ? (degraded ? "degraded" : "ready") : "not_ready", checks: checks),
+            encoding: Readiness(
+                status: ready ? (degraded ? "degraded" : "ready") : "not_ready", checks: checks,
+                maintenance: maintenance),
             status: ready ? .ok : .serviceUnavailable)
+    }
+
+    /// `zenglow_api.maintenance_scheduler()`; nil when it cannot be read (a schema before it).
+    func maintenanceStatus(_ context: APIRequestContext) async -> Maintenance? {
+        do {
+            let status = try await services.database.client.withConnection {
+                try await $0.maintenanceSchedulerStatus(logger: context.logger)
+            }
+            return Maintenance(status)
+        } catch {
+            context.logger.warning("cannot read the maintenance scheduler: \(APIError(mapping: error).message)")
+            return nil
+        }
     }
 
     /// Redis answers PING (with AUTH). Optional: without it the API still answers.

@@ -19,6 +19,10 @@ public struct MaintenanceRun: Sendable, Codable, Equatable {
     /// What the rollup step returned: per level (`5m`, `1h`, `1d`) its watermark and buckets
     /// written, and rows retired by retention; nil before the rollup step existed.
     public let rollups: JSONValue?
+    /// What started the run: `manual`, `service` or `pg_cron`.
+    public let scheduler: String
+    /// Partitions the run ANALYZEd because a load had changed many of their rows.
+    public let analyzed: [String]
 
     enum CodingKeys: String, CodingKey {
         case runID = "run_id"
@@ -28,7 +32,7 @@ public struct MaintenanceRun: Sendable, Codable, Equatable {
         case trigger, outcome, created, dropped, healed
         case movedRows = "moved_rows"
         case deletedRows = "deleted_rows"
-        case error, rollups
+        case error, rollups, scheduler, analyzed
     }
 
     /// True when a step failed (`partial`, `other_error`): `zenglow maintain` exits 1.
@@ -44,11 +48,28 @@ public struct MaintenanceRun: Sendable, Codable, Equatable {
             "maintenance \(outcome)\(took) (run \(runID))",
             "partitions: \(created.count) created, \(dropped.count) dropped, \(healed.count) healed"
                 + Self.named(created: created, dropped: dropped, healed: healed),
+            "analyzed: \(analyzed.count) partition\(analyzed.count == 1 ? "" : "s")"
+                + (analyzed.isEmpty ? "" : " (" + analyzed.joined(separator: ", ") + ")"),
             "rows: \(movedRows) moved, \(deletedRows) deleted",
             "rollups: " + rollupSummary,
         ]
         if let error { lines.append("error: \(error)") }
         return lines
+    }
+
+    /// The run on one line, for a scheduler's log: `maintenance success in 12.3 ms (run 7, service):
+    /// partitions 1 created, 0 dropped, 0 healed; 2 analyzed; rows 0 moved, 0 deleted`, and the error if any.
+    public var summary: String {
+        let took = durationMilliseconds.map { String(format: " in %.1f ms", $0) } ?? ""
+        let head =
+            "maintenance \(outcome == "skipped_locked" ? "skipped" : outcome)\(took) (run \(runID), \(scheduler))"
+        if outcome == "skipped_locked" { return head + ": another run held the lock" }
+        var line =
+            head + ": partitions \(created.count) created, \(dropped.count) dropped, \(healed.count) healed"
+            + Self.named(created: created, dropped: dropped, healed: healed)
+            + "; \(analyzed.count) analyzed; rows \(movedRows) moved, \(deletedRows) deleted"
+        if let error { line += "; error: \(error)" }
+        return line
     }
 
     /// `5m to 2025-12-01 14:35 (3 buckets), 1h …, 1d …; retired 5m 0, 1h 0, 1d 0`.

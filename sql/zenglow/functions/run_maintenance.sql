@@ -1,6 +1,6 @@
 set local role zenglow_owner;
 
-create or replace function zenglow.run_maintenance()
+create or replace function zenglow.run_maintenance(p_scheduler text)
 returns jsonb
 language plpgsql
 security definer
@@ -15,17 +15,21 @@ as $$
 --                                                    their retention (its jsonb goes into the run's rollups)
 --   5. zenglow.maintenance_retire_query_performance  drop_chunks, or daily partitions without TimescaleDB,
 --                                                    never past what step 4 rolled up
---   6. zenglow.maintenance_forget_runs               run records past run_history_retention
+--   6. zenglow.maintenance_analyze_partitions        ANALYZE the partitions a large load changed
+--                                                    (after retention: nothing about to be dropped)
+--   7. zenglow.maintenance_forget_runs               run records past run_history_retention
 -- A transaction-level advisory lock makes a concurrent second run a recorded no-op
 -- (skipped_locked). Each step runs in its own subtransaction: a failing step is recorded
 -- (outcome partial, error '<step>: <message>') and the others still run. The run is one row of
--- zenglow.maintenance_runs, which is also what this returns.
+-- zenglow.maintenance_runs, which is also what this returns; p_scheduler (manual, service, pg_cron)
+-- records what started it, so `migrate status` and /health/ready can say which scheduler is active.
 declare
     v_started timestamptz := clock_timestamp();
     v_run_id bigint;
     v_created text[] := '{}';
     v_dropped text[] := '{}';
     v_healed text[] := '{}';
+    v_analyzed text[] := '{}';
     v_moved bigint := 0;
     v_deleted bigint := 0;
     v_errors text[] := '{}';
@@ -33,9 +37,14 @@ declare
     v_rollups jsonb;
     v_result jsonb;
 begin
+    if p_scheduler is null or p_scheduler not in ('manual', 'service', 'pg_cron') then
+        raise exception 'unknown maintenance scheduler %: manual, service or pg_cron', coalesce(quote_literal(p_scheduler), 'null')
+            using errcode = '22023';
+    end if;
     if not pg_try_advisory_xact_lock(hashtextextended('zenglow.run_maintenance', 0)) then
-        insert into zenglow.maintenance_runs (trigger, outcome, finished_at, duration_ms)
-        values ('scheduled', 'skipped_locked', clock_timestamp(), extract(epoch from clock_timestamp() - v_started) * 1000)
+        insert into zenglow.maintenance_runs (trigger, outcome, finished_at, duration_ms, scheduler)
+        values ('scheduled', 'skipped_locked', clock_timestamp(), extract(epoch from clock_timestamp() - v_started) * 1000,
+            p_scheduler)
         returning to_jsonb(maintenance_runs.*) into v_result;
         return v_result;
     end if;
@@ -80,6 +89,12 @@ begin
     end;
 
     begin
+        v_analyzed := zenglow.maintenance_analyze_partitions();
+    exception when others then
+        v_errors := v_errors || ('analyze: ' || sqlerrm);
+    end;
+
+    begin
         perform zenglow.maintenance_forget_runs();
     exception when others then
         v_errors := v_errors || ('run history: ' || sqlerrm);
@@ -88,18 +103,36 @@ begin
     -- Each step leaves maintenance mode off (a failed one's subtransaction undid it); make sure.
     perform zenglow.maintenance_mode(false);
     insert into zenglow.maintenance_runs
-        (started_at, finished_at, duration_ms, trigger, outcome, created, dropped, healed, moved_rows, deleted_rows, error, rollups)
+        (started_at, finished_at, duration_ms, trigger, outcome, created, dropped, healed, moved_rows, deleted_rows, error, rollups,
+         scheduler, analyzed)
     values (v_started, clock_timestamp(), extract(epoch from clock_timestamp() - v_started) * 1000, 'scheduled',
         case when cardinality(v_errors) > 0 then 'partial'
              when cardinality(v_healed) > 0 then 'healed_partition'
              else 'success' end,
-        v_created, v_dropped, v_healed, v_moved, v_deleted, nullif(array_to_string(v_errors, '; '), ''), v_rollups)
+        v_created, v_dropped, v_healed, v_moved, v_deleted, nullif(array_to_string(v_errors, '; '), ''), v_rollups,
+        p_scheduler, v_analyzed)
     returning run_id into v_run_id;
     select to_jsonb(r) into v_result from zenglow.maintenance_runs r where r.run_id = v_run_id;
     return v_result;
 end
 $$;
 
-comment on function zenglow.run_maintenance() is
-    'Premakes, heals and retires partitions of chunks and query_performance and refreshes the query rollups (one function '
-    'per step, each in its own subtransaction); records the run in zenglow.maintenance_runs and returns that row. Safe to run every minute and concurrently.';
+revoke all on function zenglow.run_maintenance(text) from public;
+
+-- The signature every caller before the schedulers used (operators, benchmarks, tests): a manual
+-- run. A separate function rather than a default on p_scheduler, so that `run_maintenance()` stays
+-- one unambiguous function whose grants (sql/zenglow/grants) keep naming it.
+create or replace function zenglow.run_maintenance()
+returns jsonb
+language sql
+security definer
+set search_path = pg_catalog, pg_temp
+as $$
+    select zenglow.run_maintenance('manual')
+$$;
+
+comment on function zenglow.run_maintenance(text) is
+    'Premakes, heals and retires partitions of chunks and query_performance, refreshes the query rollups and ANALYZEs the partitions '
+    'a large load changed (one function per step, each in its own subtransaction); records the run and its scheduler (manual, '
+    'service, pg_cron) in zenglow.maintenance_runs and returns that row. Safe to run every minute and concurrently.';
+comment on function zenglow.run_maintenance() is 'zenglow.run_maintenance(''manual''): one manual run.';
