@@ -393,6 +393,48 @@ ALTER FUNCTION zenglow.advance_every_corpus_epoch() OWNER TO zenglow_owner;
 COMMENT ON FUNCTION zenglow.advance_every_corpus_epoch() IS 'Advances every tenant''s corpus epoch once per transaction (changes not confined to one tenant).';
 
 --
+-- Name: backup_row_counts(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.backup_row_counts() RETURNS TABLE(table_name text, row_count bigint)
+    LANGUAGE plpgsql STABLE
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    SET row_security TO 'off'
+    AS $$
+-- Exact row counts of every ZenGlow table (schemas zenglow, zenglow_audit, zenglow_stats,
+-- zenglow_migrations), for a backup's manifest and for checking its restore. Parents only: a
+-- partitioned table's count covers its partitions, and a TimescaleDB hypertable's its chunks
+-- (which live in _timescaledb_internal), so a row is counted once wherever it is stored. Runs
+-- with the caller's rights and row_security off: a caller whom row-level security would filter
+-- gets an error instead of a count that silently misses other tenants' rows.
+declare
+    v_table record;
+begin
+    for v_table in
+        select n.nspname, c.relname
+        from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname in ('zenglow', 'zenglow_audit', 'zenglow_stats', 'zenglow_migrations')
+            and c.relkind in ('r', 'p')
+            and not c.relispartition
+        order by n.nspname, c.relname
+    loop
+        table_name := v_table.nspname || '.' || v_table.relname;
+        execute format('select count(*) from %I.%I', v_table.nspname, v_table.relname) into row_count;
+        return next;
+    end loop;
+end
+$$;
+
+ALTER FUNCTION zenglow.backup_row_counts() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION backup_row_counts(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.backup_row_counts() IS 'Exact row counts of every ZenGlow table (partitioned tables and hypertables as one), as recorded in a backup''s manifest.';
+
+--
 -- Name: bm25_statistics(text, text, text[], bigint); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -1066,6 +1108,57 @@ ALTER FUNCTION zenglow.list_tenants() OWNER TO zenglow_owner;
 COMMENT ON FUNCTION zenglow.list_tenants() IS 'Every tenant but _global, ordered by id: tenant_id, display_name, active, created_at.';
 
 --
+-- Name: maintenance_analyze_partitions(bigint, double precision); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.maintenance_analyze_partitions(p_min_rows bigint DEFAULT 10000, p_fraction double precision DEFAULT 0.1) RETURNS text[]
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Maintenance step 6: ANALYZEs the partitions of zenglow.chunks and zenglow.query_performance
+-- (TimescaleDB chunks included) whose rows changed since their last analyze by more than
+-- greatest(p_min_rows, p_fraction × their estimated rows); returns them, as `schema.name`.
+-- On top of autovacuum, which gets there too, but up to a naptime later and behind every other
+-- table of the cluster: a spool load of a few hundred thousand chunks is queried at once, and a
+-- fresh partition without statistics is planned as if it were empty. The fraction is
+-- autovacuum's own analyze scale factor (so this only brings forward work autovacuum would do);
+-- the floor keeps the trickle of single writes, and small partitions, to autovacuum. Statistics
+-- are read fresh (pg_stat_clear_snapshot): a run earlier in this transaction must not hide a
+-- load committed since. Only partitions the function's owner owns (ANALYZE skips the others
+-- with a warning). Safe to call alone (waits for a run in progress).
+declare
+    v_partition record;
+    v_analyzed text[] := '{}';
+begin
+    perform pg_advisory_xact_lock(hashtextextended('zenglow.run_maintenance', 0));
+    perform pg_stat_clear_snapshot();
+    for v_partition in
+        select c.oid::regclass as partition
+        from pg_inherits i
+        join pg_class c on c.oid = i.inhrelid
+        join pg_stat_all_tables s on s.relid = c.oid
+        where i.inhparent in ('zenglow.chunks'::regclass, 'zenglow.query_performance'::regclass)
+            and c.relkind = 'r'
+            and c.relowner = (select oid from pg_roles where rolname = current_user)
+            and s.n_mod_since_analyze > greatest(p_min_rows, p_fraction * greatest(c.reltuples, 0))
+        order by c.oid::regclass::text
+    loop
+        execute format('analyze %s', v_partition.partition);
+        v_analyzed := v_analyzed || v_partition.partition::text;
+    end loop;
+    return v_analyzed;
+end
+$$;
+
+ALTER FUNCTION zenglow.maintenance_analyze_partitions(p_min_rows bigint, p_fraction double precision) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION maintenance_analyze_partitions(p_min_rows bigint, p_fraction double precision); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.maintenance_analyze_partitions(p_min_rows bigint, p_fraction double precision) IS 'Maintenance step 6: ANALYZEs chunks and query_performance partitions changed by more than greatest(p_min_rows, p_fraction of their rows) since their last analyze; returns those analyzed.';
+
+--
 -- Name: maintenance_forget_runs(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -1154,6 +1247,65 @@ CREATE FUNCTION zenglow.maintenance_mode(p_on boolean) RETURNS void
 $$;
 
 ALTER FUNCTION zenglow.maintenance_mode(p_on boolean) OWNER TO zenglow_owner;
+
+--
+-- Name: maintenance_partitions_ahead(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.maintenance_partitions_ahead() RETURNS TABLE(table_name text, partitions_ahead integer, premake integer)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- How far ahead maintenance has made partitions: per partitioned table (chunks; query_performance
+-- without TimescaleDB), how many consecutive partitions exist after the one holding now(), and how
+-- many the settings ask for (chunk_premake, query_performance_premake_days). The maintainer
+-- exposes it as zenglow_maintenance_partitions_ahead{table}; fewer than premake for several runs
+-- means premaking fails, and writes will soon land in a default partition. A TimescaleDB
+-- hypertable has no row: it makes its chunks on demand.
+declare
+    v_settings zenglow.maintenance_settings;
+    v_ahead integer;
+begin
+    select * into v_settings from zenglow.maintenance_settings;
+    v_ahead := 0;
+    -- Bounded by chunk_premake's own limit (60) and a margin.
+    while v_ahead < 120 and exists (
+        select from pg_inherits i
+        where i.inhparent = 'zenglow.chunks'::regclass
+            and i.inhrelid = to_regclass('zenglow.' || quote_ident((zenglow.chunk_partition_range(
+                now() + ((v_ahead + 1) || ' ' || v_settings.chunk_partition_unit)::interval,
+                v_settings.chunk_partition_unit)).partition_name))) loop
+        v_ahead := v_ahead + 1;
+    end loop;
+    table_name := 'chunks';
+    partitions_ahead := v_ahead;
+    premake := v_settings.chunk_premake;
+    return next;
+
+    if (select relkind from pg_class where oid = 'zenglow.query_performance'::regclass) = 'p' then
+        v_ahead := 0;
+        while v_ahead < 120 and exists (
+            select from pg_inherits i
+            where i.inhparent = 'zenglow.query_performance'::regclass
+                and i.inhrelid = to_regclass('zenglow.' || quote_ident('query_performance_p'
+                    || to_char((now() at time zone 'UTC')::date + v_ahead + 1, 'YYYYMMDD')))) loop
+            v_ahead := v_ahead + 1;
+        end loop;
+        table_name := 'query_performance';
+        partitions_ahead := v_ahead;
+        premake := v_settings.query_performance_premake_days;
+        return next;
+    end if;
+end
+$$;
+
+ALTER FUNCTION zenglow.maintenance_partitions_ahead() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION maintenance_partitions_ahead(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.maintenance_partitions_ahead() IS 'Per partitioned table (chunks; query_performance without TimescaleDB): consecutive partitions after the current one, and how many the settings premake.';
 
 --
 -- Name: maintenance_premake_partitions(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -2132,6 +2284,25 @@ ALTER FUNCTION zenglow.retrieval_filter(p_filters jsonb) OWNER TO zenglow_owner;
 --
 
 CREATE FUNCTION zenglow.run_maintenance() RETURNS jsonb
+    LANGUAGE sql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    select zenglow.run_maintenance('manual')
+$$;
+
+ALTER FUNCTION zenglow.run_maintenance() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION run_maintenance(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.run_maintenance() IS 'zenglow.run_maintenance(''manual''): one manual run.';
+
+--
+-- Name: run_maintenance(text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.run_maintenance(p_scheduler text) RETURNS jsonb
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2144,17 +2315,21 @@ CREATE FUNCTION zenglow.run_maintenance() RETURNS jsonb
 --                                                    their retention (its jsonb goes into the run's rollups)
 --   5. zenglow.maintenance_retire_query_performance  drop_chunks, or daily partitions without TimescaleDB,
 --                                                    never past what step 4 rolled up
---   6. zenglow.maintenance_forget_runs               run records past run_history_retention
+--   6. zenglow.maintenance_analyze_partitions        ANALYZE the partitions a large load changed
+--                                                    (after retention: nothing about to be dropped)
+--   7. zenglow.maintenance_forget_runs               run records past run_history_retention
 -- A transaction-level advisory lock makes a concurrent second run a recorded no-op
 -- (skipped_locked). Each step runs in its own subtransaction: a failing step is recorded
 -- (outcome partial, error '<step>: <message>') and the others still run. The run is one row of
--- zenglow.maintenance_runs, which is also what this returns.
+-- zenglow.maintenance_runs, which is also what this returns; p_scheduler (manual, service, pg_cron)
+-- records what started it, so `migrate status` and /health/ready can say which scheduler is active.
 declare
     v_started timestamptz := clock_timestamp();
     v_run_id bigint;
     v_created text[] := '{}';
     v_dropped text[] := '{}';
     v_healed text[] := '{}';
+    v_analyzed text[] := '{}';
     v_moved bigint := 0;
     v_deleted bigint := 0;
     v_errors text[] := '{}';
@@ -2162,9 +2337,14 @@ declare
     v_rollups jsonb;
     v_result jsonb;
 begin
+    if p_scheduler is null or p_scheduler not in ('manual', 'service', 'pg_cron') then
+        raise exception 'unknown maintenance scheduler %: manual, service or pg_cron', coalesce(quote_literal(p_scheduler), 'null')
+            using errcode = '22023';
+    end if;
     if not pg_try_advisory_xact_lock(hashtextextended('zenglow.run_maintenance', 0)) then
-        insert into zenglow.maintenance_runs (trigger, outcome, finished_at, duration_ms)
-        values ('scheduled', 'skipped_locked', clock_timestamp(), extract(epoch from clock_timestamp() - v_started) * 1000)
+        insert into zenglow.maintenance_runs (trigger, outcome, finished_at, duration_ms, scheduler)
+        values ('scheduled', 'skipped_locked', clock_timestamp(), extract(epoch from clock_timestamp() - v_started) * 1000,
+            p_scheduler)
         returning to_jsonb(maintenance_runs.*) into v_result;
         return v_result;
     end if;
@@ -2209,6 +2389,12 @@ begin
     end;
 
     begin
+        v_analyzed := zenglow.maintenance_analyze_partitions();
+    exception when others then
+        v_errors := v_errors || ('analyze: ' || sqlerrm);
+    end;
+
+    begin
         perform zenglow.maintenance_forget_runs();
     exception when others then
         v_errors := v_errors || ('run history: ' || sqlerrm);
@@ -2217,25 +2403,27 @@ begin
     -- Each step leaves maintenance mode off (a failed one's subtransaction undid it); make sure.
     perform zenglow.maintenance_mode(false);
     insert into zenglow.maintenance_runs
-        (started_at, finished_at, duration_ms, trigger, outcome, created, dropped, healed, moved_rows, deleted_rows, error, rollups)
+        (started_at, finished_at, duration_ms, trigger, outcome, created, dropped, healed, moved_rows, deleted_rows, error, rollups,
+         scheduler, analyzed)
     values (v_started, clock_timestamp(), extract(epoch from clock_timestamp() - v_started) * 1000, 'scheduled',
         case when cardinality(v_errors) > 0 then 'partial'
              when cardinality(v_healed) > 0 then 'healed_partition'
              else 'success' end,
-        v_created, v_dropped, v_healed, v_moved, v_deleted, nullif(array_to_string(v_errors, '; '), ''), v_rollups)
+        v_created, v_dropped, v_healed, v_moved, v_deleted, nullif(array_to_string(v_errors, '; '), ''), v_rollups,
+        p_scheduler, v_analyzed)
     returning run_id into v_run_id;
     select to_jsonb(r) into v_result from zenglow.maintenance_runs r where r.run_id = v_run_id;
     return v_result;
 end
 $$;
 
-ALTER FUNCTION zenglow.run_maintenance() OWNER TO zenglow_owner;
+ALTER FUNCTION zenglow.run_maintenance(p_scheduler text) OWNER TO zenglow_owner;
 
 --
--- Name: FUNCTION run_maintenance(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+-- Name: FUNCTION run_maintenance(p_scheduler text); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
 --
 
-COMMENT ON FUNCTION zenglow.run_maintenance() IS 'Premakes, heals and retires partitions of chunks and query_performance and refreshes the query rollups (one function per step, each in its own subtransaction); records the run in zenglow.maintenance_runs and returns that row. Safe to run every minute and concurrently.';
+COMMENT ON FUNCTION zenglow.run_maintenance(p_scheduler text) IS 'Premakes, heals and retires partitions of chunks and query_performance, refreshes the query rollups and ANALYZEs the partitions a large load changed (one function per step, each in its own subtransaction); records the run and its scheduler (manual, service, pg_cron) in zenglow.maintenance_runs and returns that row. Safe to run every minute and concurrently.';
 
 --
 -- Name: set_tenant_active(text, boolean); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -2819,6 +3007,51 @@ ALTER FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, 
 COMMENT ON FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text, p_embedded bigint) IS 'Loads zg_staging as one batch of the current tenant (manifest with accepted, rejected and embedded counts, BM25 statistics, events); a re-submitted content hash changes nothing. Returns the manifest plus resubmitted, replaced_chunks, healed_partition. Errors: ZG006 no active model, ZG008/ZG009 a staged row retrieval could not use, ZG010 the chunk partition is missing and could not be created.';
 
 --
+-- Name: maintenance_scheduler(); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.maintenance_scheduler() RETURNS jsonb
+    LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+    -- Which scheduler runs zenglow.run_maintenance(), for /health/ready (zenglow_app reads
+    -- neither maintenance_runs nor the server's settings): the newest scheduled run's scheduler,
+    -- start and outcome, whether it started within 10 minutes (ten of the default 60 s intervals:
+    -- a scheduler that missed more than that is not running), and whether pg_cron is preloaded,
+    -- seen as its launcher process, with the database its jobs live in (cron.database_name).
+    -- shared_preload_libraries itself is readable only by superusers and pg_read_all_settings, and
+    -- without pg_read_all_stats a background worker's backend_type reads null: its
+    -- application_name says what it is.
+    with last as (
+        select r.scheduler, r.started_at, r.outcome
+        from zenglow.maintenance_runs r
+        where r.trigger = 'scheduled'
+        order by r.started_at desc
+        limit 1
+    ), launcher as (
+        select a.datname from pg_stat_activity a
+        where a.backend_type = 'pg_cron launcher' or (a.backend_type is null and a.application_name = 'pg_cron scheduler')
+        limit 1
+    )
+    select jsonb_build_object(
+        'scheduler', (select scheduler from last),
+        'last_run_at', (select started_at from last),
+        'last_outcome', (select outcome from last),
+        'last_run_age_seconds', (select extract(epoch from now() - started_at)::float8 from last),
+        'active', coalesce((select started_at > now() - interval '10 minutes' from last), false),
+        'pg_cron_preloaded', exists (select from launcher),
+        'pg_cron_database', (select datname from launcher))
+$$;
+
+ALTER FUNCTION zenglow_api.maintenance_scheduler() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION maintenance_scheduler(); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.maintenance_scheduler() IS 'Readiness facts about maintenance: {scheduler, last_run_at, last_outcome, last_run_age_seconds, active (a scheduled run in the last 10 minutes), pg_cron_preloaded, pg_cron_database}.';
+
+--
 -- Name: open_batch(text, text, text); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
 --
 
@@ -2928,8 +3161,14 @@ CREATE FUNCTION zenglow_api.rag_query(p_query text, p_embedding real[] DEFAULT N
 -- the query's BM25 statistics come from zenglow.bm25_statistics, and the retrieval itself is one
 -- dynamic statement (planned with its values known, which is what makes it fast), whose inputs
 -- are one parameter of type zenglow.rag_query_parameters, read by name.
+-- The response's timing block holds clock_timestamp() deltas (ms) of the function's own steps:
+-- prepare (arguments, model, weights, term statistics), plan (the statement's planning), then
+-- each stage of the statement. Inside it, each stage is a materialized CTE whose row count a
+-- one-row marker CTE reads before taking the time, and each marker reads the one before, so the
+-- stages run one after another, in order, each between two clock readings.
 -- Errors: ZG001 no tenant, ZG006 no active model, ZG008 bad embedding, ZG009 bad argument, filter or option.
 declare
+    v_called_at constant timestamptz := clock_timestamp();
     v_tenant text := zenglow.require_tenant();
     v_model zenglow.models;
     v_arguments record;
@@ -2952,6 +3191,14 @@ declare
     v_results jsonb;
     v_lexical_count bigint;
     v_vector_count bigint;
+    v_executing_at timestamptz;
+    v_started_at timestamptz;
+    v_lexical_at timestamptz;
+    v_vector_at timestamptz;
+    v_features_at timestamptz;
+    v_ltr_at timestamptz;
+    v_fusion_at timestamptz;
+    v_finished_at timestamptz;
 begin
     select * into v_model from zenglow.models where active;
     if not found then
@@ -3019,6 +3266,7 @@ begin
             order by %s
             limit ($1).candidates$sql$, v_distance, v_model.model_name, v_arguments.filter, v_distance) end;
 
+    v_executing_at := clock_timestamp();
     execute format($sql$
         with started as materialized (select clock_timestamp() as started_at),
         lexical as materialized (%s),
@@ -3028,6 +3276,9 @@ begin
         vector_hits as materialized (
             -- relaxed_order may return neighbours slightly out of order; the outer query re-sorts.
             select * from (%s) h order by h.distance limit ($1).candidates),
+        vector_done as materialized (
+            select d.*, (select count(*) from vector_hits) as vector_count, clock_timestamp() as vector_at
+            from lexical_done d),
         candidates as (
             select chunk_id, ingested_at from lexical
             union
@@ -3048,6 +3299,9 @@ begin
             left join lexical l on l.chunk_id = k.chunk_id
             left join vector_hits v on v.chunk_id = k.chunk_id
             left join zenglow.source_priors sp on sp.tenant_id = ($1).tenant_id and sp.source = c.source),
+        features_done as materialized (
+            select d.*, (select count(*) from features) as feature_rows, clock_timestamp() as features_at
+            from vector_done d),
         normalised as (
             select f.*, coalesce(f.bm25 / nullif(max(f.bm25) over (), 0), 0) as bm25_norm
             from features f),
@@ -3062,6 +3316,9 @@ begin
                 case when n.in_lexical then row_number() over (partition by n.in_lexical order by n.bm25 desc, n.chunk_id) end as rank_lexical,
                 case when n.in_vector then row_number() over (partition by n.in_vector order by n.cosine desc, n.chunk_id) end as rank_vector
             from normalised n),
+        ltr_done as materialized (
+            select d.*, (select count(*) from ltr) as ltr_rows, clock_timestamp() as ltr_at
+            from features_done d),
         blended as (
             select t.*,
                 coalesce((t.ltr_score - min(t.ltr_score) over ()) / nullif(max(t.ltr_score) over () - min(t.ltr_score) over (), 0), 0) as ltr_norm,
@@ -3079,6 +3336,7 @@ begin
         top as (
             select * from scored where score is not null order by score desc, chunk_id limit ($1).top_k)
         select
+            d.lexical_count, d.vector_count, d.started_at, d.lexical_at, d.vector_at, d.features_at, d.ltr_at,
             coalesce((select jsonb_agg(
                 jsonb_build_object('chunk_id', t.chunk_id, 'document_id', t.document_id, 'chunk_order', t.chunk_order,
                     'title', t.title, 'source', t.source, 'batch', t.batch_tag, 'metadata', t.metadata,
@@ -3097,6 +3355,7 @@ begin
         v_results, v_fusion_at
     using v_parameters;
     perform set_config('enable_seqscan', v_seqscan, true);
+    v_finished_at := clock_timestamp();
 
     return jsonb_build_object(
         'results', v_results,
@@ -3173,14 +3432,8 @@ begin
     else
         v_tenant := '_global';
         if p_tenant is distinct from '_global' then
--- The response's timing block holds clock_timestamp() deltas (ms) of the function's own steps:
--- prepare (arguments, model, weights, term statistics), plan (the statement's planning), then
--- each stage of the statement. Inside it, each stage is a materialized CTE whose row count a
--- one-row marker CTE reads before taking the time, and each marker reads the one before, so the
--- stages run one after another, in order, each between two clock readings.
             v_details := v_details || jsonb_build_object('claimed_tenant', left(p_tenant, 200));
         end if;
-    v_called_at constant timestamptz := clock_timestamp();
     end if;
     v_seq := zenglow_audit.append_for(v_tenant, session_user::text, p_action, p_subject, v_details);
     return jsonb_build_object('tenant_id', v_tenant, 'seq', v_seq);
@@ -3203,14 +3456,6 @@ CREATE FUNCTION zenglow_api.record_performance(p_records jsonb) RETURNS integer
     LANGUAGE plpgsql
     AS $_$
 -- Stores a batch of request timings for the current tenant (the API's asynchronous writer
-    v_executing_at timestamptz;
-    v_started_at timestamptz;
-    v_lexical_at timestamptz;
-    v_vector_at timestamptz;
-    v_features_at timestamptz;
-    v_ltr_at timestamptz;
-    v_fusion_at timestamptz;
-    v_finished_at timestamptz;
 -- calls this once per tenant and flush); returns how many rows were written. Every field is
 -- checked before it is cast, so a malformed record is refused with ZG009 naming the record
 -- (1-based), the field and what it may hold, never with PostgreSQL's own 22xxx errors:
@@ -3278,15 +3523,11 @@ begin
                 perform zenglow.bounded_number(v_value, format('timing record %s: %s', v_index, v_field.name),
                     v_field.minimum, v_field.maximum, v_field.kind = 'integer');
             elsif v_field.kind = 'sources' then
-    v_executing_at := clock_timestamp();
                 if jsonb_typeof(v_value) <> 'object' then
                     raise exception using errcode = 'ZG009',
                         message = format('timing record %s: %s must be an object of source -> count, not %s', v_index,
                             v_field.name, left(v_value::text, 40)),
                         hint = 'e.g. {"pubmed": 7, "wiki": 3}';
-        vector_done as materialized (
-            select d.*, (select count(*) from vector_hits) as vector_count, clock_timestamp() as vector_at
-            from lexical_done d),
                 end if;
                 perform zenglow.bounded_number(e.value, format('timing record %s: %s.%s', v_index, v_field.name, left(e.key, 40)),
                     v_field.minimum, v_field.maximum, true)
@@ -3307,9 +3548,6 @@ begin
                     raise exception using errcode = 'ZG009',
                         message = format('timing record %s: %s must be true or false, not %s', v_index, v_field.name,
                             left(v_value::text, 40));
-        features_done as materialized (
-            select d.*, (select count(*) from features) as feature_rows, clock_timestamp() as features_at
-            from vector_done d),
                 end if;
             elsif jsonb_typeof(v_value) <> 'string'
                 -- The shape of ISO 8601; the cast below still refuses an impossible date.
@@ -3324,9 +3562,6 @@ begin
                         left(v_value::text, 40));
             end if;
         end loop;
-        ltr_done as materialized (
-            select d.*, (select count(*) from ltr) as ltr_rows, clock_timestamp() as ltr_at
-            from features_done d),
     end loop;
 
     begin
@@ -3344,7 +3579,6 @@ begin
             zenglow.bounded_number(r -> 'ltr_ms', 'ltr_ms', 0, 86400000)::double precision,
             zenglow.bounded_number(r -> 'fusion_ms', 'fusion_ms', 0, 86400000)::double precision,
             zenglow.bounded_number(r -> 'total_ms', 'total_ms', 0, 86400000)::double precision,
-            d.lexical_count, d.vector_count, d.started_at, d.lexical_at, d.vector_at, d.features_at, d.ltr_at,
             r ->> 'error_code', r ->> 'degraded_reason', r ->> 'mode', (r ->> 'ltr_version')::numeric::bigint,
             nullif(r -> 'result_sources', 'null'::jsonb),
             case when jsonb_typeof(r -> 'top_documents') = 'array'
@@ -3362,7 +3596,6 @@ begin
                     message = format('timing record %s: ts must be an ISO 8601 timestamp, not %s', v_index, v_record -> 'ts');
             end;
         end loop;
-    v_finished_at := clock_timestamp();
         raise;
     end;
     return v_count;
@@ -4110,6 +4343,56 @@ ALTER TABLE zenglow.api_keys OWNER TO zenglow_owner;
 COMMENT ON TABLE zenglow.api_keys IS 'API keys: prefix (public, zg_…), SHA-256 of the secret, scopes query/ingest/admin/embed, expiry and revocation.';
 
 --
+-- Name: backup_runs; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.backup_runs (
+    backup_id bigint NOT NULL,
+    started_at timestamp with time zone NOT NULL,
+    finished_at timestamp with time zone DEFAULT clock_timestamp() NOT NULL,
+    outcome text NOT NULL,
+    file text,
+    size_bytes bigint,
+    sha256 text,
+    schema_version integer,
+    error text,
+    CONSTRAINT backup_runs_outcome_known CHECK ((outcome = ANY (ARRAY['success'::text, 'failed'::text])))
+);
+
+ALTER TABLE zenglow.backup_runs OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE backup_runs; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.backup_runs IS 'One row per zenglow backup: when, where to, its size and sha256, or why it failed.';
+
+--
+-- Name: COLUMN backup_runs.file; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.backup_runs.file IS 'The dump file the backup wrote (custom format), as the backing-up host saw it.';
+
+--
+-- Name: COLUMN backup_runs.sha256; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.backup_runs.sha256 IS 'sha256 of the dump file, also in its manifest.';
+
+--
+-- Name: backup_runs_backup_id_seq; Type: SEQUENCE; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.backup_runs ALTER COLUMN backup_id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME zenglow.backup_runs_backup_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: batches; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -4494,7 +4777,10 @@ CREATE TABLE zenglow.maintenance_runs (
     deleted_rows bigint DEFAULT 0 NOT NULL,
     error text,
     rollups jsonb,
+    scheduler text DEFAULT 'manual'::text NOT NULL,
+    analyzed text[] DEFAULT '{}'::text[] NOT NULL,
     CONSTRAINT maintenance_runs_outcome_known CHECK ((outcome = ANY (ARRAY['success'::text, 'skipped_locked'::text, 'healed_partition'::text, 'partial'::text, 'other_error'::text]))),
+    CONSTRAINT maintenance_runs_scheduler_known CHECK ((scheduler = ANY (ARRAY['manual'::text, 'service'::text, 'pg_cron'::text]))),
     CONSTRAINT maintenance_runs_trigger_known CHECK ((trigger = ANY (ARRAY['scheduled'::text, 'write'::text])))
 );
 
@@ -4511,6 +4797,18 @@ COMMENT ON TABLE zenglow.maintenance_runs IS 'One row per run of zenglow.run_mai
 --
 
 COMMENT ON COLUMN zenglow.maintenance_runs.rollups IS 'What the rollup step did: per level the watermark reached, buckets written and rows dropped by retention.';
+
+--
+-- Name: COLUMN maintenance_runs.scheduler; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.maintenance_runs.scheduler IS 'What started the run: manual (zenglow maintain), service (zenglow maintain run --every) or pg_cron (zenglow maintain schedule).';
+
+--
+-- Name: COLUMN maintenance_runs.analyzed; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow.maintenance_runs.analyzed IS 'Partitions the run ANALYZEd because a load had changed many of their rows since their last analyze.';
 
 --
 -- Name: maintenance_runs_run_id_seq; Type: SEQUENCE; Schema: zenglow; Owner: zenglow_owner
@@ -6030,19 +6328,19 @@ COMMENT ON COLUMN zenglow_stats.query_performance.retrieve_ms IS 'Milliseconds i
 -- Name: COLUMN query_performance.features_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_performance.features_ms IS 'Milliseconds computing LTR features (null until rag_query reports its own stage timings).';
+COMMENT ON COLUMN zenglow_stats.query_performance.features_ms IS 'Milliseconds computing LTR features, from rag_query''s timing block (null for cache hits and refusals).';
 
 --
 -- Name: COLUMN query_performance.ltr_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_performance.ltr_ms IS 'Milliseconds scoring with the LTR model (null until rag_query reports its own stage timings).';
+COMMENT ON COLUMN zenglow_stats.query_performance.ltr_ms IS 'Milliseconds scoring with the LTR model (or ranking for rrf), from rag_query''s timing block (null for cache hits and refusals).';
 
 --
 -- Name: COLUMN query_performance.fusion_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_performance.fusion_ms IS 'Milliseconds fusing the scores (null until rag_query reports its own stage timings).';
+COMMENT ON COLUMN zenglow_stats.query_performance.fusion_ms IS 'Milliseconds fusing the scores and building the results, from rag_query''s timing block (null for cache hits and refusals).';
 
 --
 -- Name: COLUMN query_performance.total_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
@@ -6186,19 +6484,19 @@ COMMENT ON COLUMN zenglow_stats.query_performance_hourly.avg_retrieve_ms IS 'Mea
 -- Name: COLUMN query_performance_hourly.avg_features_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_performance_hourly.avg_features_ms IS 'Mean feature milliseconds (null until rag_query reports stage timings).';
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.avg_features_ms IS 'Mean feature milliseconds of the answers that ran rag_query (cache hits have none).';
 
 --
 -- Name: COLUMN query_performance_hourly.avg_ltr_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_performance_hourly.avg_ltr_ms IS 'Mean LTR milliseconds (null until rag_query reports stage timings).';
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.avg_ltr_ms IS 'Mean LTR milliseconds of the answers that ran rag_query (cache hits have none).';
 
 --
 -- Name: COLUMN query_performance_hourly.avg_fusion_ms; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON COLUMN zenglow_stats.query_performance_hourly.avg_fusion_ms IS 'Mean fusion milliseconds (null until rag_query reports stage timings).';
+COMMENT ON COLUMN zenglow_stats.query_performance_hourly.avg_fusion_ms IS 'Mean fusion milliseconds of the answers that ran rag_query (cache hits have none).';
 
 --
 -- Name: query_stats_1d; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner
@@ -7303,6 +7601,13 @@ ALTER TABLE ONLY zenglow.api_keys
     ADD CONSTRAINT api_keys_prefix_once UNIQUE (tenant_id, prefix);
 
 --
+-- Name: backup_runs backup_runs_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.backup_runs
+    ADD CONSTRAINT backup_runs_pkey PRIMARY KEY (backup_id);
+
+--
 -- Name: batches batches_content_once; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -7482,6 +7787,12 @@ ALTER TABLE ONLY zenglow_migrations.history
 --
 
 CREATE INDEX api_keys_prefix ON zenglow.api_keys USING btree (prefix);
+
+--
+-- Name: backup_runs_finished; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX backup_runs_finished ON zenglow.backup_runs USING btree (finished_at DESC);
 
 --
 -- Name: chunks_batch; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
@@ -8236,6 +8547,12 @@ REVOKE ALL ON FUNCTION zenglow.advance_epoch_on_write() FROM PUBLIC;
 REVOKE ALL ON FUNCTION zenglow.advance_every_corpus_epoch() FROM PUBLIC;
 
 --
+-- Name: FUNCTION backup_row_counts(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.backup_row_counts() FROM PUBLIC;
+
+--
 -- Name: FUNCTION bm25_statistics(p_tenant_id text, p_model text, p_terms text[], p_lexical_budget bigint, OUT chunk_count bigint, OUT avgdl double precision, OUT idf double precision[], OUT retrieval_terms text[]); Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -8367,6 +8684,12 @@ GRANT ALL ON FUNCTION zenglow.is_hypertable(p_table regclass) TO zenglow_app;
 REVOKE ALL ON FUNCTION zenglow.list_tenants() FROM PUBLIC;
 
 --
+-- Name: FUNCTION maintenance_analyze_partitions(p_min_rows bigint, p_fraction double precision); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.maintenance_analyze_partitions(p_min_rows bigint, p_fraction double precision) FROM PUBLIC;
+
+--
 -- Name: FUNCTION maintenance_forget_runs(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -8383,6 +8706,12 @@ REVOKE ALL ON FUNCTION zenglow.maintenance_heal_partitions(OUT healed text[], OU
 --
 
 REVOKE ALL ON FUNCTION zenglow.maintenance_mode(p_on boolean) FROM PUBLIC;
+
+--
+-- Name: FUNCTION maintenance_partitions_ahead(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.maintenance_partitions_ahead() FROM PUBLIC;
 
 --
 -- Name: FUNCTION maintenance_premake_partitions(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
@@ -8520,6 +8849,12 @@ GRANT ALL ON FUNCTION zenglow.retrieval_filter(p_filters jsonb) TO zenglow_app;
 REVOKE ALL ON FUNCTION zenglow.run_maintenance() FROM PUBLIC;
 
 --
+-- Name: FUNCTION run_maintenance(p_scheduler text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.run_maintenance(p_scheduler text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION set_tenant_active(p_tenant_id text, p_active boolean); Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -8608,6 +8943,13 @@ GRANT ALL ON FUNCTION zenglow_api.get_batch(p_batch_tag text) TO zenglow_ingest;
 
 REVOKE ALL ON FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text, p_embedded bigint) FROM PUBLIC;
 GRANT ALL ON FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text, p_content_hash text, p_rejected bigint, p_detail text, p_embedded bigint) TO zenglow_ingest;
+
+--
+-- Name: FUNCTION maintenance_scheduler(); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.maintenance_scheduler() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.maintenance_scheduler() TO zenglow_app;
 
 --
 -- Name: FUNCTION open_batch(p_batch_tag text, p_source text, p_content_hash text); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
