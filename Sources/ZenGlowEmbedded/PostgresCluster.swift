@@ -174,7 +174,7 @@ public struct PostgresCluster: Sendable {
     /// pg_cron's library is in the server's library folder (`pg_config --pkglibdir`): preloaded
     /// then, so `zenglow maintain schedule` works on the dev stack and in tests, while a server
     /// without it (postgresql-15-cron not installed) still starts.
-    var hasPgCron: Bool {
+    public var hasPgCron: Bool {
         FileManager.default.fileExists(atPath: libraryDirectory + "/pg_cron.so")
     }
 
