@@ -78,8 +78,15 @@ public struct MigrationSource: Sendable {
 
     private static func sqlFiles(root: String, folder: String) throws -> [String] {
         let base = root + "/" + folder
-        guard FileManager.default.fileExists(atPath: base) else { return [] }
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return [] }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: base, isDirectory: &isDirectory) else { return [] }
+        guard isDirectory.boolValue else { throw MigratorError(.invalidInput, "\(base) is not a folder") }
+        // A folder linked into place (a deploy that symlinks migrations/) is read through its target:
+        // the enumerator lists nothing under a link, and "nothing to do" would hide every file.
+        let target = URL(fileURLWithPath: base).resolvingSymlinksInPath().path
+        guard let enumerator = FileManager.default.enumerator(atPath: target) else {
+            throw MigratorError(.invalidInput, "cannot list \(base)")
+        }
         var paths: [String] = []
         while let relative = enumerator.nextObject() as? String {
             if relative.hasSuffix(".sql") { paths.append(folder + "/" + relative) }

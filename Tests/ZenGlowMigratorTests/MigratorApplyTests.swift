@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import ZenGlowMigrator
+import ZenGlowTestSupport
 
 @Suite("migrate up: applying files")
 struct MigratorApplyTests {
@@ -21,6 +22,26 @@ struct MigratorApplyTests {
         let second = try await project.migrator().up()
         #expect(second.applied.isEmpty)
         #expect(try await project.appliedVersions() == [1, 2, 3])
+    }
+
+    @Test("migrations/ and sql/ linked into place are read through the links")
+    func symlinkedFolders() async throws {
+        let project = try await MigrationProject.make()
+        let elsewhere = try TemporaryDirectory.make(prefix: "zenglow-linked")
+        try FileManager.default.createDirectory(atPath: elsewhere + "/migrations", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: elsewhere + "/sql/zenglow/functions", withIntermediateDirectories: true)
+        try Data("create table t1 (id int);\n".utf8).write(
+            to: URL(fileURLWithPath: elsewhere + "/migrations/0001_create_t1.sql"))
+        try Data("create or replace function one() returns int language sql as $$ select 1 $$;\n".utf8).write(
+            to: URL(fileURLWithPath: elsewhere + "/sql/zenglow/functions/one.sql"))
+        for folder in ["migrations", "sql"] {
+            try FileManager.default.createSymbolicLink(
+                atPath: project.root + "/" + folder, withDestinationPath: elsewhere + "/" + folder)
+        }
+        let run = try await project.migrator().up()
+        #expect(run.applied.map(\.file.path) == ["migrations/0001_create_t1.sql", "sql/zenglow/functions/one.sql"])
+        #expect(try await project.exists("t1"))
     }
 
     @Test("an edited repeatable file is re-applied; history keeps both applications")
