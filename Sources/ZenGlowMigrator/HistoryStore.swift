@@ -135,17 +135,26 @@ struct HistoryStore {
     func capabilities() async throws -> ServerCapabilities {
         let rows = try await connection.query(
             """
+            with preload as (
+                -- shared_preload_libraries is readable only with pg_read_all_settings; pg_settings
+                -- hides it from other logins (an owner that is not a superuser) instead of failing.
+                select (select setting from pg_settings where name = 'shared_preload_libraries') as libraries
+            )
             select
                 coalesce((select extversion from pg_extension where extname = 'vector'),
                          (select default_version from pg_available_extensions where name = 'vector')),
-                case when current_setting('shared_preload_libraries') ~ '\\mtimescaledb\\M' then
+                -- Unreadable: TimescaleDB's loader, once preloaded, registers settings anyone can see.
+                case when coalesce(libraries ~ '\\mtimescaledb\\M',
+                                   exists (select 1 from pg_settings where name like 'timescaledb.%')) then
                     coalesce((select extversion from pg_extension where extname = 'timescaledb'),
                              (select default_version from pg_available_extensions where name = 'timescaledb'))
                 end,
                 current_setting('timescaledb.license', true),
-                current_setting('shared_preload_libraries') ~ '\\mpg_cron\\M'
+                -- Unreadable: pg_cron shows nothing to such a login, unless its extension is here.
+                coalesce(libraries ~ '\\mpg_cron\\M', exists (select 1 from pg_extension where extname = 'pg_cron'))
                     and exists (select 1 from pg_available_extensions where name = 'pg_cron'),
                 current_setting('server_version')
+            from preload
             """,
             logger: logger
         )

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import Testing
 import ZenGlowMigrator
 import ZenGlowTestSupport
@@ -28,6 +29,28 @@ struct ProjectSchemaTests {
         #expect(status.pending == 0)
         #expect(status.capabilities.embeddingStorage == "vector")
         #expect(status.capabilities.queryPerformanceStorage == "hypertable")
+    }
+
+    @Test("an owner login that is not a superuser reads the status, and sees TimescaleDB as the superuser does")
+    func statusAsOwnerLogin() async throws {
+        let project = try await Self.project()
+        _ = try await project.migrator().up()
+        let superuser = try await project.migrator().status().capabilities
+        // Roles are cluster-wide: a login of this test's own.
+        let login = "owner_login_\(project.database.name)"
+        _ = try await project.values("create role \(login) login in role zenglow_owner")
+        var url = project.url
+        url.user = login
+        var logger = Logger(label: "test.migrator")
+        logger.logLevel = .warning
+        let owner = Migrator(source: try MigrationSource(root: Self.repositoryRoot), database: url, logger: logger)
+        let status = try await owner.status()
+        #expect(status.pending == 0)
+        #expect(status.capabilities.timescaledb == superuser.timescaledb)
+        #expect(status.capabilities.timescaledb != nil)
+        // pg_cron shows such a login nothing (its settings and launcher are hidden): not claimed.
+        #expect(!status.capabilities.pgCron)
+        _ = try await project.values("drop role \(login)")
     }
 
     @Test("five migrators installing it at once all succeed, and it is installed once")

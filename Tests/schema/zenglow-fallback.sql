@@ -1142,7 +1142,7 @@ CREATE FUNCTION zenglow.maintenance_forget_runs() RETURNS bigint
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
--- Maintenance step 6: forgets the zenglow.maintenance_runs records older than
+-- Maintenance step 7: forgets the zenglow.maintenance_runs records older than
 -- run_history_retention (30 days), so the record of every minute's run stays small. Returns how
 -- many it deleted. Safe to call alone (waits for a run in progress).
 declare
@@ -1162,7 +1162,7 @@ ALTER FUNCTION zenglow.maintenance_forget_runs() OWNER TO zenglow_owner;
 -- Name: FUNCTION maintenance_forget_runs(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
 --
 
-COMMENT ON FUNCTION zenglow.maintenance_forget_runs() IS 'Maintenance step 6: deletes maintenance_runs records older than run_history_retention; returns how many.';
+COMMENT ON FUNCTION zenglow.maintenance_forget_runs() IS 'Maintenance step 7: deletes maintenance_runs records older than run_history_retention; returns how many.';
 
 --
 -- Name: maintenance_heal_partitions(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -5686,7 +5686,9 @@ CREATE VIEW zenglow_stats.maintenance_runs WITH (security_invoker='true') AS
     maintenance_runs.moved_rows,
     maintenance_runs.deleted_rows,
     maintenance_runs.error,
-    maintenance_runs.rollups
+    maintenance_runs.rollups,
+    maintenance_runs.scheduler,
+    maintenance_runs.analyzed
    FROM zenglow.maintenance_runs;
 
 ALTER TABLE zenglow_stats.maintenance_runs OWNER TO zenglow_owner;
@@ -5695,7 +5697,7 @@ ALTER TABLE zenglow_stats.maintenance_runs OWNER TO zenglow_owner;
 -- Name: VIEW maintenance_runs; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
 --
 
-COMMENT ON VIEW zenglow_stats.maintenance_runs IS 'Every partition-maintenance run: trigger (scheduled|write), outcome, partitions created/dropped/healed, rows moved/deleted, error, and what the rollup refresh did.';
+COMMENT ON VIEW zenglow_stats.maintenance_runs IS 'Every partition-maintenance run: trigger (scheduled|write), outcome, partitions created/dropped/healed, rows moved/deleted, error, what the rollup refresh did, which scheduler ran it and the partitions it analyzed.';
 
 --
 -- Name: COLUMN maintenance_runs.run_id; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
@@ -5774,6 +5776,18 @@ COMMENT ON COLUMN zenglow_stats.maintenance_runs.error IS 'What failed, when a s
 --
 
 COMMENT ON COLUMN zenglow_stats.maintenance_runs.rollups IS 'What the rollup step (zenglow.refresh_query_rollups) returned: per level the watermark reached, buckets written and rows dropped by retention; null for runs before rollups existed and for write-triggered rows.';
+
+--
+-- Name: COLUMN maintenance_runs.scheduler; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.scheduler IS 'What started the run: manual (zenglow maintain), service (zenglow maintain run --every) or pg_cron (zenglow maintain schedule).';
+
+--
+-- Name: COLUMN maintenance_runs.analyzed; Type: COMMENT; Schema: zenglow_stats; Owner: zenglow_owner
+--
+
+COMMENT ON COLUMN zenglow_stats.maintenance_runs.analyzed IS 'Partitions the run ANALYZEd because a load had changed many of their rows since their last analyze.';
 
 --
 -- Name: model_stats; Type: VIEW; Schema: zenglow_stats; Owner: zenglow_owner

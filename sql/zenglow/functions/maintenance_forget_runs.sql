@@ -6,7 +6,7 @@ language plpgsql
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
--- Maintenance step 6: forgets the zenglow.maintenance_runs records older than
+-- Maintenance step 7: forgets the zenglow.maintenance_runs records older than
 -- run_history_retention (30 days), so the record of every minute's run stays small. Returns how
 -- many it deleted. Safe to call alone (waits for a run in progress).
 declare
@@ -23,4 +23,4 @@ $$;
 revoke all on function zenglow.maintenance_forget_runs() from public;
 
 comment on function zenglow.maintenance_forget_runs() is
-    'Maintenance step 6: deletes maintenance_runs records older than run_history_retention; returns how many.';
+    'Maintenance step 7: deletes maintenance_runs records older than run_history_retention; returns how many.';

@@ -4,12 +4,12 @@ create or replace view zenglow_stats.maintenance_runs
 with (security_invoker = true)
 as
 select run_id, started_at, finished_at, duration_ms, trigger, outcome, created, dropped, healed, moved_rows, deleted_rows, error,
-    rollups
+    rollups, scheduler, analyzed
 from zenglow.maintenance_runs;
 
 comment on view zenglow_stats.maintenance_runs is
     'Every partition-maintenance run: trigger (scheduled|write), outcome, partitions created/dropped/healed, rows moved/deleted, '
-    'error, and what the rollup refresh did.';
+    'error, what the rollup refresh did, which scheduler ran it and the partitions it analyzed.';
 comment on column zenglow_stats.maintenance_runs.run_id is 'The run, in order of starting.';
 comment on column zenglow_stats.maintenance_runs.started_at is 'When the run started.';
 comment on column zenglow_stats.maintenance_runs.finished_at is 'When it finished; null while running (or if it died).';
@@ -27,3 +27,7 @@ comment on column zenglow_stats.maintenance_runs.error is 'What failed, when a s
 comment on column zenglow_stats.maintenance_runs.rollups is
     'What the rollup step (zenglow.refresh_query_rollups) returned: per level the watermark reached, buckets written and '
     'rows dropped by retention; null for runs before rollups existed and for write-triggered rows.';
+comment on column zenglow_stats.maintenance_runs.scheduler is
+    'What started the run: manual (zenglow maintain), service (zenglow maintain run --every) or pg_cron (zenglow maintain schedule).';
+comment on column zenglow_stats.maintenance_runs.analyzed is
+    'Partitions the run ANALYZEd because a load had changed many of their rows since their last analyze.';
