@@ -9,10 +9,11 @@ public struct BackupConfiguration: Sendable {
     /// How long pg_dump waits for a table lock (e.g. behind a migration) before the backup fails.
     public var lockWaitSeconds: Int
 
+    /// `keep` and `lockWaitSeconds` below 1 are taken as 1.
     public init(directory: String, keep: Int = 7, lockWaitSeconds: Int = 300) {
-        self.directory = directory
-        self.keep = keep
-        self.lockWaitSeconds = lockWaitSeconds
+        self.directory = URL(fileURLWithPath: directory).standardizedFileURL.path
+        self.keep = max(1, keep)
+        self.lockWaitSeconds = max(1, lockWaitSeconds)
     }
 
     /// Reads the environment; every key is optional, and a flag given on the command line wins.

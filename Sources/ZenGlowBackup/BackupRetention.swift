@@ -9,9 +9,10 @@ public struct BackupRetention: Sendable {
     public let directory: String
     public let keep: Int
 
+    /// `keep` below 1 keeps 1: the backup just made is never removed.
     public init(directory: String, keep: Int) {
-        self.directory = directory
-        self.keep = keep
+        self.directory = URL(fileURLWithPath: directory).standardizedFileURL.path
+        self.keep = max(1, keep)
     }
 
     /// The backups of database `database` with `installationID` in the folder, newest first (manifests without their dump,
@@ -33,7 +34,13 @@ public struct BackupRetention: Sendable {
     public func prune(database: String, installationID: String, newest: BackupFiles) throws -> (
         kept: Int, removed: [String]
     ) {
-        let older = backups(database: database, installationID: installationID).filter { $0.files != newest }
+        // Compared as standardized paths: `newest` may name the folder as given, the listing as read.
+        func standardized(_ files: BackupFiles) -> String {
+            URL(fileURLWithPath: files.dumpPath).standardizedFileURL.path
+        }
+        let older = backups(database: database, installationID: installationID).filter {
+            standardized($0.files) != standardized(newest)
+        }
         var removed: [String] = []
         for backup in older.dropFirst(keep - 1) {
             for path in [backup.files.dumpPath, backup.files.manifestPath] {

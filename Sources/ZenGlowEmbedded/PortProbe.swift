@@ -12,10 +12,16 @@ public enum PortProbe {
         bind(port: port, reuseAddress: true) != nil
     }
 
-    /// A port the kernel considers free right now. Without `SO_REUSEADDR`: with it the kernel may
-    /// hand out a port still in TIME_WAIT, which a server binding without it could not take.
+    /// A port free right now, for a server started a moment later. Chosen below the kernel's
+    /// ephemeral range (32768 up): a port the kernel hands out for port 0 comes from that range,
+    /// where every outgoing connection of a busy test run also takes its local port, and one of
+    /// them can take it before the server binds. Checked without `SO_REUSEADDR`: with it a port
+    /// still in TIME_WAIT would look free to a server that binds without it.
     public static func freePort() -> Int? {
-        bind(port: 0, reuseAddress: false)
+        for _ in 0..<64 {
+            if let port = bind(port: Int.random(in: 20_000..<32_000), reuseAddress: false) { return port }
+        }
+        return bind(port: 0, reuseAddress: false)
     }
 
     private static func bind(port: Int, reuseAddress: Bool) -> Int? {

@@ -20,7 +20,9 @@ struct BackupRestoreTests {
             #expect(mode == 0o600, "\(file) is private: it holds every tenant's data")
         }
         #expect(manifest == report.manifest)
-        #expect(manifest.schemaVersion == 23)
+        let applied = try await BackupTestCorpus.value(
+            original, "select max(version)::text from zenglow_migrations.history where status = 'applied'")
+        #expect(applied.flatMap(Int.init).map { manifest.schemaVersion == $0 } == true, "applied \(applied ?? "none")")
         #expect(manifest.rowCounts["zenglow.chunks"] == 12, "both tenants' chunks, counted through the parent")
         #expect(manifest.rowCounts["zenglow.query_performance"] == 5, "the hypertable's rows over several chunks")
         #expect(manifest.rowCounts.keys.contains { $0.hasPrefix("zenglow.chunks_") } == false, "no partitions")
@@ -108,6 +110,17 @@ struct BackupRestoreTests {
         #expect(
             try await BackupTestCorpus.value(
                 original, "select count(*)::text from zenglow.backup_runs where outcome = 'success'") == "4")
+    }
+
+    @Test("keep 1 with the folder spelt unstandardized keeps the backup just made and removes the one before")
+    func keepOneKeepsTheNewest() async throws {
+        let original = try await BackupTestCorpus.make()
+        let spelt = try TemporaryDirectory.make() + "/./"
+        let first = try await BackupTestCorpus.backup(original, directory: spelt, keep: 1)
+        let second = try await BackupTestCorpus.backup(original, directory: spelt, keep: 1)
+        #expect(FileManager.default.fileExists(atPath: second.dumpFile))
+        #expect(FileManager.default.fileExists(atPath: second.manifestFile))
+        #expect(!FileManager.default.fileExists(atPath: first.dumpFile))
     }
 
     @Test("a dump that fails leaves no file in the folder and a failed run naming why")
