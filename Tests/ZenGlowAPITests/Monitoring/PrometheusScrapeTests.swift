@@ -26,6 +26,20 @@ struct PrometheusScrapeTests {
     /// migrated database, loads a batch and asks the same query twice (a cache miss, then a hit)
     /// through the API, drops a file the worker must refuse (a rejection, a file in failed/) into
     /// the spool, and waits for the maintainer's first run.
+    /// Runs `body` on a started stack and stops the stack's processes however `body` ends (they
+    /// have no watchdog of their own).
+    static func withStack<Result: Sendable>(_ body: (Stack) async throws -> Result) async throws -> Result {
+        let stack = try await startStack()
+        do {
+            let result = try await body(stack)
+            _ = await stack.stop()
+            return result
+        } catch {
+            _ = await stack.stop()
+            throw error
+        }
+    }
+
     static func startStack() async throws -> Stack {
         let environment = try await APITestEnvironment.make()
         let key = try await environment.key()
@@ -107,8 +121,21 @@ struct PrometheusScrapeTests {
         "Prometheus on the project's config scrapes zenglow serve, spool run and maintain run: ZenGlow's series arrive, every rule evaluates without error, a recording rule has a sample"
     )
     func seriesArriveAndRulesEvaluate() async throws {
-        let stack = try await Self.startStack()
+        try await Self.withStack { stack in try await Self.seriesArriveAndRulesEvaluate(stack) }
+    }
+
+    static func seriesArriveAndRulesEvaluate(_ stack: Stack) async throws {
         let server = try Self.prometheus(scraping: stack)
+        do {
+            try await seriesArriveAndRulesEvaluate(stack, server)
+            _ = await server.stop()
+        } catch {
+            _ = await server.stop()
+            throw error
+        }
+    }
+
+    static func seriesArriveAndRulesEvaluate(_ stack: Stack, _ server: TestPrometheus) async throws {
         let api = PrometheusAPI(url: server.url)
         let ready = await eventually(within: .seconds(60), every: .milliseconds(200)) { await api.ready() }
         #expect(ready, "Prometheus did not get ready: \(server.log)")
@@ -148,18 +175,16 @@ struct PrometheusScrapeTests {
         for rule in try await api.rules() where rule.health != "ok" {
             Issue.record("rule \(rule.name) evaluates with an error: \(rule.lastError ?? rule.health)")
         }
-        await server.stop()
-        _ = await stack.stop()
     }
 
     @Test(
         "every metric the rules and dashboards name is one zenglow serve, spool run or maintain run exposes (or a recording rule defines)"
     )
     func metricNamesAreExposed() async throws {
-        let stack = try await Self.startStack()
-        let exposed = try await stack.api.metricNames().union(try await stack.spool.metricNames())
-            .union(try await stack.maintainer.metricNames())
-        _ = await stack.stop()
+        let exposed = try await Self.withStack { stack in
+            try await stack.api.metricNames().union(try await stack.spool.metricNames())
+                .union(try await stack.maintainer.metricNames())
+        }
         // The rules as Prometheus' own parser read them (no targets: nothing to scrape).
         let server = try Self.prometheus(scraping: nil)
         let api = PrometheusAPI(url: server.url)
