@@ -153,6 +153,18 @@ struct OperationsTests {
         }
     }
 
+    @Test("zenglow_redis_up is exposed only by an API that uses Redis (no permanent Redis-down alert without it)")
+    func redisGaugeOnlyWithRedis() async throws {
+        let environment = try await APITestEnvironment.make()
+        for (enabled, exposed) in [("true", true), ("false", false)] {
+            let api = try environment.application(["REDIS_ENABLED": enabled])
+            try await api.application.test(.router) { client in
+                let metrics = try await client.execute(uri: "/metrics", method: .get).text
+                #expect(metrics.contains("zenglow_redis_up ") == exposed, "REDIS_ENABLED=\(enabled)")
+            }
+        }
+    }
+
     @Test("/openapi.json validates as OpenAPI 3.1 and documents every route")
     func openAPI() async throws {
         let environment = try await APITestEnvironment.make()

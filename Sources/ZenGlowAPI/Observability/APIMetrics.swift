@@ -24,7 +24,6 @@ public final class APIMetrics: Sendable {
     let poolSize: CoreMetrics.Gauge
     let listenerConnected: CoreMetrics.Gauge
     let stageTimers: [Stage: CoreMetrics.Timer]
-    let redisUp: CoreMetrics.Gauge
     let sessionsRejected: CoreMetrics.Counter
     let buildUpdatesPublished: CoreMetrics.Counter
 
@@ -53,7 +52,6 @@ public final class APIMetrics: Sendable {
                         factory: factory)
                 )
             })
-        redisUp = CoreMetrics.Gauge(label: "zenglow_redis_up", factory: factory)
         sessionsRejected = CoreMetrics.Counter(label: "zenglow_active_sessions_rejected_total", factory: factory)
         buildUpdatesPublished = CoreMetrics.Counter(
             label: "zenglow_build_updates_published_total", factory: factory)
@@ -120,7 +118,8 @@ public final class APIMetrics: Sendable {
             "Timing records dropped because the buffer was full or the write failed.",
         "zenglow_performance_records_written_total": "Timing records written to query_performance.",
         "zenglow_rate_limited_total": "Requests refused by the per-key rate limit.",
-        "zenglow_redis_up": "1 while the last Redis call succeeded, 0 after one failed.",
+        "zenglow_redis_up":
+            "1 while the last Redis call succeeded, 0 after one failed; absent with REDIS_ENABLED=false.",
         "zenglow_redis_fallbacks_total":
             "Rate-limit or session-cap decisions made per instance because Redis could not be reached, by use.",
         "zenglow_cache_requests_total":

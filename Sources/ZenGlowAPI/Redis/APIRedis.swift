@@ -1,3 +1,4 @@
+import CoreMetrics
 import Logging
 import Synchronization
 import ZenGlowCache
@@ -11,6 +12,9 @@ public final class APIRedis: Sendable {
     public let client: RedisClient
     public let configuration: RedisConfiguration
     private let metrics: APIMetrics
+    /// `zenglow_redis_up`, registered here rather than with the other metrics: an API without
+    /// Redis (`REDIS_ENABLED=false`) has no such series, so the Redis-down alert cannot fire on it.
+    private let up: CoreMetrics.Gauge
     private let logger: Logger
     /// Whether the last call succeeded; flips log one line each way.
     private let reachable = Mutex(true)
@@ -24,7 +28,8 @@ public final class APIRedis: Sendable {
         var quiet = logger
         quiet.logLevel = .error
         client = RedisClient(configuration: configuration, logger: quiet)
-        metrics.redisUp.record(1)
+        up = CoreMetrics.Gauge(label: "zenglow_redis_up", factory: metrics.factory)
+        up.record(1)
     }
 
     /// Whether the last Redis call succeeded (readiness).
@@ -78,7 +83,7 @@ public final class APIRedis: Sendable {
             return state
         }
         guard before != now else { return }
-        metrics.redisUp.record(now ? 1 : 0)
+        up.record(now ? 1 : 0)
         if now {
             logger.info("Redis reachable again", metadata: ["zg.redis": "\(configuration.endpointDescription)"])
         } else {
