@@ -76,9 +76,11 @@ public actor TestServers {
                 binDirectory: embedded.postgresBinDirectory,
                 // Durability buys nothing in a cluster that is deleted after the run.
                 // The suites run side by side, each API application with its pool and its LISTEN
-                // connection (tests of two instances have two): 100 was reached.
+                // connection (tests of two instances have two), and whole stacks of processes
+                // (serve, spool run, maintain run, a second serve as embedder): 100, then 400 were
+                // reached.
                 extraSettings: [
-                    "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "400",
+                    "fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "1000",
                 ]
             )
         )

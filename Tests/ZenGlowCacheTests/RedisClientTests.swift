@@ -128,14 +128,18 @@ struct RedisClientTests {
 
     @Test("EVALSHA loads the script again after SCRIPT FLUSH (NOSCRIPT)")
     func noScript() async throws {
-        let configuration = try await CacheTest.sharedConfiguration()
+        // A Redis of its own: SCRIPT FLUSH on the shared one pulls scripts from under every other
+        // test using them (twice in a row is a NOSCRIPT the one retry does not survive).
+        let redis = try TestRedis()
+        defer { redis.shutdown() }
+        let configuration = CacheTest.configuration(of: redis)
         try await CacheTest.withClient(configuration) { client async throws in
             let script = RedisScript(source: "return {KEYS[1], ARGV[1], '\(configuration.keyPrefix)'}")
             let expected = RedisReply.array([
                 .string(Array("k".utf8)), .string(Array("a".utf8)), .string(Array(configuration.keyPrefix.utf8)),
             ])
             #expect(try await client.evaluate(script, keys: ["k"], arguments: ["a"]) == expected)
-            let inspector = try await CacheTest.inspector()
+            let inspector = try await CacheTest.inspector(port: redis.port)
             _ = try inspector.command("SCRIPT", "FLUSH")
             #expect(try inspector.command("SCRIPT", "EXISTS", script.sha1) == .array([.integer(0)]))
             #expect(try await client.evaluate(script, keys: ["k"], arguments: ["a"]) == expected)
