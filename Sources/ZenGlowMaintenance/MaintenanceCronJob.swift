@@ -130,6 +130,12 @@ public struct MaintenanceCronJob: Sendable, Equatable {
         do {
             _ = try await connection.query("create extension if not exists pg_cron", logger: logger).collect()
         } catch let error as PSQLError {
+            // Another `maintain schedule` (for another database) created it at the same moment:
+            // `if not exists` does not cover a concurrent create.
+            if error.serverInfo?[.sqlState] == "23505", (try? await extensionExists(connection, logger: logger)) == true
+            {
+                return
+            }
             throw MaintenanceError(
                 "cannot create the pg_cron extension in database \(cronDatabase) (cron.database_name): "
                     + "\(error.serverInfo?[.message] ?? String(reflecting: error)); as a superuser run "
