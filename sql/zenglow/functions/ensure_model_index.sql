@@ -6,36 +6,23 @@ language plpgsql
 security definer
 set search_path = pg_catalog, pg_temp
 as $$
--- Creates the partial HNSW (cosine) index over one model's embeddings, on every partition of
--- zenglow.chunks, if it is missing; returns its name, or null without pgvector (exact scan).
--- The cast to vector(<dimension>) also refuses rows of that model with another dimension.
+-- Creates one model's partial ANN index (cosine; HNSW or IVFFlat as zenglow.ann_settings says,
+-- zenglow.model_index_definition) on every partition of zenglow.chunks, if it is missing;
+-- returns its name, or null without pgvector (exact scan). An index that exists is left as it
+-- is: rebuilding after a settings change is `zenglow ann apply`, concurrently, outside a
+-- transaction. What was built is recorded in ann_settings.built.
 declare
-    v_dimension integer;
-    v_index text;
-    v_vector_schema text;
+    v_definition text := zenglow.model_index_definition(p_model);
+    v_index text := zenglow.model_index_name(p_model);
 begin
-    select m.dimension into v_dimension from zenglow.models m where m.model_name = p_model;
-    if v_dimension is null then
-        raise exception using errcode = 'ZG006', message = format('unknown embedding model %L', p_model),
-            hint = 'register it in zenglow.models first';
-    end if;
-    select n.nspname into v_vector_schema
-    from pg_extension e join pg_namespace n on n.oid = e.extnamespace
-    where e.extname = 'vector';
-    if v_vector_schema is null
-        or (select a.atttypid from pg_attribute a
-            where a.attrelid = 'zenglow.chunks'::regclass and a.attname = 'embedding') <> to_regtype(format('%I.vector', v_vector_schema)) then
+    if v_definition is null then
         return null;
     end if;
-    if v_dimension > 2000 then
-        raise exception using errcode = 'ZG006',
-            message = format('model %L has %s dimensions; HNSW indexes vectors of at most 2000', p_model, v_dimension),
-            hint = 'use a model of at most 2000 dimensions, or a halfvec quantization';
+    if to_regclass(format('zenglow.%I', v_index)) is null then
+        execute format('create index %I on zenglow.chunks %s', v_index, v_definition);
+        update zenglow.ann_settings set built = jsonb_build_object('definition', v_definition, 'version', version, 'built_at', now())
+        where model_name = p_model;
     end if;
-    v_index := zenglow.model_index_name(p_model);
-    execute format(
-        'create index if not exists %I on zenglow.chunks using hnsw ((embedding::%I.vector(%s)) %I.vector_cosine_ops) where embedding_model = %L',
-        v_index, v_vector_schema, v_dimension, v_vector_schema, p_model);
     return v_index;
 end
 $$;

@@ -4,7 +4,8 @@ set local role zenglow_owner;
 grant usage on schema zenglow, zenglow_api, zenglow_audit to zenglow_app;
 
 grant select on zenglow.tenants, zenglow.models, zenglow.chunks, zenglow.batches, zenglow.fusion_weights,
-    zenglow.doc_embeddings, zenglow.term_stats, zenglow.corpus_stats, zenglow.source_priors, zenglow.ltr_models to zenglow_app;
+    zenglow.doc_embeddings, zenglow.term_stats, zenglow.corpus_stats, zenglow.source_priors, zenglow.ltr_models,
+    zenglow.ann_settings to zenglow_app;
 grant insert on zenglow.fusion_weights, zenglow.query_performance to zenglow_app;
 grant usage on sequence zenglow.fusion_weights_version_seq to zenglow_app;
 grant select on zenglow_audit.events to zenglow_app;
@@ -28,6 +29,7 @@ grant execute on function
     zenglow.query_terms(text),
     zenglow.terms_tsquery(text[]),
     zenglow.cosine_similarity(real[], real[]),
+    zenglow.apply_ann_settings(text, integer),
     zenglow_api.record_performance(jsonb),
     zenglow_api.cache_generation(),
     zenglow_api.schema_status(),

@@ -15,6 +15,10 @@ revoke all on function
     zenglow.tenant_state(text),
     zenglow.activate_model(text, text),
     zenglow.ensure_model_index(text),
+    zenglow.model_index_definition(text),
+    zenglow.set_ann_settings(text, jsonb, text),
+    zenglow.ann_settings_report(text, boolean),
+    zenglow.add_ann_settings(),
     zenglow_audit.verify_chain(text),
     zenglow_audit.append_for(text, text, text, text, jsonb)
 from public;

@@ -13,3 +13,9 @@ create trigger models_notify_active_insert
     after insert on zenglow.models
     for each row when (new.active)
     execute function zenglow.notify_model();
+
+drop trigger if exists models_add_ann_settings on zenglow.models;
+create trigger models_add_ann_settings
+    after insert on zenglow.models
+    for each row
+    execute function zenglow.add_ann_settings();
