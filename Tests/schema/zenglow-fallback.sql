@@ -75,6 +75,8 @@ CREATE TYPE zenglow.rag_query_parameters AS (
 	terms text[],
 	idf double precision[],
 	retrieval_query tsquery,
+	champion_terms text[],
+	champion_depths integer[],
 	embedding real[],
 	avgdl double precision,
 	k1 double precision,
@@ -129,6 +131,99 @@ end
 $$;
 
 ALTER FUNCTION zenglow.activate_model(p_model text, p_actor text) OWNER TO zenglow_owner;
+
+--
+-- Name: add_ann_settings(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.add_ann_settings() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Every registered model has its ANN settings row from the start (the table's defaults), so
+-- that readers never need a second copy of the defaults.
+begin
+    insert into zenglow.ann_settings (model_name, changed_by) values (new.model_name, 'registration')
+    on conflict (model_name) do nothing;
+    return null;
+end
+$$;
+
+ALTER FUNCTION zenglow.add_ann_settings() OWNER TO zenglow_owner;
+
+--
+-- Name: add_term_champions(text, text, bigint, text[], bigint[]); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.add_term_champions(p_tenant_id text, p_model text, p_batch_id bigint, p_terms text[], p_dfs bigint[]) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+-- Load time, after zenglow.add_term_stats counted the batch (whose term rows this transaction
+-- now holds locked): the batch's chunks join the champion lists of its common terms. A list is
+-- always the top of its term's postings by (w desc, chunk_id), at most list_size long and at
+-- least min(df, depth) deep. A new chunk enters a list when it ranks above the list's last row
+-- (or the list held every posting); the list is then trimmed to list_size. A term that has just
+-- become common (df above min_df) gets its list built from its postings. p_terms and p_dfs are
+-- the batch's terms and their document frequencies in the batch.
+declare
+    v_settings zenglow.term_champion_settings;
+    v_listed text[];
+    v_new text[];
+begin
+    select * into v_settings from zenglow.term_champion_settings s
+    where s.tenant_id = p_tenant_id and s.embedding_model = p_model;
+    if not found then
+        return;
+    end if;
+    create temporary table zg_champion_lists (
+        term text primary key, complete boolean, floor_w double precision, floor_chunk bigint) on commit drop;
+    insert into zg_champion_lists
+    select b.term, l.n = t.df - b.df, l.floor_w, f.floor_chunk
+    from unnest(p_terms, p_dfs) b (term, df)
+    join zenglow.term_stats t on t.tenant_id = p_tenant_id and t.embedding_model = p_model and t.term = b.term
+    cross join lateral (
+        select count(*) as n, min(c.w) as floor_w from zenglow.term_champions c
+        where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = b.term) l (n, floor_w)
+    cross join lateral (
+        select max(c.chunk_id) from zenglow.term_champions c
+        where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = b.term and c.w = l.floor_w) f (floor_chunk)
+    where t.df > v_settings.min_df;
+    -- A common term without a list has just crossed min_df: built from its postings instead.
+    select coalesce(array_agg(term order by term) filter (where floor_w is null), '{}'),
+        coalesce(array_agg(term order by term) filter (where floor_w is not null), '{}')
+    into v_new, v_listed
+    from zg_champion_lists;
+    delete from zg_champion_lists where floor_w is null;
+
+    if cardinality(v_listed) > 0 then
+        insert into zenglow.term_champions (tenant_id, embedding_model, term, w, chunk_id, ingested_at)
+        select p_tenant_id, p_model, n.term, n.w, n.chunk_id, n.ingested_at
+        from (select u.lexeme as term, c.chunk_id, c.ingested_at,
+                  zenglow.champion_weight(cardinality(u.positions), c.token_count, v_settings.k1, v_settings.b, v_settings.avgdl) as w
+              from zenglow.chunks c, unnest(ts_filter(setweight(c.tsv, 'A', v_listed), '{a}')) u
+              where c.tenant_id = p_tenant_id and c.batch_id = p_batch_id and c.embedding_model = p_model) n
+        join zg_champion_lists l on l.term = n.term
+        where l.complete or n.w > l.floor_w or (n.w = l.floor_w and n.chunk_id < l.floor_chunk);
+        delete from zenglow.term_champions c
+        using (select r.term, r.chunk_id
+               from (select c.term, c.chunk_id, row_number() over (partition by c.term order by c.w desc, c.chunk_id) as rank
+                     from zenglow.term_champions c
+                     where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = any (v_listed)) r
+               where r.rank > v_settings.list_size) x
+        where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = x.term and c.chunk_id = x.chunk_id;
+    end if;
+    drop table zg_champion_lists;
+    perform zenglow.build_term_champions(p_tenant_id, p_model, v_new);
+end
+$$;
+
+ALTER FUNCTION zenglow.add_term_champions(p_tenant_id text, p_model text, p_batch_id bigint, p_terms text[], p_dfs bigint[]) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION add_term_champions(p_tenant_id text, p_model text, p_batch_id bigint, p_terms text[], p_dfs bigint[]); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.add_term_champions(p_tenant_id text, p_model text, p_batch_id bigint, p_terms text[], p_dfs bigint[]) IS 'Load time: a batch''s chunks join the champion lists of its common terms (trimmed to list_size); lists of terms that just became common are built.';
 
 --
 -- Name: add_term_stats(text, text, integer, text[], bigint[], bigint, bigint); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -369,6 +464,83 @@ ALTER FUNCTION zenglow.advance_every_corpus_epoch() OWNER TO zenglow_owner;
 COMMENT ON FUNCTION zenglow.advance_every_corpus_epoch() IS 'Advances every tenant''s corpus epoch once per transaction (changes not confined to one tenant).';
 
 --
+-- Name: ann_settings_report(text, boolean); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.ann_settings_report(p_model text, p_changed boolean DEFAULT false) RETURNS jsonb
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- One model's ANN settings as `zenglow ann show|set` prints them: the settings, their version,
+-- the index that exists (its access method and options), and whether it must be rebuilt to match
+-- them (another kind, other build options, or none yet while pgvector is there).
+begin
+    return (select jsonb_build_object(
+        'model', s.model_name, 'version', s.version, 'changed', p_changed,
+        'settings', jsonb_build_object('index_kind', s.index_kind, 'hnsw_m', s.hnsw_m,
+            'hnsw_ef_construction', s.hnsw_ef_construction, 'hnsw_ef_search', s.hnsw_ef_search,
+            'ivfflat_lists', s.ivfflat_lists, 'ivfflat_probes', s.ivfflat_probes),
+        'changed_at', s.changed_at, 'changed_by', s.changed_by,
+        'index', c.relname, 'index_kind', a.amname,
+        'index_options', to_jsonb(c.reloptions),
+        'rebuild_needed', zenglow.model_index_definition(s.model_name) is not null and (c.oid is null
+            or a.amname is distinct from s.index_kind
+            or (s.index_kind = 'hnsw' and (coalesce(o.m, 16) <> s.hnsw_m or coalesce(o.ef_construction, 64) <> s.hnsw_ef_construction))
+            or (s.index_kind = 'ivfflat' and s.ivfflat_lists is not null and coalesce(o.lists, 100) <> s.ivfflat_lists)))
+    from zenglow.ann_settings s
+    left join pg_class c on c.oid = to_regclass(format('zenglow.%I', zenglow.model_index_name(s.model_name)))
+    left join pg_am a on a.oid = c.relam
+    left join lateral (
+        select max(split_part(r, '=', 2)) filter (where r like 'm=%')::integer as m,
+            max(split_part(r, '=', 2)) filter (where r like 'ef_construction=%')::integer as ef_construction,
+            max(split_part(r, '=', 2)) filter (where r like 'lists=%')::integer as lists
+        from unnest(c.reloptions) r) o on true
+    where s.model_name = p_model);
+end
+$$;
+
+ALTER FUNCTION zenglow.ann_settings_report(p_model text, p_changed boolean) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION ann_settings_report(p_model text, p_changed boolean); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.ann_settings_report(p_model text, p_changed boolean) IS 'A model''s ANN settings, version, current index definition and whether the index must be rebuilt to match them.';
+
+--
+-- Name: apply_ann_settings(text, integer); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.apply_ann_settings(p_model text, p_candidates integer) RETURNS void
+    LANGUAGE plpgsql
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Sets, for the rest of the transaction, the search parameters of p_model's ANN index from
+-- zenglow.ann_settings: hnsw.ef_search (the configured value, else the query's candidate count,
+-- at least 40 — pgvector's default — and at most 1000, its maximum) and ivfflat.probes, both with
+-- relaxed-order iterative scans, so that tenant and filter conditions cannot starve a result.
+-- Both kinds are set whichever index exists: the planner uses the one there is.
+declare
+    v_settings zenglow.ann_settings;
+begin
+    select * into v_settings from zenglow.ann_settings where model_name = p_model;
+    perform set_config('hnsw.ef_search',
+        least(greatest(coalesce(v_settings.hnsw_ef_search, p_candidates), case when v_settings.hnsw_ef_search is null then 40 else 1 end), 1000)::text, true);
+    perform set_config('hnsw.iterative_scan', 'relaxed_order', true);
+    perform set_config('ivfflat.probes', coalesce(v_settings.ivfflat_probes, 10)::text, true);
+    perform set_config('ivfflat.iterative_scan', 'relaxed_order', true);
+end
+$$;
+
+ALTER FUNCTION zenglow.apply_ann_settings(p_model text, p_candidates integer) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION apply_ann_settings(p_model text, p_candidates integer); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.apply_ann_settings(p_model text, p_candidates integer) IS 'Sets hnsw.ef_search, ivfflat.probes and relaxed-order iterative scans for the transaction from p_model''s ANN settings.';
+
+--
 -- Name: backup_row_counts(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -499,6 +671,70 @@ ALTER FUNCTION zenglow.bounded_number(p_value jsonb, p_name text, p_min numeric,
 COMMENT ON FUNCTION zenglow.bounded_number(p_value jsonb, p_name text, p_min numeric, p_max numeric, p_integer boolean, p_errcode text, p_hint text) IS 'A JSON number checked against [min, max] (and integrality), or the given SQLSTATE naming the value and its range; null for JSON null.';
 
 --
+-- Name: build_term_champions(text, text, text[], boolean); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.build_term_champions(p_tenant_id text, p_model text, p_terms text[], p_skip_forgotten boolean DEFAULT false) RETURNS bigint
+    LANGUAGE plpgsql
+    AS $_$
+-- (Re)builds the champion lists of p_terms from their postings: each term whose document
+-- frequency exceeds the tenant's min_df gets its list_size chunks of highest weight (ties by
+-- chunk_id), every other term of p_terms loses its list. With p_skip_forgotten the chunks in
+-- pg_temp.zg_forgotten (being deleted by zenglow.forget_chunks) do not count. Every writer of a
+-- term's list holds that term's term_stats row lock first (here: for update), so two loads of
+-- one tenant never interleave their changes to one list. Returns the rows written; nothing
+-- without a term_champion_settings row (the tenant's lists are not kept).
+declare
+    v_settings zenglow.term_champion_settings;
+    v_terms text[];
+    v_query tsquery;
+    v_rows bigint;
+begin
+    select * into v_settings from zenglow.term_champion_settings s
+    where s.tenant_id = p_tenant_id and s.embedding_model = p_model;
+    if not found or cardinality(p_terms) = 0 then
+        return 0;
+    end if;
+    select coalesce(array_agg(l.term order by l.term), '{}') into v_terms
+    from (select t.term from zenglow.term_stats t
+          where t.tenant_id = p_tenant_id and t.embedding_model = p_model and t.term = any (p_terms)
+            and t.df > v_settings.min_df
+          order by t.term
+          for update) l;
+    delete from zenglow.term_champions c
+    where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = any (p_terms);
+    if cardinality(v_terms) = 0 then
+        return 0;
+    end if;
+    -- As zenglow.terms_tsquery builds it ('a' | 'b' | … of stemmed terms, quoted), which the loader role may not call.
+    select string_agg('''' || replace(replace(t, '\', '\\'), '''', '''''') || '''', ' | ')::tsquery into v_query
+    from unnest(v_terms) t;
+    execute format($sql$
+        insert into zenglow.term_champions (tenant_id, embedding_model, term, w, chunk_id, ingested_at)
+        select $1, $2, r.term, r.w, r.chunk_id, r.ingested_at
+        from (select p.*, row_number() over (partition by p.term order by p.w desc, p.chunk_id) as rank
+              from (select u.lexeme as term, c.chunk_id, c.ingested_at,
+                        zenglow.champion_weight(cardinality(u.positions), c.token_count, $4, $5, $6) as w
+                    from zenglow.chunks c, unnest(ts_filter(setweight(c.tsv, 'A', $3), '{a}')) u
+                    where c.tenant_id = $1 and c.embedding_model = $2 and c.tsv @@ $7 %s) p) r
+        where r.rank <= $8$sql$,
+        case when p_skip_forgotten then 'and not exists (select from pg_temp.zg_forgotten f
+            where f.tenant_id = c.tenant_id and f.chunk_id = c.chunk_id and f.ingested_at = c.ingested_at)' else '' end)
+    using p_tenant_id, p_model, v_terms, v_settings.k1, v_settings.b, v_settings.avgdl, v_query, v_settings.list_size;
+    get diagnostics v_rows = row_count;
+    return v_rows;
+end
+$_$;
+
+ALTER FUNCTION zenglow.build_term_champions(p_tenant_id text, p_model text, p_terms text[], p_skip_forgotten boolean) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION build_term_champions(p_tenant_id text, p_model text, p_terms text[], p_skip_forgotten boolean); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.build_term_champions(p_tenant_id text, p_model text, p_terms text[], p_skip_forgotten boolean) IS 'Rebuilds the champion lists of the given terms of a tenant and model from their postings; returns the rows written.';
+
+--
 -- Name: capabilities(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -532,6 +768,27 @@ ALTER FUNCTION zenglow.capabilities() OWNER TO zenglow_owner;
 --
 
 COMMENT ON FUNCTION zenglow.capabilities() IS 'pgvector and TimescaleDB versions, TimescaleDB license (apache or timescale), pg_cron presence, and the storage chosen for embeddings (vector or real[]) and query_performance (hypertable or partitioned).';
+
+--
+-- Name: champion_weight(integer, integer, double precision, double precision, double precision); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.champion_weight(p_tf integer, p_dl integer, p_k1 double precision, p_b double precision, p_avgdl double precision) RETURNS double precision
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    -- The BM25 tf-part of one term in one chunk, tf(k1 + 1) / (tf + k1(1 - b + b·dl/avgdl)): the
+    -- order of a champion list (idf is the same for every chunk of a term's list). Written as
+    -- rag_query's BM25 writes it, so a list and the exact score agree on ties.
+    select p_tf * (p_k1 + 1) / (p_tf + p_k1 * (1 - p_b + p_b * p_dl / p_avgdl))
+$$;
+
+ALTER FUNCTION zenglow.champion_weight(p_tf integer, p_dl integer, p_k1 double precision, p_b double precision, p_avgdl double precision) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION champion_weight(p_tf integer, p_dl integer, p_k1 double precision, p_b double precision, p_avgdl double precision); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.champion_weight(p_tf integer, p_dl integer, p_k1 double precision, p_b double precision, p_avgdl double precision) IS 'BM25 tf-part tf(k1+1)/(tf + k1(1 - b + b·dl/avgdl)) of a term in a chunk: the weight champion lists are ordered by.';
 
 --
 -- Name: check_batch_transition(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -594,6 +851,28 @@ end
 $$;
 
 ALTER FUNCTION zenglow.check_fusion_weights() OWNER TO zenglow_owner;
+
+--
+-- Name: check_retrieval_settings(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.check_retrieval_settings() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+-- Every inserted version is validated (ZG009 naming the field) and stored complete, missing fields
+-- taken from the defaults, so a version means the same thing whatever the defaults later become;
+-- versions are never updated or deleted: set a new one instead.
+begin
+    if tg_op = 'INSERT' then
+        new.settings := zenglow.retrieval_settings_defaults() || zenglow.validate_retrieval_settings(new.settings);
+        return new;
+    end if;
+    raise exception using errcode = 'ZG005', message = 'retrieval settings versions are never changed or deleted',
+        hint = 'set a new version with zenglow_api.set_retrieval_settings';
+end
+$$;
+
+ALTER FUNCTION zenglow.check_retrieval_settings() OWNER TO zenglow_owner;
 
 --
 -- Name: check_staged_chunks(text, integer, boolean); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -907,36 +1186,23 @@ CREATE FUNCTION zenglow.ensure_model_index(p_model text) RETURNS text
     LANGUAGE plpgsql SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
--- Creates the partial HNSW (cosine) index over one model's embeddings, on every partition of
--- zenglow.chunks, if it is missing; returns its name, or null without pgvector (exact scan).
--- The cast to vector(<dimension>) also refuses rows of that model with another dimension.
+-- Creates one model's partial ANN index (cosine; HNSW or IVFFlat as zenglow.ann_settings says,
+-- zenglow.model_index_definition) on every partition of zenglow.chunks, if it is missing;
+-- returns its name, or null without pgvector (exact scan). An index that exists is left as it
+-- is: rebuilding after a settings change is `zenglow ann apply`, concurrently, outside a
+-- transaction. What was built is recorded in ann_settings.built.
 declare
-    v_dimension integer;
-    v_index text;
-    v_vector_schema text;
+    v_definition text := zenglow.model_index_definition(p_model);
+    v_index text := zenglow.model_index_name(p_model);
 begin
-    select m.dimension into v_dimension from zenglow.models m where m.model_name = p_model;
-    if v_dimension is null then
-        raise exception using errcode = 'ZG006', message = format('unknown embedding model %L', p_model),
-            hint = 'register it in zenglow.models first';
-    end if;
-    select n.nspname into v_vector_schema
-    from pg_extension e join pg_namespace n on n.oid = e.extnamespace
-    where e.extname = 'vector';
-    if v_vector_schema is null
-        or (select a.atttypid from pg_attribute a
-            where a.attrelid = 'zenglow.chunks'::regclass and a.attname = 'embedding') <> to_regtype(format('%I.vector', v_vector_schema)) then
+    if v_definition is null then
         return null;
     end if;
-    if v_dimension > 2000 then
-        raise exception using errcode = 'ZG006',
-            message = format('model %L has %s dimensions; HNSW indexes vectors of at most 2000', p_model, v_dimension),
-            hint = 'use a model of at most 2000 dimensions, or a halfvec quantization';
+    if to_regclass(format('zenglow.%I', v_index)) is null then
+        execute format('create index %I on zenglow.chunks %s', v_index, v_definition);
+        update zenglow.ann_settings set built = jsonb_build_object('definition', v_definition, 'version', version, 'built_at', now())
+        where model_name = p_model;
     end if;
-    v_index := zenglow.model_index_name(p_model);
-    execute format(
-        'create index if not exists %I on zenglow.chunks using hnsw ((embedding::%I.vector(%s)) %I.vector_cosine_ops) where embedding_model = %L',
-        v_index, v_vector_schema, v_dimension, v_vector_schema, p_model);
     return v_index;
 end
 $$;
@@ -971,13 +1237,17 @@ CREATE FUNCTION zenglow.forget_chunks(p_where text) RETURNS bigint
 -- Subtracts from the BM25 statistics the chunks that `select … from zenglow.chunks c where
 -- <p_where>` finds (rows about to be deleted or dropped), per tenant and model; returns how many.
 -- Runs as the owner inside maintenance (all tenants) or as the caller for its own tenant.
+-- The champion lists forget the rows too: a term no longer common loses its list, and a list
+-- left shallower than min(df, depth) is refilled from the postings that remain (the forgotten
+-- chunks excluded, as they are still in the table when this runs).
 declare
     v_group record;
     v_total bigint := 0;
 begin
     execute format(
         'create temporary table zg_forgotten on commit drop as
-         select c.tenant_id, c.embedding_model, c.tsv, c.token_count from zenglow.chunks c where %s', p_where);
+         select c.tenant_id, c.embedding_model, c.chunk_id, c.ingested_at, c.tsv, c.token_count
+         from zenglow.chunks c where %s', p_where);
     for v_group in
         select g.tenant_id, g.embedding_model, g.chunks, g.tokens, t.terms, t.dfs
         from (select f.tenant_id, f.embedding_model, count(*) as chunks, sum(f.token_count) as tokens
@@ -990,6 +1260,8 @@ begin
     loop
         perform zenglow.add_term_stats(v_group.tenant_id, v_group.embedding_model, -1,
             coalesce(v_group.terms, '{}'), coalesce(v_group.dfs, '{}'), v_group.chunks, v_group.tokens);
+        perform zenglow.forget_term_champions(v_group.tenant_id, v_group.embedding_model,
+            coalesce(v_group.terms, '{}'), coalesce(v_group.dfs, '{}'));
         v_total := v_total + v_group.chunks;
     end loop;
     drop table zg_forgotten;
@@ -998,6 +1270,58 @@ end
 $$;
 
 ALTER FUNCTION zenglow.forget_chunks(p_where text) OWNER TO zenglow_owner;
+
+--
+-- Name: forget_term_champions(text, text, text[], bigint[]); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.forget_term_champions(p_tenant_id text, p_model text, p_terms text[], p_dfs bigint[]) RETURNS void
+    LANGUAGE plpgsql
+    AS $$
+-- Called by zenglow.forget_chunks after zenglow.add_term_stats subtracted the chunks in
+-- pg_temp.zg_forgotten (p_terms, p_dfs: their terms and document frequencies), whose term rows
+-- this transaction now holds locked: their rows leave the champion lists; a term that is no
+-- longer common loses its list; a list left shallower than min(df, depth) is rebuilt from the
+-- postings that remain. What is left of a list is still the top of its term's postings.
+declare
+    v_settings zenglow.term_champion_settings;
+    v_refill text[];
+begin
+    select * into v_settings from zenglow.term_champion_settings s
+    where s.tenant_id = p_tenant_id and s.embedding_model = p_model;
+    if not found then
+        return;
+    end if;
+    -- Lists exist only for terms that were common before the chunks went (df then = df now + theirs).
+    delete from zenglow.term_champions c
+    using (select f.chunk_id, u.term
+           from zg_forgotten f
+           cross join lateral unnest(tsvector_to_array(f.tsv)) u (term)
+           join unnest(p_terms, p_dfs) g (term, df) on g.term = u.term
+           left join zenglow.term_stats t on t.tenant_id = p_tenant_id and t.embedding_model = p_model and t.term = g.term
+           where f.tenant_id = p_tenant_id and f.embedding_model = p_model
+             and coalesce(t.df, 0) + g.df > v_settings.min_df) x
+    where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = x.term and c.chunk_id = x.chunk_id;
+    -- Terms no longer common lose their list; lists now too shallow are rebuilt (build_term_champions does both).
+    select coalesce(array_agg(g.term order by g.term), '{}') into v_refill
+    from unnest(p_terms, p_dfs) g (term, df)
+    left join zenglow.term_stats t on t.tenant_id = p_tenant_id and t.embedding_model = p_model and t.term = g.term
+    where coalesce(t.df, 0) + g.df > v_settings.min_df
+      and (coalesce(t.df, 0) <= v_settings.min_df
+           or (select count(*) from zenglow.term_champions c
+               where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = g.term)
+              < least(t.df, v_settings.depth));
+    perform zenglow.build_term_champions(p_tenant_id, p_model, v_refill, true);
+end
+$$;
+
+ALTER FUNCTION zenglow.forget_term_champions(p_tenant_id text, p_model text, p_terms text[], p_dfs bigint[]) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION forget_term_champions(p_tenant_id text, p_model text, p_terms text[], p_dfs bigint[]); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.forget_term_champions(p_tenant_id text, p_model text, p_terms text[], p_dfs bigint[]) IS 'Forgetting chunks: their rows leave the champion lists; lists of terms no longer common go, lists left too shallow are rebuilt from the remaining postings.';
 
 --
 -- Name: in_maintenance_mode(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -1542,6 +1866,118 @@ ALTER FUNCTION zenglow.maintenance_retire_query_rollups(p_now timestamp with tim
 COMMENT ON FUNCTION zenglow.maintenance_retire_query_rollups(p_now timestamp with time zone) IS 'Rollup retention: deletes query_rollup_5m/_1h/_1d rows wholly older than their level''s retention (null keeps them); returns {"5m": n, "1h": n, "1d": n}.';
 
 --
+-- Name: maintenance_term_champions(double precision); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.maintenance_term_champions(p_drift double precision DEFAULT 0.1) RETURNS TABLE(tenant_id text, embedding_model text, reason text, rows_written bigint)
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Maintenance: rebuilds the champion lists of every tenant and model whose corpus has chunks and
+-- whose lists are not kept yet (chunks from before migration 0024: reason 'missing') or whose
+-- weights were computed with an average chunk length now more than p_drift (a fraction, 10 %
+-- by default) away from the corpus's (reason 'avgdl_drift'). Works across tenants, hence
+-- maintenance mode, turned off again before it returns.
+declare
+    v_corpus record;
+begin
+    perform zenglow.maintenance_mode(true);
+    for v_corpus in
+        select c.tenant_id, c.embedding_model,
+            case when s.tenant_id is null then 'missing' else 'avgdl_drift' end as reason
+        from zenglow.corpus_stats c
+        left join zenglow.term_champion_settings s on s.tenant_id = c.tenant_id and s.embedding_model = c.embedding_model
+        where c.chunk_count > 0
+          and (s.tenant_id is null
+               or abs(s.avgdl - c.token_total::double precision / c.chunk_count) > p_drift * (c.token_total::double precision / c.chunk_count))
+        order by c.tenant_id, c.embedding_model
+    loop
+        tenant_id := v_corpus.tenant_id;
+        embedding_model := v_corpus.embedding_model;
+        reason := v_corpus.reason;
+        rows_written := zenglow.rebuild_term_champions(v_corpus.tenant_id, v_corpus.embedding_model);
+        return next;
+    end loop;
+    perform zenglow.maintenance_mode(false);
+end
+$$;
+
+ALTER FUNCTION zenglow.maintenance_term_champions(p_drift double precision) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION maintenance_term_champions(p_drift double precision); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.maintenance_term_champions(p_drift double precision) IS 'Maintenance: full build of the champion lists of each tenant and model that has none yet or whose avgdl drifted more than p_drift (default 0.1); returns (tenant_id, embedding_model, reason, rows_written).';
+
+--
+-- Name: model_index_definition(text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.model_index_definition(p_model text) RETURNS text
+    LANGUAGE plpgsql STABLE SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- The `using … (…) with (…) where …` part of CREATE INDEX for p_model's ANN index, from
+-- zenglow.ann_settings: HNSW (m, ef_construction) or IVFFlat (lists: the configured value, else
+-- rows / 1000 up to a million rows and sqrt(rows) above, pgvector's advice, at least 1), cosine
+-- distance, partial on the model. Null without pgvector (exact scan over real[]).
+-- One definition serves ensure_model_index (build if missing) and `zenglow ann apply` (rebuild
+-- concurrently), so the two cannot disagree. The cast to vector(<dimension>) also refuses rows
+-- of that model with another dimension.
+declare
+    v_dimension integer;
+    v_vector_schema text;
+    v_settings zenglow.ann_settings;
+    v_rows bigint;
+begin
+    select m.dimension into v_dimension from zenglow.models m where m.model_name = p_model;
+    if v_dimension is null then
+        raise exception using errcode = 'ZG006', message = format('unknown embedding model %L', p_model),
+            hint = 'register it in zenglow.models first';
+    end if;
+    select n.nspname into v_vector_schema
+    from pg_extension e join pg_namespace n on n.oid = e.extnamespace
+    where e.extname = 'vector';
+    if v_vector_schema is null
+        or (select a.atttypid from pg_attribute a
+            where a.attrelid = 'zenglow.chunks'::regclass and a.attname = 'embedding') <> to_regtype(format('%I.vector', v_vector_schema)) then
+        return null;
+    end if;
+    if v_dimension > 2000 then
+        raise exception using errcode = 'ZG006',
+            message = format('model %L has %s dimensions; HNSW and IVFFlat index vectors of at most 2000', p_model, v_dimension),
+            hint = 'use a model of at most 2000 dimensions, or a halfvec quantization';
+    end if;
+    select * into v_settings from zenglow.ann_settings where model_name = p_model;
+    if coalesce(v_settings.index_kind, 'hnsw') = 'hnsw' then
+        return format('using hnsw ((embedding::%I.vector(%s)) %I.vector_cosine_ops) with (m = %s, ef_construction = %s) where embedding_model = %L',
+            v_vector_schema, v_dimension, v_vector_schema, coalesce(v_settings.hnsw_m, 16),
+            coalesce(v_settings.hnsw_ef_construction, 64), p_model);
+    end if;
+    if v_settings.ivfflat_lists is null then
+        -- The planner's estimate: counting a million rows to size the lists is not worth it.
+        select coalesce(sum(greatest(c.reltuples, 0)), 0)::bigint into v_rows
+        from pg_inherits i join pg_class c on c.oid = i.inhrelid
+        where i.inhparent = 'zenglow.chunks'::regclass;
+    end if;
+    return format('using ivfflat ((embedding::%I.vector(%s)) %I.vector_cosine_ops) with (lists = %s) where embedding_model = %L',
+        v_vector_schema, v_dimension, v_vector_schema,
+        coalesce(v_settings.ivfflat_lists,
+            greatest(1, least(32768, case when v_rows <= 1000000 then v_rows / 1000 else floor(sqrt(v_rows))::bigint end))),
+        p_model);
+end
+$$;
+
+ALTER FUNCTION zenglow.model_index_definition(p_model text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION model_index_definition(p_model text); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.model_index_definition(p_model text) IS 'The USING/WITH/WHERE part of CREATE INDEX for a model''s ANN index from zenglow.ann_settings; null without pgvector.';
+
+--
 -- Name: model_index_name(text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -1643,6 +2079,24 @@ end
 $$;
 
 ALTER FUNCTION zenglow.notify_model() OWNER TO zenglow_owner;
+
+--
+-- Name: notify_retrieval_settings(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.notify_retrieval_settings() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+-- Announces a new retrieval-settings version on zenglow_settings in the same transaction (ids and
+-- versions only); a _global change concerns every tenant without settings of its own.
+begin
+    perform pg_notify('zenglow_settings',
+        json_build_object('tenant_id', new.tenant_id, 'version', new.version, 'ltr_version', new.ltr_version)::text);
+    return null;
+end
+$$;
+
+ALTER FUNCTION zenglow.notify_retrieval_settings() OWNER TO zenglow_owner;
 
 --
 -- Name: notify_weights(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -1914,20 +2368,24 @@ ALTER FUNCTION zenglow.query_terms(p_query text) OWNER TO zenglow_owner;
 -- Name: rag_query_arguments(text, real[], integer, jsonb, text, jsonb, text, integer); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
 --
 
-CREATE FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint) RETURNS record
+CREATE FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint, OUT settings_version bigint) RETURNS record
     LANGUAGE plpgsql STABLE
     AS $$
 -- Checks zenglow_api.rag_query's arguments and resolves its options, so that a bad request is
 -- refused with ZenGlow's own SQLSTATE naming what is wrong, never with a cast error from deep
 -- inside the query: ZG009 for top_k (1..1000), mode, filters (zenglow.retrieval_filter), the
--- query's length and the options (a JSON object of JSON numbers: k1 0..100, default 1.2; b 0..1,
--- default 0.75; candidates 1..1000, default 200 or top_k when larger; lexical_budget
--- 1..1000000, default 5000); ZG008 for the query embedding (p_dimension numbers, one-dimensional,
--- no null, NaN or infinity, a norm neither zero nor beyond single precision, in which pgvector
--- computes cosines). Returns the query's stemmed terms, the filter's WHERE fragment and the options.
+-- query's length and the options (zenglow.validate_retrieval_settings: a JSON object of JSON
+-- numbers, k1 0..100, b 0..1, candidates 1..1000, lexical_budget 1..1000000); ZG008 for the query
+-- embedding (p_dimension numbers, one-dimensional, no null, NaN or infinity, a norm neither zero
+-- nor beyond single precision, in which pgvector computes cosines). Each option the call does not
+-- give comes from the tenant's retrieval settings (zenglow.retrieval_settings_in_effect: its
+-- newest version, else _global's, else the defaults k1 1.2, b 0.75, candidates 200, lexical_budget
+-- 5000), so the API, zenglow eval and zenglow ltr fit rank alike; candidates from the settings are
+-- never fewer than top_k. Returns the query's stemmed terms, the filter's WHERE fragment, the
+-- options and the settings version they came from (null for the defaults).
 declare
-    v_key text;
-    v_options constant text := 'options are k1 (0..100), b (0..1), candidates (1..1000) and lexical_budget (1..1000000)';
+    v_options jsonb;
+    v_settings jsonb;
     v_nulls bigint;
     v_non_finite bigint;
     v_squares double precision;
@@ -1944,20 +2402,12 @@ begin
         raise exception using errcode = 'ZG009', message = format('the query has %s characters; at most 100000 are allowed', length(p_query));
     end if;
 
-    if p_options is not null and jsonb_typeof(p_options) not in ('object', 'null') then
-        raise exception using errcode = 'ZG009', message = 'options must be a JSON object', hint = v_options;
-    end if;
-    for v_key in select jsonb_object_keys(p_options) where jsonb_typeof(p_options) = 'object' loop
-        if v_key not in ('k1', 'b', 'candidates', 'lexical_budget') then
-            raise exception using errcode = 'ZG009', message = format('unknown option %L', v_key), hint = v_options;
-        end if;
-    end loop;
-    k1 := coalesce(zenglow.bounded_number(p_options -> 'k1', 'option ''k1''', 0, 100, false, 'ZG009', v_options), 1.2);
-    b := coalesce(zenglow.bounded_number(p_options -> 'b', 'option ''b''', 0, 1, false, 'ZG009', v_options), 0.75);
-    candidates := coalesce(zenglow.bounded_number(p_options -> 'candidates', 'option ''candidates''', 1, 1000, true, 'ZG009', v_options),
-        greatest(200, p_top_k));
-    lexical_budget := coalesce(zenglow.bounded_number(p_options -> 'lexical_budget', 'option ''lexical_budget''', 1, 1000000, true,
-        'ZG009', v_options), 5000);
+    v_options := zenglow.validate_retrieval_settings(p_options, 'option');
+    select r.settings, r.version into v_settings, settings_version from zenglow.retrieval_settings_in_effect() r;
+    k1 := coalesce(v_options -> 'k1', v_settings -> 'k1')::numeric;
+    b := coalesce(v_options -> 'b', v_settings -> 'b')::numeric;
+    candidates := coalesce((v_options -> 'candidates')::numeric, greatest((v_settings -> 'candidates')::numeric, p_top_k));
+    lexical_budget := coalesce(v_options -> 'lexical_budget', v_settings -> 'lexical_budget')::numeric;
 
     filter := zenglow.retrieval_filter(p_filters);
     terms := zenglow.query_terms(p_query);
@@ -1999,13 +2449,73 @@ begin
 end
 $$;
 
-ALTER FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint) OWNER TO zenglow_owner;
+ALTER FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint, OUT settings_version bigint) OWNER TO zenglow_owner;
 
 --
--- Name: FUNCTION rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+-- Name: FUNCTION rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint, OUT settings_version bigint); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
 --
 
-COMMENT ON FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint) IS 'Validates rag_query''s arguments (ZG009 top_k, mode, filters, options, query length; ZG008 embedding) and resolves the options: (terms, filter, k1, b, candidates, lexical_budget).';
+COMMENT ON FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint, OUT settings_version bigint) IS 'Validates rag_query''s arguments (ZG009 top_k, mode, filters, options, query length; ZG008 embedding) and resolves the options, each from the call, else the tenant''s retrieval settings: (terms, filter, k1, b, candidates, lexical_budget, settings_version).';
+
+--
+-- Name: rebuild_term_champions(text, text, bigint, integer, integer, double precision, double precision); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.rebuild_term_champions(p_tenant_id text, p_model text, p_min_df bigint DEFAULT NULL::bigint, p_list_size integer DEFAULT NULL::integer, p_depth integer DEFAULT NULL::integer, p_k1 double precision DEFAULT NULL::double precision, p_b double precision DEFAULT NULL::double precision) RETURNS bigint
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- A full build of one tenant's champion lists for one model: for an install whose chunks predate
+-- the lists, after the average chunk length drifted from the one the weights were computed with,
+-- or to change how the lists are kept (each null argument keeps the current setting, or the
+-- default: min_df 5000, list_size 2000, depth 1000, k1 1.2, b 0.75 — the serving defaults of
+-- rag_query, whose tf-part order the lists follow). The weights take the corpus's avgdl of now.
+-- Runs inside maintenance (all tenants visible) or as an operator's call, for which it makes
+-- p_tenant_id the transaction's tenant while it works. Returns the rows written.
+declare
+    v_tenant text := current_setting('zenglow.tenant_id', true);
+    v_maintenance boolean := zenglow.in_maintenance_mode();
+    v_avgdl double precision;
+    v_terms text[];
+    v_rows bigint;
+begin
+    if not v_maintenance then
+        perform set_config('zenglow.tenant_id', p_tenant_id, true);
+    end if;
+    select greatest(s.token_total::double precision / nullif(s.chunk_count, 0), 1) into v_avgdl
+    from zenglow.corpus_stats s where s.tenant_id = p_tenant_id and s.embedding_model = p_model;
+    insert into zenglow.term_champion_settings as s (tenant_id, embedding_model, min_df, list_size, depth, k1, b, avgdl, built_at)
+    values (p_tenant_id, p_model, coalesce(p_min_df, 5000), coalesce(p_list_size, 2000),
+        coalesce(p_depth, least(1000, coalesce(p_list_size, 2000))), coalesce(p_k1, 1.2), coalesce(p_b, 0.75),
+        coalesce(v_avgdl, 1), now())
+    on conflict (tenant_id, embedding_model) do update
+        set min_df = coalesce(p_min_df, s.min_df), list_size = coalesce(p_list_size, s.list_size),
+            depth = coalesce(p_depth, least(s.depth, coalesce(p_list_size, s.list_size))),
+            k1 = coalesce(p_k1, s.k1), b = coalesce(p_b, s.b), avgdl = coalesce(v_avgdl, 1), built_at = now();
+    -- Every list of the tenant goes, then each term common now gets its list (one pass over the postings).
+    select coalesce(array_agg(t.term), '{}') into v_terms
+    from (select distinct c.term from zenglow.term_champions c
+          where c.tenant_id = p_tenant_id and c.embedding_model = p_model
+          union
+          select t.term from zenglow.term_stats t
+          where t.tenant_id = p_tenant_id and t.embedding_model = p_model
+            and t.df > (select s.min_df from zenglow.term_champion_settings s
+                        where s.tenant_id = p_tenant_id and s.embedding_model = p_model)) t;
+    v_rows := zenglow.build_term_champions(p_tenant_id, p_model, v_terms);
+    if not v_maintenance then
+        perform set_config('zenglow.tenant_id', coalesce(v_tenant, ''), true);
+    end if;
+    return v_rows;
+end
+$$;
+
+ALTER FUNCTION zenglow.rebuild_term_champions(p_tenant_id text, p_model text, p_min_df bigint, p_list_size integer, p_depth integer, p_k1 double precision, p_b double precision) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION rebuild_term_champions(p_tenant_id text, p_model text, p_min_df bigint, p_list_size integer, p_depth integer, p_k1 double precision, p_b double precision); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.rebuild_term_champions(p_tenant_id text, p_model text, p_min_df bigint, p_list_size integer, p_depth integer, p_k1 double precision, p_b double precision) IS 'Full build of a tenant''s champion lists for a model (settings: min_df, list_size, depth, k1, b; null keeps the current one); the weights take the corpus''s avgdl of now. Returns the rows written.';
 
 --
 -- Name: refresh_query_rollups(timestamp with time zone); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -2256,6 +2766,69 @@ $$;
 ALTER FUNCTION zenglow.retrieval_filter(p_filters jsonb) OWNER TO zenglow_owner;
 
 --
+-- Name: retrieval_settings_defaults(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.retrieval_settings_defaults() RETURNS jsonb
+    LANGUAGE sql IMMUTABLE PARALLEL SAFE
+    AS $$
+    -- The built-in retrieval settings, used where neither the call, the tenant nor _global gives
+    -- a value: BM25 k1 1.2 and b 0.75 (Robertson's usual values), 200 candidates per branch
+    -- (never fewer than top_k), 5000 postings of the lexical budget.
+    select '{"k1": 1.2, "b": 0.75, "candidates": 200, "lexical_budget": 5000}'::jsonb
+$$;
+
+ALTER FUNCTION zenglow.retrieval_settings_defaults() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION retrieval_settings_defaults(); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.retrieval_settings_defaults() IS 'The built-in retrieval settings: {"k1": 1.2, "b": 0.75, "candidates": 200, "lexical_budget": 5000}.';
+
+--
+-- Name: retrieval_settings_in_effect(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.retrieval_settings_in_effect(OUT version bigint, OUT scope text, OUT settings jsonb, OUT ltr_version bigint, OUT created_at timestamp with time zone, OUT actor text, OUT reason text) RETURNS record
+    LANGUAGE plpgsql STABLE
+    AS $$
+-- The retrieval settings of the current tenant's queries: its newest version, else the newest
+-- _global one, else the built-in defaults (scope tenant, global or default; version null for the
+-- defaults). settings is always complete: a field an older row lacks comes from the defaults. One
+-- primary-key lookup per scope; rag_query_arguments, cache_generation and
+-- current_retrieval_settings all choose through here, so they cannot disagree.
+declare
+    v_tenant text := zenglow.current_tenant();
+    v_row zenglow.retrieval_settings;
+begin
+    if v_tenant is not null then
+        select * into v_row from zenglow.retrieval_settings s
+        where s.tenant_id = v_tenant order by s.version desc limit 1;
+        if not found then
+            select * into v_row from zenglow.retrieval_settings s
+            where s.tenant_id = '_global' order by s.version desc limit 1;
+        end if;
+    end if;
+    version := v_row.version;
+    scope := case when v_row.version is null then 'default' when v_row.tenant_id = '_global' then 'global' else 'tenant' end;
+    settings := zenglow.retrieval_settings_defaults() || coalesce(v_row.settings, '{}');
+    ltr_version := v_row.ltr_version;
+    created_at := v_row.created_at;
+    actor := v_row.actor;
+    reason := v_row.reason;
+end
+$$;
+
+ALTER FUNCTION zenglow.retrieval_settings_in_effect(OUT version bigint, OUT scope text, OUT settings jsonb, OUT ltr_version bigint, OUT created_at timestamp with time zone, OUT actor text, OUT reason text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION retrieval_settings_in_effect(OUT version bigint, OUT scope text, OUT settings jsonb, OUT ltr_version bigint, OUT created_at timestamp with time zone, OUT actor text, OUT reason text); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.retrieval_settings_in_effect(OUT version bigint, OUT scope text, OUT settings jsonb, OUT ltr_version bigint, OUT created_at timestamp with time zone, OUT actor text, OUT reason text) IS 'The current tenant''s retrieval settings: (version, scope tenant|global|default, settings {k1, b, candidates, lexical_budget}, ltr_version, created_at, actor, reason).';
+
+--
 -- Name: run_maintenance(); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -2400,6 +2973,141 @@ ALTER FUNCTION zenglow.run_maintenance(p_scheduler text) OWNER TO zenglow_owner;
 --
 
 COMMENT ON FUNCTION zenglow.run_maintenance(p_scheduler text) IS 'Premakes, heals and retires partitions of chunks and query_performance, refreshes the query rollups and ANALYZEs the partitions a large load changed (one function per step, each in its own subtransaction); records the run and its scheduler (manual, service, pg_cron) in zenglow.maintenance_runs and returns that row. Safe to run every minute and concurrently.';
+
+--
+-- Name: set_ann_settings(text, jsonb, text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.set_ann_settings(p_model text, p_settings jsonb, p_actor text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- Changes one model's ANN settings in one call: p_settings is a JSON object of any of
+-- index_kind ('hnsw' | 'ivfflat'), hnsw_m (2..100), hnsw_ef_construction (4..1000),
+-- hnsw_ef_search (1..1000, null = the query's candidates), ivfflat_lists (1..32768, null = from
+-- the row count), ivfflat_probes (1..32768); keys left out keep their value. A change bumps the
+-- version and is audited under _global ('ann.settings', old and new values). Search parameters
+-- apply to the next query; build parameters (kind, m, ef_construction, lists) need the index
+-- rebuilt, which `zenglow ann apply` does concurrently: the answer says rebuild_needed.
+-- Errors: ZG006 unknown model, ZG009 an unknown key or a value out of range.
+declare
+    v_hint constant text := 'settings are index_kind (hnsw|ivfflat), hnsw_m (2..100), hnsw_ef_construction (4..1000), '
+        'hnsw_ef_search (1..1000 or null), ivfflat_lists (1..32768 or null), ivfflat_probes (1..32768)';
+    v_old zenglow.ann_settings;
+    v_new zenglow.ann_settings;
+    v_key text;
+begin
+    select * into v_old from zenglow.ann_settings where model_name = p_model for update;
+    if not found then
+        raise exception using errcode = 'ZG006', message = format('unknown embedding model %L', p_model),
+            hint = 'register it in zenglow.models first';
+    end if;
+    if p_settings is null or jsonb_typeof(p_settings) <> 'object' then
+        raise exception using errcode = 'ZG009', message = 'ANN settings must be a JSON object', hint = v_hint;
+    end if;
+    for v_key in select jsonb_object_keys(p_settings) loop
+        if v_key not in ('index_kind', 'hnsw_m', 'hnsw_ef_construction', 'hnsw_ef_search', 'ivfflat_lists', 'ivfflat_probes') then
+            raise exception using errcode = 'ZG009', message = format('unknown ANN setting %L', v_key), hint = v_hint;
+        end if;
+    end loop;
+    v_new := v_old;
+    if p_settings ? 'index_kind' then
+        if jsonb_typeof(p_settings -> 'index_kind') <> 'string' or p_settings ->> 'index_kind' not in ('hnsw', 'ivfflat') then
+            raise exception using errcode = 'ZG009',
+                message = format('index_kind must be "hnsw" or "ivfflat", not %s', p_settings -> 'index_kind'), hint = v_hint;
+        end if;
+        v_new.index_kind := p_settings ->> 'index_kind';
+    end if;
+    if p_settings ? 'hnsw_m' then
+        v_new.hnsw_m := coalesce(zenglow.bounded_number(p_settings -> 'hnsw_m', 'hnsw_m', 2, 100, true, 'ZG009', v_hint), 16);
+    end if;
+    if p_settings ? 'hnsw_ef_construction' then
+        v_new.hnsw_ef_construction := coalesce(zenglow.bounded_number(p_settings -> 'hnsw_ef_construction',
+            'hnsw_ef_construction', 4, 1000, true, 'ZG009', v_hint), 64);
+    end if;
+    if p_settings ? 'hnsw_ef_search' then
+        v_new.hnsw_ef_search := zenglow.bounded_number(p_settings -> 'hnsw_ef_search', 'hnsw_ef_search', 1, 1000, true, 'ZG009', v_hint);
+    end if;
+    if p_settings ? 'ivfflat_lists' then
+        v_new.ivfflat_lists := zenglow.bounded_number(p_settings -> 'ivfflat_lists', 'ivfflat_lists', 1, 32768, true, 'ZG009', v_hint);
+    end if;
+    if p_settings ? 'ivfflat_probes' then
+        v_new.ivfflat_probes := coalesce(zenglow.bounded_number(p_settings -> 'ivfflat_probes', 'ivfflat_probes', 1, 32768,
+            true, 'ZG009', v_hint), 10);
+    end if;
+    if (v_new.index_kind, v_new.hnsw_m, v_new.hnsw_ef_construction, v_new.hnsw_ef_search, v_new.ivfflat_lists, v_new.ivfflat_probes)
+        is not distinct from
+        (v_old.index_kind, v_old.hnsw_m, v_old.hnsw_ef_construction, v_old.hnsw_ef_search, v_old.ivfflat_lists, v_old.ivfflat_probes) then
+        return zenglow.ann_settings_report(p_model, false);
+    end if;
+    update zenglow.ann_settings
+    set index_kind = v_new.index_kind, hnsw_m = v_new.hnsw_m, hnsw_ef_construction = v_new.hnsw_ef_construction,
+        hnsw_ef_search = v_new.hnsw_ef_search, ivfflat_lists = v_new.ivfflat_lists, ivfflat_probes = v_new.ivfflat_probes,
+        version = version + 1, changed_at = now(), changed_by = p_actor
+    where model_name = p_model;
+    perform zenglow_audit.append_for('_global', p_actor, 'ann.settings', 'models/' || p_model,
+        jsonb_build_object('old', to_jsonb(v_old) - 'built' - 'changed_at' - 'changed_by' - 'model_name',
+            'new', to_jsonb(v_new) - 'built' - 'changed_at' - 'changed_by' - 'model_name' || jsonb_build_object('version', v_old.version + 1)));
+    return zenglow.ann_settings_report(p_model, true);
+end
+$$;
+
+ALTER FUNCTION zenglow.set_ann_settings(p_model text, p_settings jsonb, p_actor text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION set_ann_settings(p_model text, p_settings jsonb, p_actor text); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.set_ann_settings(p_model text, p_settings jsonb, p_actor text) IS 'Changes a model''s ANN index settings (index_kind, hnsw_m, hnsw_ef_construction, hnsw_ef_search, ivfflat_lists, ivfflat_probes) in one audited call; returns the settings, whether they changed and whether the index needs a rebuild.';
+
+--
+-- Name: set_global_retrieval_settings(jsonb, text, text, text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.set_global_retrieval_settings(p_settings jsonb, p_reason text, p_actor text, p_issue_link text DEFAULT NULL::text) RETURNS jsonb
+    LANGUAGE plpgsql SECURITY DEFINER
+    SET search_path TO 'pg_catalog', 'pg_temp'
+    AS $$
+-- The operator's way to change the _global retrieval settings, which every tenant without its own
+-- uses: as zenglow_api.set_retrieval_settings (fields given over those in effect, null resets one,
+-- audited in _global's chain, NOTIFY zenglow_settings), for the owner only: the API cannot call it.
+-- Security definer to write _global's row under the owner's maintenance-mode policy.
+declare
+    v_given jsonb := zenglow.validate_retrieval_settings(p_settings);
+    v_old zenglow.retrieval_settings;
+    v_settings jsonb;
+    v_version bigint;
+begin
+    if p_reason is null or btrim(p_reason) = '' or p_actor is null or btrim(p_actor) = '' then
+        raise exception using errcode = 'ZG009', message = 'a reason and an actor are required to change retrieval settings';
+    end if;
+    perform zenglow.maintenance_mode(true);
+    perform pg_advisory_xact_lock(hashtextextended('zenglow.retrieval_settings:_global', 0));
+    select * into v_old from zenglow.retrieval_settings s where s.tenant_id = '_global' order by s.version desc limit 1;
+    v_settings := ((zenglow.retrieval_settings_defaults() || coalesce(v_old.settings, '{}'))
+        - array(select k from jsonb_each(p_settings) e (k, v) where jsonb_typeof(p_settings) = 'object' and jsonb_typeof(e.v) = 'null'))
+        || v_given;
+    insert into zenglow.retrieval_settings (tenant_id, settings, reason, actor, issue_link)
+    values ('_global', v_settings, p_reason, p_actor, p_issue_link)
+    returning version, settings into v_version, v_settings;
+    perform zenglow_audit.append_for('_global', p_actor, 'retrieval_settings.activate', 'retrieval_settings/' || v_version,
+        jsonb_build_object(
+            'old', case when v_old.version is null then null
+                else jsonb_build_object('version', v_old.version, 'settings', v_old.settings) end,
+            'new', jsonb_build_object('version', v_version, 'settings', v_settings),
+            'reason', p_reason, 'issue_link', p_issue_link));
+    perform zenglow.maintenance_mode(false);
+    return jsonb_build_object('version', v_version, 'settings', v_settings, 'previous_version', v_old.version);
+end
+$$;
+
+ALTER FUNCTION zenglow.set_global_retrieval_settings(p_settings jsonb, p_reason text, p_actor text, p_issue_link text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION set_global_retrieval_settings(p_settings jsonb, p_reason text, p_actor text, p_issue_link text); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.set_global_retrieval_settings(p_settings jsonb, p_reason text, p_actor text, p_issue_link text) IS 'Owner only: activates new _global retrieval settings (the fields given over the current ones); audited; NOTIFY zenglow_settings.';
 
 --
 -- Name: set_tenant_active(text, boolean); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
@@ -2581,6 +3289,58 @@ $$;
 ALTER FUNCTION zenglow.validate_fusion_weights(p_weights jsonb) OWNER TO zenglow_owner;
 
 --
+-- Name: validate_retrieval_settings(jsonb, text); Type: FUNCTION; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow.validate_retrieval_settings(p_settings jsonb, p_kind text DEFAULT 'setting'::text) RETURNS jsonb
+    LANGUAGE plpgsql IMMUTABLE
+    AS $$
+-- Retrieval settings, stored (p_kind 'setting') or one rag_query call's options (p_kind 'option'),
+-- are a JSON object of JSON numbers: k1 0..100, b 0..1, candidates 1..1000 and lexical_budget
+-- 1..1000000 (integers). Returns the keys given, as numbers (a JSON null key is left out: the
+-- caller falls back for it); raises ZG009 naming the field and its range, never a cast error. The
+-- one list of fields, so a new setting is added here and nowhere else.
+declare
+    v_hint constant text := format('%ss are k1 (0..100), b (0..1), candidates (1..1000) and lexical_budget (1..1000000)', p_kind);
+    v_key text;
+    v_value numeric;
+    v_result jsonb := '{}';
+    v_field record;
+begin
+    if p_settings is null or jsonb_typeof(p_settings) = 'null' then
+        return v_result;
+    end if;
+    if jsonb_typeof(p_settings) <> 'object' then
+        raise exception using errcode = 'ZG009', message = format('%ss must be a JSON object', p_kind), hint = v_hint;
+    end if;
+    for v_key in select jsonb_object_keys(p_settings) loop
+        if v_key not in ('k1', 'b', 'candidates', 'lexical_budget') then
+            raise exception using errcode = 'ZG009', message = format('unknown %s %L', p_kind, v_key), hint = v_hint;
+        end if;
+    end loop;
+    for v_field in
+        select * from (values ('k1', 0, 100, false), ('b', 0, 1, false), ('candidates', 1, 1000, true),
+            ('lexical_budget', 1, 1000000, true)) f (name, low, high, whole)
+    loop
+        v_value := zenglow.bounded_number(p_settings -> v_field.name, format('%s %L', p_kind, v_field.name),
+            v_field.low, v_field.high, v_field.whole, 'ZG009', v_hint);
+        if v_value is not null then
+            v_result := v_result || jsonb_build_object(v_field.name, v_value);
+        end if;
+    end loop;
+    return v_result;
+end
+$$;
+
+ALTER FUNCTION zenglow.validate_retrieval_settings(p_settings jsonb, p_kind text) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION validate_retrieval_settings(p_settings jsonb, p_kind text); Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow.validate_retrieval_settings(p_settings jsonb, p_kind text) IS 'Retrieval settings or rag_query options {k1 0..100, b 0..1, candidates 1..1000, lexical_budget 1..1000000}: the keys given as numbers (JSON nulls left out), or ZG009 naming the field.';
+
+--
 -- Name: annotate_batch(text, text, jsonb, jsonb, jsonb); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
 --
 
@@ -2696,7 +3456,7 @@ COMMENT ON FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha256 
 -- Name: cache_generation(); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
 --
 
-CREATE FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text) RETURNS record
+CREATE FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text, OUT settings_version bigint) RETURNS record
     LANGUAGE plpgsql STABLE SECURITY DEFINER
     SET search_path TO 'pg_catalog', 'pg_temp'
     AS $$
@@ -2704,21 +3464,23 @@ CREATE FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_
 -- request, read in one call before the API looks in its response cache: this database's
 -- installation id, the fusion-weights version rag_query would use (the tenant's newest, else the
 -- newest _global one), the LTR version it would use (the newest), the active embedding model,
--- and the tenant's corpus epoch (zenglow.advance_corpus_epoch: every committed change to what
--- retrieval reads advances it). A key made of these and the request cannot find an answer
--- computed before any of them changed. Primary-key and unique-index lookups only.
+-- the tenant's corpus epoch (zenglow.advance_corpus_epoch: every committed change to what
+-- retrieval reads advances it), and the retrieval-settings version rag_query would use when the
+-- call gives no option (zenglow.retrieval_settings_in_effect; null for the defaults). A key made
+-- of these and the request cannot find an answer computed before any of them changed. Primary-key and unique-index lookups only.
 -- Refuses exactly where rag_query refuses before it reads any chunk, with the same SQLSTATE and
 -- message, so a cache hit never answers what rag_query would refuse: ZG001 no tenant (unset,
 -- empty, unknown, inactive or _global), ZG006 no active embedding model.
--- stamp: when each of those versions was made (the epoch's advanced_at, the weights' and the LTR
--- version's created_at) and when the schema last changed (the migrator's newest history row). A
--- database restored in place, or a copy beside its original, can reach the same version numbers
+-- stamp: when each of those versions was made (the epoch's advanced_at, the weights', the LTR
+-- version's and the settings' created_at) and when the schema last changed (the migrator's
+-- newest history row). A database restored in place, or a copy beside its original, can reach the same version numbers
 -- again with other contents; it cannot reach them at the same instants. And a release that
 -- changes rag_query changes the schema's stamp, so answers ranked by the old code are not served.
 -- Security definer so that the API needs no privilege on corpus_epochs and installation; every
 -- read still goes through row-level security under the transaction's tenant.
 declare
     v_tenant text := zenglow.require_tenant();
+    v_settings_at timestamptz;
 begin
     select m.model_name into model from zenglow.models m where m.active;
     if not found then
@@ -2733,22 +3495,25 @@ begin
     -- As rag_query chooses: the newest version (null while there is none).
     select max(l.version) into ltr_version from zenglow.ltr_models l;
     corpus_epoch := coalesce((select e.epoch from zenglow.corpus_epochs e where e.tenant_id = v_tenant), 0);
+    select r.version, r.created_at into settings_version, v_settings_at from zenglow.retrieval_settings_in_effect() r;
     stamp := md5(concat_ws('|',
         (select e.advanced_at from zenglow.corpus_epochs e where e.tenant_id = v_tenant),
         (select w.created_at from zenglow.fusion_weights w
             where w.tenant_id in (v_tenant, '_global') and w.version = weights_version),
         (select l.created_at from zenglow.ltr_models l where l.version = ltr_version),
-        (select h.applied_at from zenglow_migrations.history h order by h.id desc limit 1)));
+        (select h.applied_at from zenglow_migrations.history h order by h.id desc limit 1),
+        -- Last, and only when there are settings: a database without any keeps the stamps it had.
+        v_settings_at));
 end
 $$;
 
-ALTER FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text) OWNER TO zenglow_owner;
+ALTER FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text, OUT settings_version bigint) OWNER TO zenglow_owner;
 
 --
--- Name: FUNCTION cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+-- Name: FUNCTION cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text, OUT settings_version bigint); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
 --
 
-COMMENT ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text) IS 'What a cached rag_query answer of the current tenant depends on besides the request: (installation, weights_version, ltr_version, model, corpus_epoch, stamp: when those were made and the schema last changed). Refuses as rag_query does: ZG001 no tenant, ZG006 no active embedding model.';
+COMMENT ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text, OUT settings_version bigint) IS 'What a cached rag_query answer of the current tenant depends on besides the request: (installation, weights_version, ltr_version, model, corpus_epoch, stamp: when those were made and the schema last changed, settings_version). Refuses as rag_query does: ZG001 no tenant, ZG006 no active embedding model.';
 
 --
 -- Name: check_api_key(text, bytea); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
@@ -2826,6 +3591,31 @@ ALTER FUNCTION zenglow_api.current_fusion_weights() OWNER TO zenglow_owner;
 COMMENT ON FUNCTION zenglow_api.current_fusion_weights() IS 'The active fusion weights of the current tenant: {version, scope (tenant|global), weights {ltr, vector}, created_at, actor, reason}.';
 
 --
+-- Name: current_retrieval_settings(); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.current_retrieval_settings() RETURNS jsonb
+    LANGUAGE sql STABLE
+    AS $$
+    -- The settings the current tenant's queries use when a call gives no option (see
+    -- zenglow.retrieval_settings_in_effect), and the active LTR version beside the one they were
+    -- fitted with, so an operator sees when they no longer match.
+    select jsonb_build_object('version', s.version, 'scope', s.scope, 'settings', s.settings,
+        'ltr_version', s.ltr_version, 'active_ltr_version', (select max(l.version) from zenglow.ltr_models l),
+        'created_at', s.created_at, 'actor', s.actor, 'reason', s.reason)
+    from zenglow.retrieval_settings_in_effect() s
+    where zenglow.current_tenant() is not null
+$$;
+
+ALTER FUNCTION zenglow_api.current_retrieval_settings() OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION current_retrieval_settings(); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.current_retrieval_settings() IS 'The current tenant''s retrieval settings: {version (null for the defaults), scope (tenant|global|default), settings {k1, b, candidates, lexical_budget}, ltr_version (fitted with), active_ltr_version, created_at, actor, reason}; null without a tenant.';
+
+--
 -- Name: get_batch(text); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
 --
 
@@ -2856,7 +3646,7 @@ CREATE FUNCTION zenglow_api.ingest_staged_batch(p_batch_tag text, p_source text,
 -- Loads the rows a loader staged in zg_staging as one batch of the current tenant, in the
 -- caller's transaction: the manifest goes open -> loading -> done (or healed, when the write had
 -- to create its partition), documents sent again replace their earlier chunks, the BM25 term
--- statistics follow, and the manifest events fire at commit. The same content (p_content_hash)
+-- statistics and the champion lists follow, and the manifest events fire at commit. The same content (p_content_hash)
 -- sent again is recognised and changes nothing (resubmitted = true). Rows the loader rejected
 -- before staging are counted in p_rejected; chunks the loader embedded itself, in p_embedded. A staged row retrieval could not use (an embedding
 -- of the wrong dimension, NaN, infinite or of zero length; an empty text; a chunk staged twice)
@@ -2872,6 +3662,7 @@ declare
     v_replaced bigint;
     v_accepted bigint;
     v_stats record;
+    v_first_load boolean;
     v_by_source jsonb;
     v_duplicate record;
     v_cause text;
@@ -2959,7 +3750,20 @@ begin
           from zenglow.chunks c, unnest(c.tsv) u
           where c.tenant_id = v_tenant and c.batch_id = v_batch_id
           group by u.lexeme) t;
+    v_first_load := coalesce((select s.chunk_count from zenglow.corpus_stats s
+        where s.tenant_id = v_tenant and s.embedding_model = v_model.model_name), 0) = 0;
     perform zenglow.add_term_stats(v_tenant, v_model.model_name, 1, v_stats.terms, v_stats.dfs, v_accepted, v_stats.tokens);
+    -- Champion lists of the common terms (zenglow.add_term_champions). A corpus's first load
+    -- starts them, with the weights' avgdl of this load; a tenant with chunks from before
+    -- migration 0024 gets its lists from a full build (zenglow.rebuild_term_champions).
+    if v_first_load then
+        insert into zenglow.term_champion_settings (tenant_id, embedding_model, avgdl)
+        select s.tenant_id, s.embedding_model, greatest(s.token_total::double precision / nullif(s.chunk_count, 0), 1)
+        from zenglow.corpus_stats s
+        where s.tenant_id = v_tenant and s.embedding_model = v_model.model_name and s.chunk_count > 0
+        on conflict (tenant_id, embedding_model) do nothing;
+    end if;
+    perform zenglow.add_term_champions(v_tenant, v_model.model_name, v_batch_id, v_stats.terms, v_stats.dfs);
 
     select coalesce(jsonb_object_agg(x.source, x.n), '{}') into v_by_source
     from (select coalesce(nullif(s.source, ''), coalesce(p_source, '')) as source, count(*) as n
@@ -3162,6 +3966,8 @@ declare
             / (cardinality(u.positions) + ($1).k1 * (1 - ($1).b + ($1).b * c.token_count / ($1).avgdl))), 0)
         from unnest(ts_filter(setweight(c.tsv, 'A', ($1).terms), '{a}')) u
         join unnest(($1).terms, ($1).idf) as q (term, idf) on q.term = u.lexeme)$bm25$;
+    v_champion_terms text[];
+    v_champion_depths integer[];
     v_lexical_sql text;
     v_vector_sql text;
     v_results jsonb;
@@ -3187,10 +3993,27 @@ begin
     select * into v_statistics
     from zenglow.bm25_statistics(v_tenant, v_model.model_name, v_arguments.terms, v_arguments.lexical_budget);
 
+    -- A query whose every term is common (its rarest term alone has more postings than the
+    -- budget) reads the champion lists of its terms instead, when each of them has one: depth
+    -- rows shared by idf, so that the rarer terms' lists are read deeper.
+    select coalesce(array_agg(c.term order by c.ord), '{}'), coalesce(array_agg(c.depth order by c.ord), '{}')
+    into v_champion_terms, v_champion_depths
+    from (select q.term, q.ord, ceil(s.depth * q.idf / sum(q.idf) over ())::integer as depth,
+              count(*) filter (where t.df <= s.min_df) over () as unlisted
+          from unnest(v_arguments.terms, v_statistics.idf) with ordinality q (term, idf, ord)
+          join zenglow.term_stats t on t.tenant_id = v_tenant and t.embedding_model = v_model.model_name and t.term = q.term
+          join zenglow.term_champion_settings s on s.tenant_id = v_tenant and s.embedding_model = v_model.model_name
+          where (select min(r.df) from zenglow.term_stats r
+                 where r.tenant_id = v_tenant and r.embedding_model = v_model.model_name
+                   and r.term = any (v_statistics.retrieval_terms)) > v_arguments.lexical_budget) c
+    where c.unlisted = 0;
+
     v_parameters.tenant_id := v_tenant;
     v_parameters.terms := v_arguments.terms;
     v_parameters.idf := v_statistics.idf;
     v_parameters.retrieval_query := zenglow.terms_tsquery(v_statistics.retrieval_terms);
+    v_parameters.champion_terms := v_champion_terms;
+    v_parameters.champion_depths := v_champion_depths;
     v_parameters.embedding := p_embedding;
     v_parameters.avgdl := coalesce(v_statistics.avgdl, 1);
     v_parameters.k1 := v_arguments.k1;
@@ -3210,7 +4033,7 @@ begin
         v_distance := format('(c.embedding::vector(%s) <=> ($1).embedding::vector(%s))', v_model.dimension, v_model.dimension);
         -- Enough of the graph for the candidates, and iterative scans so that the tenant and the
         -- filters do not starve the result (pgvector 0.8).
-        perform set_config('hnsw.ef_search', least(greatest(v_arguments.candidates, 40), 1000)::text, true);
+        perform zenglow.apply_ann_settings(v_model.model_name, v_arguments.candidates);
         perform set_config('hnsw.iterative_scan', 'relaxed_order', true);
         -- Both branches read indexes by design; a sequential scan of the chunks (which the
         -- planner may prefer for small partitions) is never what a query should do. Restored
@@ -3222,6 +4045,22 @@ begin
 
     -- A single-branch mode runs only its branch.
     v_lexical_sql := case when cardinality(v_statistics.retrieval_terms) = 0 or p_mode = 'vector' then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as bm25 where false'
+        when cardinality(v_champion_terms) > 0 then format($sql$
+            select c.chunk_id, c.ingested_at, %s as bm25
+            from (
+                -- The top of each term's champion list (index-only scans), then the chunks' own
+                -- tsv for the exact score.
+                select distinct h.chunk_id, h.ingested_at
+                from unnest(($1).champion_terms, ($1).champion_depths) d (term, depth)
+                cross join lateral (
+                    select tc.chunk_id, tc.ingested_at from zenglow.term_champions tc
+                    where tc.tenant_id = ($1).tenant_id and tc.embedding_model = %L and tc.term = d.term
+                    order by tc.w desc
+                    limit d.depth) h) h
+            join zenglow.chunks c on c.tenant_id = ($1).tenant_id and c.chunk_id = h.chunk_id and c.ingested_at = h.ingested_at
+            where c.embedding_model = %L %s
+            order by 3 desc, c.chunk_id
+            limit ($1).candidates$sql$, v_bm25, v_model.model_name, v_model.model_name, v_arguments.filter)
         else format($sql$
             select c.chunk_id, c.ingested_at, %s as bm25
             from (
@@ -3265,7 +4104,7 @@ begin
                 v.chunk_id is not null as in_vector,
                 coalesce(l.bm25, %s) as bm25,
                 case when ($1).embedding is null then null else 1 - coalesce(v.distance, %s) end as cosine,
-                (select count(*) from unnest(tsvector_to_array(to_tsvector('english'::regconfig, c.title))) l
+                (select count(*) from unnest(c.title_terms) l
                  where l = any (($1).terms))::double precision / greatest(cardinality(($1).terms), 1) as title_match,
                 exp(-extract(epoch from now() - c.ingested_at) / 31557600.0) as recency,
                 coalesce(sp.prior, 0) as source_prior,
@@ -3356,7 +4195,8 @@ begin
             'total_ms', round(extract(epoch from v_finished_at - v_called_at) * 1000, 3)))
         || case when p_explain then jsonb_build_object('explain', jsonb_build_object(
             'terms', to_jsonb(v_arguments.terms), 'retrieval_terms', to_jsonb(v_statistics.retrieval_terms),
-            'idf', to_jsonb(v_statistics.idf), 'chunks', v_statistics.chunk_count, 'avgdl', v_statistics.avgdl,
+            'idf', to_jsonb(v_statistics.idf), 'champion_terms', to_jsonb(v_champion_terms),
+            'champion_depths', to_jsonb(v_champion_depths), 'chunks', v_statistics.chunk_count, 'avgdl', v_statistics.avgdl,
             'k1', v_arguments.k1, 'b', v_arguments.b, 'ltr_coefficients', v_ltr.coefficients,
             'ltr_intercept', v_ltr.intercept)) else '{}'::jsonb end;
 end
@@ -3660,6 +4500,64 @@ ALTER FUNCTION zenglow_api.set_fusion_weights(p_weights jsonb, p_reason text, p_
 --
 
 COMMENT ON FUNCTION zenglow_api.set_fusion_weights(p_weights jsonb, p_reason text, p_actor text, p_issue_link text) IS 'Activates new fusion weights {"ltr": w, "vector": w} for the current tenant; audited; NOTIFY zenglow_weights. Returns {version, weights, previous_version}. Errors: ZG001 no tenant, ZG002 invalid weights.';
+
+--
+-- Name: set_retrieval_settings(jsonb, text, text, text, bigint); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+CREATE FUNCTION zenglow_api.set_retrieval_settings(p_settings jsonb, p_reason text, p_actor text, p_issue_link text DEFAULT NULL::text, p_ltr_version bigint DEFAULT NULL::bigint) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+-- Activates a new retrieval-settings version for the current tenant, atomically: the version row,
+-- its audit record (old, new, reason, actor, link) and the zenglow_settings notification commit
+-- together or not at all. p_settings names only what changes: the other fields keep the values in
+-- effect (the tenant's, else _global's), and a field given as JSON null goes back to the default.
+-- p_ltr_version is the LTR model the settings were fitted with (zenglow ltr fit), null when set
+-- by hand. Bad values raise ZG009 naming the field before anything is written.
+declare
+    v_tenant text := zenglow.require_tenant();
+    v_given jsonb := zenglow.validate_retrieval_settings(p_settings);
+    v_old record;
+    v_settings jsonb;
+    v_version bigint;
+begin
+    if p_reason is null or btrim(p_reason) = '' then
+        raise exception using errcode = 'ZG009', message = 'a reason is required to change retrieval settings';
+    end if;
+    if p_actor is null or btrim(p_actor) = '' then
+        raise exception using errcode = 'ZG009', message = 'an actor is required to change retrieval settings';
+    end if;
+    if p_ltr_version is not null and not exists (select from zenglow.ltr_models l where l.version = p_ltr_version) then
+        raise exception using errcode = 'ZG009', message = format('ltr_version %s is not a stored LTR model', p_ltr_version),
+            hint = 'give the version of a row of zenglow.ltr_models, or none';
+    end if;
+    -- Serialise changes of one tenant, so "old" in the audit record is what was replaced.
+    perform pg_advisory_xact_lock(hashtextextended('zenglow.retrieval_settings:' || v_tenant, 0));
+    select * into v_old from zenglow.retrieval_settings_in_effect();
+    v_settings := (v_old.settings - array(select k from jsonb_each(p_settings) e (k, v)
+        where jsonb_typeof(p_settings) = 'object' and jsonb_typeof(e.v) = 'null')) || v_given;
+    insert into zenglow.retrieval_settings (tenant_id, settings, ltr_version, reason, actor, issue_link)
+    values (v_tenant, v_settings, p_ltr_version, p_reason, p_actor, p_issue_link)
+    returning version, settings into v_version, v_settings;
+    perform zenglow_audit.append(p_actor, 'retrieval_settings.activate', 'retrieval_settings/' || v_version,
+        jsonb_build_object(
+            'old', jsonb_build_object('version', v_old.version, 'scope', v_old.scope, 'settings', v_old.settings,
+                'ltr_version', v_old.ltr_version),
+            'new', jsonb_build_object('version', v_version, 'settings', v_settings, 'ltr_version', p_ltr_version),
+            'reason', p_reason,
+            'issue_link', p_issue_link));
+    return jsonb_build_object('version', v_version, 'settings', v_settings, 'ltr_version', p_ltr_version,
+        'previous_version', v_old.version);
+end
+$$;
+
+ALTER FUNCTION zenglow_api.set_retrieval_settings(p_settings jsonb, p_reason text, p_actor text, p_issue_link text, p_ltr_version bigint) OWNER TO zenglow_owner;
+
+--
+-- Name: FUNCTION set_retrieval_settings(p_settings jsonb, p_reason text, p_actor text, p_issue_link text, p_ltr_version bigint); Type: COMMENT; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+COMMENT ON FUNCTION zenglow_api.set_retrieval_settings(p_settings jsonb, p_reason text, p_actor text, p_issue_link text, p_ltr_version bigint) IS 'Activates new retrieval settings for the current tenant: the fields given ({k1, b, candidates, lexical_budget}; null resets one to the default) over those in effect; audited; NOTIFY zenglow_settings. Returns {version, settings, ltr_version, previous_version}. Errors: ZG001 no tenant, ZG009 a bad field, reason, actor or ltr_version.';
 
 --
 -- Name: transition_batch(bigint, text, text, bigint, bigint, jsonb, text); Type: FUNCTION; Schema: zenglow_api; Owner: zenglow_owner
@@ -4289,6 +5187,32 @@ ALTER AGGREGATE zenglow_stats.jsonb_count_merge(jsonb) OWNER TO zenglow_owner;
 COMMENT ON AGGREGATE zenglow_stats.jsonb_count_merge(jsonb) IS 'Sums {key: count} JSON objects key by key (nulls ignored; null if all are null), e.g. zenglow_stats.jsonb_count_merge(result_sources) over a week of query_stats_1d.';
 
 --
+-- Name: ann_settings; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.ann_settings (
+    model_name text NOT NULL,
+    index_kind text DEFAULT 'hnsw'::text NOT NULL,
+    hnsw_m integer DEFAULT 16 NOT NULL,
+    hnsw_ef_construction integer DEFAULT 64 NOT NULL,
+    hnsw_ef_search integer,
+    ivfflat_lists integer,
+    ivfflat_probes integer DEFAULT 10 NOT NULL,
+    built jsonb,
+    version bigint DEFAULT 1 NOT NULL,
+    changed_at timestamp with time zone DEFAULT now() NOT NULL,
+    changed_by text DEFAULT 'migration'::text NOT NULL,
+    CONSTRAINT ann_settings_hnsw_ef_construction_range CHECK (((hnsw_ef_construction >= 4) AND (hnsw_ef_construction <= 1000))),
+    CONSTRAINT ann_settings_hnsw_ef_search_range CHECK (((hnsw_ef_search >= 1) AND (hnsw_ef_search <= 1000))),
+    CONSTRAINT ann_settings_hnsw_m_range CHECK (((hnsw_m >= 2) AND (hnsw_m <= 100))),
+    CONSTRAINT ann_settings_index_kind_known CHECK ((index_kind = ANY (ARRAY['hnsw'::text, 'ivfflat'::text]))),
+    CONSTRAINT ann_settings_ivfflat_lists_range CHECK (((ivfflat_lists >= 1) AND (ivfflat_lists <= 32768))),
+    CONSTRAINT ann_settings_ivfflat_probes_range CHECK (((ivfflat_probes >= 1) AND (ivfflat_probes <= 32768)))
+);
+
+ALTER TABLE zenglow.ann_settings OWNER TO zenglow_owner;
+
+--
 -- Name: api_keys; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -4483,6 +5407,7 @@ CREATE TABLE zenglow.chunks (
     embedding_model text NOT NULL,
     ingested_at timestamp with time zone DEFAULT now() NOT NULL,
     token_count integer DEFAULT 0 NOT NULL,
+    title_terms text[] GENERATED ALWAYS AS (tsvector_to_array(to_tsvector('english'::regconfig, title))) STORED,
     CONSTRAINT chunks_body_not_empty CHECK ((body <> ''::text)),
     CONSTRAINT chunks_chunk_order_nonnegative CHECK ((chunk_order >= 0)),
     CONSTRAINT chunks_document_id_length CHECK (((length(document_id) >= 1) AND (length(document_id) <= 512))),
@@ -4540,6 +5465,7 @@ CREATE TABLE zenglow.chunks_default (
     embedding_model text NOT NULL,
     ingested_at timestamp with time zone DEFAULT now() NOT NULL,
     token_count integer DEFAULT 0 NOT NULL,
+    title_terms text[] GENERATED ALWAYS AS (tsvector_to_array(to_tsvector('english'::regconfig, title))) STORED,
     CONSTRAINT chunks_body_not_empty CHECK ((body <> ''::text)),
     CONSTRAINT chunks_chunk_order_nonnegative CHECK ((chunk_order >= 0)),
     CONSTRAINT chunks_document_id_length CHECK (((length(document_id) >= 1) AND (length(document_id) <= 512))),
@@ -5068,6 +5994,52 @@ ALTER TABLE zenglow.query_rollup_watermarks OWNER TO zenglow_owner;
 COMMENT ON TABLE zenglow.query_rollup_watermarks IS 'Per rollup level, the end of the last complete bucket rolled up (rows at or past it are read raw by the real-time views), and what the last refresh did.';
 
 --
+-- Name: retrieval_settings; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.retrieval_settings (
+    tenant_id text NOT NULL,
+    version bigint NOT NULL,
+    settings jsonb NOT NULL,
+    ltr_version bigint,
+    reason text NOT NULL,
+    actor text NOT NULL,
+    issue_link text,
+    created_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT retrieval_settings_actor_given CHECK ((btrim(actor) <> ''::text)),
+    CONSTRAINT retrieval_settings_reason_given CHECK ((btrim(reason) <> ''::text))
+);
+
+ALTER TABLE ONLY zenglow.retrieval_settings FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.retrieval_settings OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE retrieval_settings; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.retrieval_settings IS 'Retrieval settings versions, never updated or deleted. settings: {"k1", "b", "candidates", "lexical_budget"}, complete and validated (zenglow.validate_retrieval_settings); ltr_version: the LTR model they were fitted with (null: set by hand). A tenant''s settings are its newest version, else the newest _global one, else the defaults.';
+
+--
+-- Name: retrieval_settings_version_seq; Type: SEQUENCE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE SEQUENCE zenglow.retrieval_settings_version_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+
+ALTER TABLE zenglow.retrieval_settings_version_seq OWNER TO zenglow_owner;
+
+--
+-- Name: retrieval_settings_version_seq; Type: SEQUENCE OWNED BY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER SEQUENCE zenglow.retrieval_settings_version_seq OWNED BY zenglow.retrieval_settings.version;
+
+--
 -- Name: source_priors; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -5103,6 +6075,61 @@ ALTER TABLE zenglow.tenants OWNER TO zenglow_owner;
 --
 
 COMMENT ON TABLE zenglow.tenants IS 'Tenants: lowercase letters, digits, _ and -, at most 63 characters. An inactive tenant sees nothing. _global is reserved for defaults (fusion weights) and can never be a session''s tenant.';
+
+--
+-- Name: term_champion_settings; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.term_champion_settings (
+    tenant_id text NOT NULL,
+    embedding_model text NOT NULL,
+    min_df bigint DEFAULT 5000 NOT NULL,
+    list_size integer DEFAULT 2000 NOT NULL,
+    depth integer DEFAULT 1000 NOT NULL,
+    k1 double precision DEFAULT 1.2 NOT NULL,
+    b double precision DEFAULT 0.75 NOT NULL,
+    avgdl double precision NOT NULL,
+    built_at timestamp with time zone DEFAULT now() NOT NULL,
+    CONSTRAINT term_champion_settings_avgdl_positive CHECK ((avgdl > (0)::double precision)),
+    CONSTRAINT term_champion_settings_b_range CHECK (((b >= (0)::double precision) AND (b <= (1)::double precision))),
+    CONSTRAINT term_champion_settings_depth_range CHECK (((depth >= 1) AND (depth <= list_size))),
+    CONSTRAINT term_champion_settings_k1_range CHECK (((k1 >= (0)::double precision) AND (k1 <= (100)::double precision))),
+    CONSTRAINT term_champion_settings_list_size_range CHECK (((list_size >= 1) AND (list_size <= 1000000))),
+    CONSTRAINT term_champion_settings_min_df_positive CHECK ((min_df >= 1))
+);
+
+ALTER TABLE ONLY zenglow.term_champion_settings FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.term_champion_settings OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE term_champion_settings; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.term_champion_settings IS 'How a tenant''s champion lists are kept: min_df, list_size, depth and the k1, b, avgdl of their weights.';
+
+--
+-- Name: term_champions; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.term_champions (
+    tenant_id text NOT NULL,
+    embedding_model text NOT NULL,
+    term text NOT NULL,
+    w double precision NOT NULL,
+    chunk_id bigint NOT NULL,
+    ingested_at timestamp with time zone NOT NULL
+);
+
+ALTER TABLE ONLY zenglow.term_champions FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.term_champions OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE term_champions; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.term_champions IS 'Champion lists: per tenant, model and common term, the chunks with the highest BM25 tf-part w.';
 
 --
 -- Name: term_stats; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
@@ -7616,6 +8643,19 @@ ALTER TABLE ONLY zenglow.chunks ALTER COLUMN chunk_id SET DEFAULT nextval('zengl
 ALTER TABLE ONLY zenglow.fusion_weights ALTER COLUMN version SET DEFAULT nextval('zenglow.fusion_weights_version_seq'::regclass);
 
 --
+-- Name: retrieval_settings version; Type: DEFAULT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.retrieval_settings ALTER COLUMN version SET DEFAULT nextval('zenglow.retrieval_settings_version_seq'::regclass);
+
+--
+-- Name: ann_settings ann_settings_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.ann_settings
+    ADD CONSTRAINT ann_settings_pkey PRIMARY KEY (model_name);
+
+--
 -- Name: api_keys api_keys_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -7770,6 +8810,13 @@ ALTER TABLE ONLY zenglow.query_rollup_watermarks
     ADD CONSTRAINT query_rollup_watermarks_pkey PRIMARY KEY (level);
 
 --
+-- Name: retrieval_settings retrieval_settings_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.retrieval_settings
+    ADD CONSTRAINT retrieval_settings_pkey PRIMARY KEY (tenant_id, version);
+
+--
 -- Name: source_priors source_priors_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -7782,6 +8829,20 @@ ALTER TABLE ONLY zenglow.source_priors
 
 ALTER TABLE ONLY zenglow.tenants
     ADD CONSTRAINT tenants_pkey PRIMARY KEY (tenant_id);
+
+--
+-- Name: term_champion_settings term_champion_settings_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.term_champion_settings
+    ADD CONSTRAINT term_champion_settings_pkey PRIMARY KEY (tenant_id, embedding_model);
+
+--
+-- Name: term_champions term_champions_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.term_champions
+    ADD CONSTRAINT term_champions_pkey PRIMARY KEY (tenant_id, embedding_model, term, chunk_id);
 
 --
 -- Name: term_stats term_stats_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
@@ -7908,6 +8969,12 @@ CREATE INDEX query_rollup_1h_bucket ON zenglow.query_rollup_1h USING btree (buck
 CREATE INDEX query_rollup_5m_bucket ON zenglow.query_rollup_5m USING btree (bucket);
 
 --
+-- Name: term_champions_by_weight; Type: INDEX; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE INDEX term_champions_by_weight ON zenglow.term_champions USING btree (tenant_id, embedding_model, term, w DESC) INCLUDE (chunk_id, ingested_at);
+
+--
 -- Name: history_version_once; Type: INDEX; Schema: zenglow_migrations; Owner: postgres
 --
 
@@ -8028,6 +9095,12 @@ CREATE TRIGGER ltr_models_change_advances_corpus_epochs AFTER DELETE OR UPDATE O
 CREATE TRIGGER ltr_models_notify AFTER INSERT ON zenglow.ltr_models FOR EACH ROW EXECUTE FUNCTION zenglow.notify_model();
 
 --
+-- Name: models models_add_ann_settings; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER models_add_ann_settings AFTER INSERT ON zenglow.models FOR EACH ROW EXECUTE FUNCTION zenglow.add_ann_settings();
+
+--
 -- Name: models models_notify_activation; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -8038,6 +9111,24 @@ CREATE TRIGGER models_notify_activation AFTER UPDATE OF active ON zenglow.models
 --
 
 CREATE TRIGGER models_notify_active_insert AFTER INSERT ON zenglow.models FOR EACH ROW WHEN (new.active) EXECUTE FUNCTION zenglow.notify_model();
+
+--
+-- Name: retrieval_settings retrieval_settings_check; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER retrieval_settings_check BEFORE INSERT OR DELETE OR UPDATE ON zenglow.retrieval_settings FOR EACH ROW EXECUTE FUNCTION zenglow.check_retrieval_settings();
+
+--
+-- Name: retrieval_settings retrieval_settings_notify; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER retrieval_settings_notify AFTER INSERT ON zenglow.retrieval_settings FOR EACH ROW EXECUTE FUNCTION zenglow.notify_retrieval_settings();
+
+--
+-- Name: retrieval_settings retrieval_settings_refuse_truncate; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TRIGGER retrieval_settings_refuse_truncate BEFORE TRUNCATE ON zenglow.retrieval_settings FOR EACH STATEMENT EXECUTE FUNCTION zenglow.check_retrieval_settings();
 
 --
 -- Name: source_priors source_priors_delete_advances_corpus_epoch; Type: TRIGGER; Schema: zenglow; Owner: zenglow_owner
@@ -8086,6 +9177,13 @@ CREATE TRIGGER events_append_only BEFORE DELETE OR UPDATE ON zenglow_audit.event
 --
 
 CREATE TRIGGER events_no_truncate BEFORE TRUNCATE ON zenglow_audit.events FOR EACH STATEMENT EXECUTE FUNCTION zenglow_audit.refuse_change();
+
+--
+-- Name: ann_settings ann_settings_model_name_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.ann_settings
+    ADD CONSTRAINT ann_settings_model_name_fkey FOREIGN KEY (model_name) REFERENCES zenglow.models(model_name) ON DELETE CASCADE;
 
 --
 -- Name: api_keys api_keys_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
@@ -8165,11 +9263,39 @@ ALTER TABLE ONLY zenglow.query_rollup_5m
     ADD CONSTRAINT query_rollup_5m_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
 
 --
+-- Name: retrieval_settings retrieval_settings_ltr_version_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.retrieval_settings
+    ADD CONSTRAINT retrieval_settings_ltr_version_fkey FOREIGN KEY (ltr_version) REFERENCES zenglow.ltr_models(version);
+
+--
+-- Name: retrieval_settings retrieval_settings_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.retrieval_settings
+    ADD CONSTRAINT retrieval_settings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
 -- Name: source_priors source_priors_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
 --
 
 ALTER TABLE ONLY zenglow.source_priors
     ADD CONSTRAINT source_priors_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: term_champion_settings term_champion_settings_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.term_champion_settings
+    ADD CONSTRAINT term_champion_settings_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
+-- Name: term_champions term_champions_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.term_champions
+    ADD CONSTRAINT term_champions_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
 
 --
 -- Name: term_stats term_stats_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
@@ -8227,6 +9353,12 @@ CREATE POLICY analyst_read ON zenglow.query_rollup_1h FOR SELECT TO zenglow_anal
 --
 
 CREATE POLICY analyst_read ON zenglow.query_rollup_5m FOR SELECT TO zenglow_analyst USING (true);
+
+--
+-- Name: retrieval_settings analyst_read; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY analyst_read ON zenglow.retrieval_settings FOR SELECT TO zenglow_analyst USING (true);
 
 --
 -- Name: api_keys; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
@@ -8325,6 +9457,12 @@ CREATE POLICY owner_maintenance ON zenglow.query_rollup_1h TO zenglow_owner USIN
 CREATE POLICY owner_maintenance ON zenglow.query_rollup_5m TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
 
 --
+-- Name: retrieval_settings owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.retrieval_settings TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
 -- Name: source_priors owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -8335,6 +9473,18 @@ CREATE POLICY owner_maintenance ON zenglow.source_priors TO zenglow_owner USING 
 --
 
 CREATE POLICY owner_maintenance ON zenglow.tenants TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: term_champion_settings owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.term_champion_settings TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
+-- Name: term_champions owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.term_champions TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
 
 --
 -- Name: term_stats owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
@@ -8367,6 +9517,12 @@ ALTER TABLE zenglow.query_rollup_1h ENABLE ROW LEVEL SECURITY;
 ALTER TABLE zenglow.query_rollup_5m ENABLE ROW LEVEL SECURITY;
 
 --
+-- Name: retrieval_settings; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.retrieval_settings ENABLE ROW LEVEL SECURITY;
+
+--
 -- Name: source_priors; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -8377,6 +9533,12 @@ ALTER TABLE zenglow.source_priors ENABLE ROW LEVEL SECURITY;
 --
 
 CREATE POLICY tenant_insert ON zenglow.fusion_weights FOR INSERT WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
+-- Name: retrieval_settings tenant_insert; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_insert ON zenglow.retrieval_settings FOR INSERT WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
 
 --
 -- Name: api_keys tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
@@ -8421,6 +9583,12 @@ CREATE POLICY tenant_isolation ON zenglow.fusion_weights FOR SELECT USING (((( S
 CREATE POLICY tenant_isolation ON zenglow.query_performance TO zenglow_owner, zenglow_app, zenglow_ingest USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant))) WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
 
 --
+-- Name: retrieval_settings tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow.retrieval_settings FOR SELECT USING (((( SELECT zenglow.current_tenant() AS current_tenant) IS NOT NULL) AND (tenant_id = ANY (ARRAY[( SELECT zenglow.current_tenant() AS current_tenant), '_global'::text]))));
+
+--
 -- Name: source_priors tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -8433,6 +9601,18 @@ CREATE POLICY tenant_isolation ON zenglow.source_priors USING ((tenant_id = ( SE
 CREATE POLICY tenant_isolation ON zenglow.tenants FOR SELECT USING (((tenant_id = NULLIF(current_setting('zenglow.tenant_id'::text, true), ''::text)) AND (tenant_id <> '_global'::text)));
 
 --
+-- Name: term_champion_settings tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow.term_champion_settings USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant))) WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
+-- Name: term_champions tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow.term_champions USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant))) WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
 -- Name: term_stats tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -8443,6 +9623,18 @@ CREATE POLICY tenant_isolation ON zenglow.term_stats USING ((tenant_id = ( SELEC
 --
 
 ALTER TABLE zenglow.tenants ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: term_champion_settings; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.term_champion_settings ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: term_champions; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.term_champions ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: term_stats; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
@@ -8526,6 +9718,19 @@ GRANT USAGE ON SCHEMA zenglow_stats TO zenglow_analyst;
 REVOKE ALL ON FUNCTION zenglow.activate_model(p_model text, p_actor text) FROM PUBLIC;
 
 --
+-- Name: FUNCTION add_ann_settings(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.add_ann_settings() FROM PUBLIC;
+
+--
+-- Name: FUNCTION add_term_champions(p_tenant_id text, p_model text, p_batch_id bigint, p_terms text[], p_dfs bigint[]); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.add_term_champions(p_tenant_id text, p_model text, p_batch_id bigint, p_terms text[], p_dfs bigint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.add_term_champions(p_tenant_id text, p_model text, p_batch_id bigint, p_terms text[], p_dfs bigint[]) TO zenglow_ingest;
+
+--
 -- Name: FUNCTION add_term_stats(p_tenant_id text, p_model text, p_sign integer, p_terms text[], p_dfs bigint[], p_chunks bigint, p_tokens bigint); Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -8558,6 +9763,19 @@ REVOKE ALL ON FUNCTION zenglow.advance_epoch_on_write() FROM PUBLIC;
 REVOKE ALL ON FUNCTION zenglow.advance_every_corpus_epoch() FROM PUBLIC;
 
 --
+-- Name: FUNCTION ann_settings_report(p_model text, p_changed boolean); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.ann_settings_report(p_model text, p_changed boolean) FROM PUBLIC;
+
+--
+-- Name: FUNCTION apply_ann_settings(p_model text, p_candidates integer); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.apply_ann_settings(p_model text, p_candidates integer) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.apply_ann_settings(p_model text, p_candidates integer) TO zenglow_app;
+
+--
 -- Name: FUNCTION backup_row_counts(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -8578,11 +9796,25 @@ REVOKE ALL ON FUNCTION zenglow.bounded_number(p_value jsonb, p_name text, p_min 
 GRANT ALL ON FUNCTION zenglow.bounded_number(p_value jsonb, p_name text, p_min numeric, p_max numeric, p_integer boolean, p_errcode text, p_hint text) TO zenglow_app;
 
 --
+-- Name: FUNCTION build_term_champions(p_tenant_id text, p_model text, p_terms text[], p_skip_forgotten boolean); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.build_term_champions(p_tenant_id text, p_model text, p_terms text[], p_skip_forgotten boolean) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.build_term_champions(p_tenant_id text, p_model text, p_terms text[], p_skip_forgotten boolean) TO zenglow_ingest;
+
+--
 -- Name: FUNCTION capabilities(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
 REVOKE ALL ON FUNCTION zenglow.capabilities() FROM PUBLIC;
 GRANT ALL ON FUNCTION zenglow.capabilities() TO zenglow_app;
+
+--
+-- Name: FUNCTION champion_weight(p_tf integer, p_dl integer, p_k1 double precision, p_b double precision, p_avgdl double precision); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.champion_weight(p_tf integer, p_dl integer, p_k1 double precision, p_b double precision, p_avgdl double precision) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.champion_weight(p_tf integer, p_dl integer, p_k1 double precision, p_b double precision, p_avgdl double precision) TO zenglow_ingest;
 
 --
 -- Name: FUNCTION check_batch_transition(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
@@ -8595,6 +9827,12 @@ REVOKE ALL ON FUNCTION zenglow.check_batch_transition() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION zenglow.check_fusion_weights() FROM PUBLIC;
+
+--
+-- Name: FUNCTION check_retrieval_settings(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.check_retrieval_settings() FROM PUBLIC;
 
 --
 -- Name: FUNCTION check_staged_chunks(p_model text, p_dimension integer, p_vector boolean); Type: ACL; Schema: zenglow; Owner: zenglow_owner
@@ -8667,6 +9905,13 @@ REVOKE ALL ON FUNCTION zenglow.fill_chunk_text_stats() FROM PUBLIC;
 
 REVOKE ALL ON FUNCTION zenglow.forget_chunks(p_where text) FROM PUBLIC;
 GRANT ALL ON FUNCTION zenglow.forget_chunks(p_where text) TO zenglow_ingest;
+
+--
+-- Name: FUNCTION forget_term_champions(p_tenant_id text, p_model text, p_terms text[], p_dfs bigint[]); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.forget_term_champions(p_tenant_id text, p_model text, p_terms text[], p_dfs bigint[]) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.forget_term_champions(p_tenant_id text, p_model text, p_terms text[], p_dfs bigint[]) TO zenglow_ingest;
 
 --
 -- Name: FUNCTION in_maintenance_mode(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
@@ -8749,6 +9994,18 @@ REVOKE ALL ON FUNCTION zenglow.maintenance_retire_query_performance(OUT created 
 REVOKE ALL ON FUNCTION zenglow.maintenance_retire_query_rollups(p_now timestamp with time zone) FROM PUBLIC;
 
 --
+-- Name: FUNCTION maintenance_term_champions(p_drift double precision); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.maintenance_term_champions(p_drift double precision) FROM PUBLIC;
+
+--
+-- Name: FUNCTION model_index_definition(p_model text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.model_index_definition(p_model text) FROM PUBLIC;
+
+--
 -- Name: FUNCTION model_index_name(p_model text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -8771,6 +10028,12 @@ REVOKE ALL ON FUNCTION zenglow.notify_manifest() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION zenglow.notify_model() FROM PUBLIC;
+
+--
+-- Name: FUNCTION notify_retrieval_settings(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.notify_retrieval_settings() FROM PUBLIC;
 
 --
 -- Name: FUNCTION notify_weights(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
@@ -8826,11 +10089,17 @@ REVOKE ALL ON FUNCTION zenglow.query_terms(p_query text) FROM PUBLIC;
 GRANT ALL ON FUNCTION zenglow.query_terms(p_query text) TO zenglow_app;
 
 --
--- Name: FUNCTION rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+-- Name: FUNCTION rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint, OUT settings_version bigint); Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
-REVOKE ALL ON FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint) FROM PUBLIC;
-GRANT ALL ON FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint) TO zenglow_app;
+REVOKE ALL ON FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint, OUT settings_version bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.rag_query_arguments(p_query text, p_embedding real[], p_top_k integer, p_filters jsonb, p_mode text, p_options jsonb, p_model text, p_dimension integer, OUT terms text[], OUT filter text, OUT k1 double precision, OUT b double precision, OUT candidates integer, OUT lexical_budget bigint, OUT settings_version bigint) TO zenglow_app;
+
+--
+-- Name: FUNCTION rebuild_term_champions(p_tenant_id text, p_model text, p_min_df bigint, p_list_size integer, p_depth integer, p_k1 double precision, p_b double precision); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.rebuild_term_champions(p_tenant_id text, p_model text, p_min_df bigint, p_list_size integer, p_depth integer, p_k1 double precision, p_b double precision) FROM PUBLIC;
 
 --
 -- Name: FUNCTION refresh_query_rollups(p_now timestamp with time zone); Type: ACL; Schema: zenglow; Owner: zenglow_owner
@@ -8854,6 +10123,20 @@ REVOKE ALL ON FUNCTION zenglow.retrieval_filter(p_filters jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION zenglow.retrieval_filter(p_filters jsonb) TO zenglow_app;
 
 --
+-- Name: FUNCTION retrieval_settings_defaults(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.retrieval_settings_defaults() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.retrieval_settings_defaults() TO zenglow_app;
+
+--
+-- Name: FUNCTION retrieval_settings_in_effect(OUT version bigint, OUT scope text, OUT settings jsonb, OUT ltr_version bigint, OUT created_at timestamp with time zone, OUT actor text, OUT reason text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.retrieval_settings_in_effect(OUT version bigint, OUT scope text, OUT settings jsonb, OUT ltr_version bigint, OUT created_at timestamp with time zone, OUT actor text, OUT reason text) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.retrieval_settings_in_effect(OUT version bigint, OUT scope text, OUT settings jsonb, OUT ltr_version bigint, OUT created_at timestamp with time zone, OUT actor text, OUT reason text) TO zenglow_app;
+
+--
 -- Name: FUNCTION run_maintenance(); Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -8864,6 +10147,18 @@ REVOKE ALL ON FUNCTION zenglow.run_maintenance() FROM PUBLIC;
 --
 
 REVOKE ALL ON FUNCTION zenglow.run_maintenance(p_scheduler text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION set_ann_settings(p_model text, p_settings jsonb, p_actor text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.set_ann_settings(p_model text, p_settings jsonb, p_actor text) FROM PUBLIC;
+
+--
+-- Name: FUNCTION set_global_retrieval_settings(p_settings jsonb, p_reason text, p_actor text, p_issue_link text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.set_global_retrieval_settings(p_settings jsonb, p_reason text, p_actor text, p_issue_link text) FROM PUBLIC;
 
 --
 -- Name: FUNCTION set_tenant_active(p_tenant_id text, p_active boolean); Type: ACL; Schema: zenglow; Owner: zenglow_owner
@@ -8899,6 +10194,13 @@ REVOKE ALL ON FUNCTION zenglow.validate_fusion_weights(p_weights jsonb) FROM PUB
 GRANT ALL ON FUNCTION zenglow.validate_fusion_weights(p_weights jsonb) TO zenglow_app;
 
 --
+-- Name: FUNCTION validate_retrieval_settings(p_settings jsonb, p_kind text); Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow.validate_retrieval_settings(p_settings jsonb, p_kind text) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow.validate_retrieval_settings(p_settings jsonb, p_kind text) TO zenglow_app;
+
+--
 -- Name: FUNCTION annotate_batch(p_tag text, p_alert_reason text, p_drift jsonb, p_pii jsonb, p_summary jsonb); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
 --
 
@@ -8920,11 +10222,11 @@ REVOKE ALL ON FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha2
 GRANT ALL ON FUNCTION zenglow_api.authenticate_key(p_prefix text, p_secret_sha256 bytea) TO zenglow_app;
 
 --
--- Name: FUNCTION cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+-- Name: FUNCTION cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text, OUT settings_version bigint); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
 --
 
-REVOKE ALL ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text) FROM PUBLIC;
-GRANT ALL ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text) TO zenglow_app;
+REVOKE ALL ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text, OUT settings_version bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.cache_generation(OUT installation text, OUT weights_version bigint, OUT ltr_version bigint, OUT model text, OUT corpus_epoch bigint, OUT stamp text, OUT settings_version bigint) TO zenglow_app;
 
 --
 -- Name: FUNCTION check_api_key(p_prefix text, p_secret_sha256 bytea); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
@@ -8939,6 +10241,13 @@ GRANT ALL ON FUNCTION zenglow_api.check_api_key(p_prefix text, p_secret_sha256 b
 
 REVOKE ALL ON FUNCTION zenglow_api.current_fusion_weights() FROM PUBLIC;
 GRANT ALL ON FUNCTION zenglow_api.current_fusion_weights() TO zenglow_app;
+
+--
+-- Name: FUNCTION current_retrieval_settings(); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.current_retrieval_settings() FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.current_retrieval_settings() TO zenglow_app;
 
 --
 -- Name: FUNCTION get_batch(p_batch_tag text); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
@@ -9010,6 +10319,13 @@ GRANT ALL ON FUNCTION zenglow_api.schema_status() TO zenglow_app;
 
 REVOKE ALL ON FUNCTION zenglow_api.set_fusion_weights(p_weights jsonb, p_reason text, p_actor text, p_issue_link text) FROM PUBLIC;
 GRANT ALL ON FUNCTION zenglow_api.set_fusion_weights(p_weights jsonb, p_reason text, p_actor text, p_issue_link text) TO zenglow_app;
+
+--
+-- Name: FUNCTION set_retrieval_settings(p_settings jsonb, p_reason text, p_actor text, p_issue_link text, p_ltr_version bigint); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
+--
+
+REVOKE ALL ON FUNCTION zenglow_api.set_retrieval_settings(p_settings jsonb, p_reason text, p_actor text, p_issue_link text, p_ltr_version bigint) FROM PUBLIC;
+GRANT ALL ON FUNCTION zenglow_api.set_retrieval_settings(p_settings jsonb, p_reason text, p_actor text, p_issue_link text, p_ltr_version bigint) TO zenglow_app;
 
 --
 -- Name: FUNCTION transition_batch(p_batch_id bigint, p_state text, p_reason text, p_accepted bigint, p_rejected bigint, p_by_source jsonb, p_detail text); Type: ACL; Schema: zenglow_api; Owner: zenglow_owner
@@ -9140,6 +10456,12 @@ GRANT ALL ON FUNCTION zenglow_stats.histogram_merge(bigint[]) TO zenglow_analyst
 
 REVOKE ALL ON FUNCTION zenglow_stats.jsonb_count_merge(jsonb) FROM PUBLIC;
 GRANT ALL ON FUNCTION zenglow_stats.jsonb_count_merge(jsonb) TO zenglow_analyst;
+
+--
+-- Name: TABLE ann_settings; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.ann_settings TO zenglow_app;
 
 --
 -- Name: TABLE batches; Type: ACL; Schema: zenglow; Owner: zenglow_owner
@@ -9478,6 +10800,19 @@ GRANT SELECT ON TABLE zenglow.query_rollup_1h TO zenglow_analyst;
 GRANT SELECT ON TABLE zenglow.query_rollup_watermarks TO zenglow_analyst;
 
 --
+-- Name: TABLE retrieval_settings; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT,INSERT ON TABLE zenglow.retrieval_settings TO zenglow_app;
+GRANT SELECT ON TABLE zenglow.retrieval_settings TO zenglow_analyst;
+
+--
+-- Name: SEQUENCE retrieval_settings_version_seq; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT USAGE ON SEQUENCE zenglow.retrieval_settings_version_seq TO zenglow_app;
+
+--
 -- Name: TABLE source_priors; Type: ACL; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -9489,6 +10824,20 @@ GRANT SELECT ON TABLE zenglow.source_priors TO zenglow_app;
 
 GRANT SELECT ON TABLE zenglow.tenants TO zenglow_app;
 GRANT SELECT ON TABLE zenglow.tenants TO zenglow_ingest;
+
+--
+-- Name: TABLE term_champion_settings; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.term_champion_settings TO zenglow_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE zenglow.term_champion_settings TO zenglow_ingest;
+
+--
+-- Name: TABLE term_champions; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.term_champions TO zenglow_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE zenglow.term_champions TO zenglow_ingest;
 
 --
 -- Name: TABLE term_stats; Type: ACL; Schema: zenglow; Owner: zenglow_owner

@@ -13,6 +13,7 @@ set local role zenglow_owner;
 do $type$
 declare
     v_attributes constant text := 'tenant_id text, terms text[], idf double precision[], retrieval_query tsquery, '
+        'champion_terms text[], champion_depths integer[], '
         'embedding real[], avgdl double precision, k1 double precision, b double precision, candidates integer, '
         'top_k integer, mode text, weight_ltr double precision, weight_vector double precision, '
         'ltr_coefficients jsonb, ltr_intercept double precision, explain boolean';

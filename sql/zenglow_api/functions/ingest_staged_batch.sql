@@ -19,7 +19,7 @@ as $$
 -- Loads the rows a loader staged in zg_staging as one batch of the current tenant, in the
 -- caller's transaction: the manifest goes open -> loading -> done (or healed, when the write had
 -- to create its partition), documents sent again replace their earlier chunks, the BM25 term
--- statistics follow, and the manifest events fire at commit. The same content (p_content_hash)
+-- statistics and the champion lists follow, and the manifest events fire at commit. The same content (p_content_hash)
 -- sent again is recognised and changes nothing (resubmitted = true). Rows the loader rejected
 -- before staging are counted in p_rejected; chunks the loader embedded itself, in p_embedded. A staged row retrieval could not use (an embedding
 -- of the wrong dimension, NaN, infinite or of zero length; an empty text; a chunk staged twice)
@@ -35,6 +35,7 @@ declare
     v_replaced bigint;
     v_accepted bigint;
     v_stats record;
+    v_first_load boolean;
     v_by_source jsonb;
     v_duplicate record;
     v_cause text;
@@ -122,7 +123,20 @@ begin
           from zenglow.chunks c, unnest(c.tsv) u
           where c.tenant_id = v_tenant and c.batch_id = v_batch_id
           group by u.lexeme) t;
+    v_first_load := coalesce((select s.chunk_count from zenglow.corpus_stats s
+        where s.tenant_id = v_tenant and s.embedding_model = v_model.model_name), 0) = 0;
     perform zenglow.add_term_stats(v_tenant, v_model.model_name, 1, v_stats.terms, v_stats.dfs, v_accepted, v_stats.tokens);
+    -- Champion lists of the common terms (zenglow.add_term_champions). A corpus's first load
+    -- starts them, with the weights' avgdl of this load; a tenant with chunks from before
+    -- migration 0024 gets its lists from a full build (zenglow.rebuild_term_champions).
+    if v_first_load then
+        insert into zenglow.term_champion_settings (tenant_id, embedding_model, avgdl)
+        select s.tenant_id, s.embedding_model, greatest(s.token_total::double precision / nullif(s.chunk_count, 0), 1)
+        from zenglow.corpus_stats s
+        where s.tenant_id = v_tenant and s.embedding_model = v_model.model_name and s.chunk_count > 0
+        on conflict (tenant_id, embedding_model) do nothing;
+    end if;
+    perform zenglow.add_term_champions(v_tenant, v_model.model_name, v_batch_id, v_stats.terms, v_stats.dfs);
 
     select coalesce(jsonb_object_agg(x.source, x.n), '{}') into v_by_source
     from (select coalesce(nullif(s.source, ''), coalesce(p_source, '')) as source, count(*) as n

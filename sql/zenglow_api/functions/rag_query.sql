@@ -52,6 +52,8 @@ declare
             / (cardinality(u.positions) + ($1).k1 * (1 - ($1).b + ($1).b * c.token_count / ($1).avgdl))), 0)
         from unnest(ts_filter(setweight(c.tsv, 'A', ($1).terms), '{a}')) u
         join unnest(($1).terms, ($1).idf) as q (term, idf) on q.term = u.lexeme)$bm25$;
+    v_champion_terms text[];
+    v_champion_depths integer[];
     v_lexical_sql text;
     v_vector_sql text;
     v_results jsonb;
@@ -77,10 +79,27 @@ begin
     select * into v_statistics
     from zenglow.bm25_statistics(v_tenant, v_model.model_name, v_arguments.terms, v_arguments.lexical_budget);
 
+    -- A query whose every term is common (its rarest term alone has more postings than the
+    -- budget) reads the champion lists of its terms instead, when each of them has one: depth
+    -- rows shared by idf, so that the rarer terms' lists are read deeper.
+    select coalesce(array_agg(c.term order by c.ord), '{}'), coalesce(array_agg(c.depth order by c.ord), '{}')
+    into v_champion_terms, v_champion_depths
+    from (select q.term, q.ord, ceil(s.depth * q.idf / sum(q.idf) over ())::integer as depth,
+              count(*) filter (where t.df <= s.min_df) over () as unlisted
+          from unnest(v_arguments.terms, v_statistics.idf) with ordinality q (term, idf, ord)
+          join zenglow.term_stats t on t.tenant_id = v_tenant and t.embedding_model = v_model.model_name and t.term = q.term
+          join zenglow.term_champion_settings s on s.tenant_id = v_tenant and s.embedding_model = v_model.model_name
+          where (select min(r.df) from zenglow.term_stats r
+                 where r.tenant_id = v_tenant and r.embedding_model = v_model.model_name
+                   and r.term = any (v_statistics.retrieval_terms)) > v_arguments.lexical_budget) c
+    where c.unlisted = 0;
+
     v_parameters.tenant_id := v_tenant;
     v_parameters.terms := v_arguments.terms;
     v_parameters.idf := v_statistics.idf;
     v_parameters.retrieval_query := zenglow.terms_tsquery(v_statistics.retrieval_terms);
+    v_parameters.champion_terms := v_champion_terms;
+    v_parameters.champion_depths := v_champion_depths;
     v_parameters.embedding := p_embedding;
     v_parameters.avgdl := coalesce(v_statistics.avgdl, 1);
     v_parameters.k1 := v_arguments.k1;
@@ -100,7 +119,7 @@ begin
         v_distance := format('(c.embedding::vector(%s) <=> ($1).embedding::vector(%s))', v_model.dimension, v_model.dimension);
         -- Enough of the graph for the candidates, and iterative scans so that the tenant and the
         -- filters do not starve the result (pgvector 0.8).
-        perform set_config('hnsw.ef_search', least(greatest(v_arguments.candidates, 40), 1000)::text, true);
+        perform zenglow.apply_ann_settings(v_model.model_name, v_arguments.candidates);
         perform set_config('hnsw.iterative_scan', 'relaxed_order', true);
         -- Both branches read indexes by design; a sequential scan of the chunks (which the
         -- planner may prefer for small partitions) is never what a query should do. Restored
@@ -112,6 +131,22 @@ begin
 
     -- A single-branch mode runs only its branch.
     v_lexical_sql := case when cardinality(v_statistics.retrieval_terms) = 0 or p_mode = 'vector' then 'select null::bigint as chunk_id, null::timestamptz as ingested_at, null::double precision as bm25 where false'
+        when cardinality(v_champion_terms) > 0 then format($sql$
+            select c.chunk_id, c.ingested_at, %s as bm25
+            from (
+                -- The top of each term's champion list (index-only scans), then the chunks' own
+                -- tsv for the exact score.
+                select distinct h.chunk_id, h.ingested_at
+                from unnest(($1).champion_terms, ($1).champion_depths) d (term, depth)
+                cross join lateral (
+                    select tc.chunk_id, tc.ingested_at from zenglow.term_champions tc
+                    where tc.tenant_id = ($1).tenant_id and tc.embedding_model = %L and tc.term = d.term
+                    order by tc.w desc
+                    limit d.depth) h) h
+            join zenglow.chunks c on c.tenant_id = ($1).tenant_id and c.chunk_id = h.chunk_id and c.ingested_at = h.ingested_at
+            where c.embedding_model = %L %s
+            order by 3 desc, c.chunk_id
+            limit ($1).candidates$sql$, v_bm25, v_model.model_name, v_model.model_name, v_arguments.filter)
         else format($sql$
             select c.chunk_id, c.ingested_at, %s as bm25
             from (
@@ -155,7 +190,7 @@ begin
                 v.chunk_id is not null as in_vector,
                 coalesce(l.bm25, %s) as bm25,
                 case when ($1).embedding is null then null else 1 - coalesce(v.distance, %s) end as cosine,
-                (select count(*) from unnest(tsvector_to_array(to_tsvector('english'::regconfig, c.title))) l
+                (select count(*) from unnest(c.title_terms) l
                  where l = any (($1).terms))::double precision / greatest(cardinality(($1).terms), 1) as title_match,
                 exp(-extract(epoch from now() - c.ingested_at) / 31557600.0) as recency,
                 coalesce(sp.prior, 0) as source_prior,
@@ -246,7 +281,8 @@ begin
             'total_ms', round(extract(epoch from v_finished_at - v_called_at) * 1000, 3)))
         || case when p_explain then jsonb_build_object('explain', jsonb_build_object(
             'terms', to_jsonb(v_arguments.terms), 'retrieval_terms', to_jsonb(v_statistics.retrieval_terms),
-            'idf', to_jsonb(v_statistics.idf), 'chunks', v_statistics.chunk_count, 'avgdl', v_statistics.avgdl,
+            'idf', to_jsonb(v_statistics.idf), 'champion_terms', to_jsonb(v_champion_terms),
+            'champion_depths', to_jsonb(v_champion_depths), 'chunks', v_statistics.chunk_count, 'avgdl', v_statistics.avgdl,
             'k1', v_arguments.k1, 'b', v_arguments.b, 'ltr_coefficients', v_ltr.coefficients,
             'ltr_intercept', v_ltr.intercept)) else '{}'::jsonb end;
 end

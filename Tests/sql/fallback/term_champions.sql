@@ -1,0 +1,10 @@
+-- Champion lists without pgvector (embeddings as real[]): built, kept through loads, replacements
+-- and retention, private to their tenant, and answering queries of only common terms as exact
+-- BM25 would.
+begin;
+select plan(22);
+
+\ir ../support/term_champions.sql
+
+select * from finish();
+rollback;
