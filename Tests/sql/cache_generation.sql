@@ -1,6 +1,6 @@
 -- zenglow_api.cache_generation on a database with every capability.
 begin;
-select plan(26);
+select plan(29);
 
 \ir support/cache_generation.sql
 

@@ -1,6 +1,6 @@
 -- zenglow_api.cache_generation without pgvector and TimescaleDB.
 begin;
-select plan(26);
+select plan(29);
 
 \ir ../support/cache_generation.sql
 

@@ -1,6 +1,6 @@
 -- zenglow_api.cache_generation: what a cached rag_query answer depends on besides the request,
 -- equal to what rag_query itself uses, changing whenever that does, refusing exactly as
--- rag_query refuses. Shared by cache_generation.sql and fallback/cache_generation.sql; 26 tests,
+-- rag_query refuses. Shared by cache_generation.sql and fallback/cache_generation.sql; 29 tests,
 -- inside the including file's transaction.
 \o /dev/null
 insert into zenglow.tenants (tenant_id) values ('generation-a'), ('generation-b');
@@ -20,7 +20,8 @@ $$;
 create function pg_temp.field(p_tenant text, p_field text) returns text language sql as $$
     select to_jsonb(g) ->> p_field
     from pg_temp.generation(p_tenant)
-        as g (installation text, weights_version bigint, ltr_version bigint, model text, corpus_epoch bigint, stamp text)
+        as g (installation text, weights_version bigint, ltr_version bigint, model text, corpus_epoch bigint, stamp text,
+            settings_version bigint)
 $$;
 -- How a statement run as zenglow_app under p_tenant fails: 'SQLSTATE: message', or 'no error'.
 create function pg_temp.refusal(p_tenant text, p_sql text) returns text language plpgsql as $$
@@ -51,7 +52,8 @@ $$;
 -- Values.
 select results_eq(
     $$select installation, weights_version, ltr_version, model, corpus_epoch from pg_temp.generation('generation-a')
-        as g (installation text, weights_version bigint, ltr_version bigint, model text, corpus_epoch bigint, stamp text)$$,
+        as g (installation text, weights_version bigint, ltr_version bigint, model text, corpus_epoch bigint, stamp text,
+            settings_version bigint)$$,
     $$select (select id::text from zenglow.installation), (select max(version) from zenglow.fusion_weights where tenant_id = '_global'),
         (select max(version) from zenglow.ltr_models), (select model_name from zenglow.models where active),
         coalesce((select epoch from zenglow.corpus_epochs where tenant_id = 'generation-a'), 0)$$,
@@ -111,6 +113,19 @@ reset role;
 select set_config('zenglow.tenant_id', '', true) \g /dev/null
 select is(pg_temp.field('generation-b', 'corpus_epoch')::bigint, (select epoch + 1 from epoch_before),
     'a change to what retrieval reads advances corpus_epoch');
+
+-- Retrieval settings: the version rag_query's options come from, null for the defaults.
+select is(pg_temp.field('generation-a', 'settings_version'), null, 'no retrieval settings: settings_version null');
+create temporary table stamp_before as select pg_temp.field('generation-a', 'stamp') as stamp;
+select set_config('zenglow.tenant_id', 'generation-a', true) \g /dev/null
+set local role zenglow_app;
+create temporary table settings_put as
+    select (zenglow_api.set_retrieval_settings('{"k1": 0.9}', 'test', 'tester') ->> 'version')::bigint as version;
+reset role;
+select set_config('zenglow.tenant_id', '', true) \g /dev/null
+select is(pg_temp.field('generation-a', 'settings_version')::bigint, (select version from settings_put),
+    'a settings change moves settings_version to the new version');
+select isnt(pg_temp.field('generation-a', 'stamp'), (select stamp from stamp_before), 'and the stamp');
 
 -- Refusals: exactly rag_query's, before any data is read.
 select is(pg_temp.refusal(t, 'select zenglow_api.cache_generation()'), pg_temp.refusal(t, 'select zenglow_api.rag_query(''x'')'),

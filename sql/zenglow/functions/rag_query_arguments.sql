@@ -1,5 +1,9 @@
 set local role zenglow_owner;
 
+-- settings_version joined the out parameters, which create or replace cannot change; the grant at
+-- the end is repeated here because dropping the function dropped it.
+drop function if exists zenglow.rag_query_arguments(text, real[], integer, jsonb, text, jsonb, text, integer);
+
 create or replace function zenglow.rag_query_arguments(
     p_query text,
     p_embedding real[],
@@ -14,7 +18,8 @@ create or replace function zenglow.rag_query_arguments(
     out k1 double precision,
     out b double precision,
     out candidates integer,
-    out lexical_budget bigint
+    out lexical_budget bigint,
+    out settings_version bigint
 )
 language plpgsql
 stable
@@ -22,14 +27,18 @@ as $$
 -- Checks zenglow_api.rag_query's arguments and resolves its options, so that a bad request is
 -- refused with ZenGlow's own SQLSTATE naming what is wrong, never with a cast error from deep
 -- inside the query: ZG009 for top_k (1..1000), mode, filters (zenglow.retrieval_filter), the
--- query's length and the options (a JSON object of JSON numbers: k1 0..100, default 1.2; b 0..1,
--- default 0.75; candidates 1..1000, default 200 or top_k when larger; lexical_budget
--- 1..1000000, default 5000); ZG008 for the query embedding (p_dimension numbers, one-dimensional,
--- no null, NaN or infinity, a norm neither zero nor beyond single precision, in which pgvector
--- computes cosines). Returns the query's stemmed terms, the filter's WHERE fragment and the options.
+-- query's length and the options (zenglow.validate_retrieval_settings: a JSON object of JSON
+-- numbers, k1 0..100, b 0..1, candidates 1..1000, lexical_budget 1..1000000); ZG008 for the query
+-- embedding (p_dimension numbers, one-dimensional, no null, NaN or infinity, a norm neither zero
+-- nor beyond single precision, in which pgvector computes cosines). Each option the call does not
+-- give comes from the tenant's retrieval settings (zenglow.retrieval_settings_in_effect: its
+-- newest version, else _global's, else the defaults k1 1.2, b 0.75, candidates 200, lexical_budget
+-- 5000), so the API, zenglow eval and zenglow ltr fit rank alike; candidates from the settings are
+-- never fewer than top_k. Returns the query's stemmed terms, the filter's WHERE fragment, the
+-- options and the settings version they came from (null for the defaults).
 declare
-    v_key text;
-    v_options constant text := 'options are k1 (0..100), b (0..1), candidates (1..1000) and lexical_budget (1..1000000)';
+    v_options jsonb;
+    v_settings jsonb;
     v_nulls bigint;
     v_non_finite bigint;
     v_squares double precision;
@@ -46,20 +55,12 @@ begin
         raise exception using errcode = 'ZG009', message = format('the query has %s characters; at most 100000 are allowed', length(p_query));
     end if;
 
-    if p_options is not null and jsonb_typeof(p_options) not in ('object', 'null') then
-        raise exception using errcode = 'ZG009', message = 'options must be a JSON object', hint = v_options;
-    end if;
-    for v_key in select jsonb_object_keys(p_options) where jsonb_typeof(p_options) = 'object' loop
-        if v_key not in ('k1', 'b', 'candidates', 'lexical_budget') then
-            raise exception using errcode = 'ZG009', message = format('unknown option %L', v_key), hint = v_options;
-        end if;
-    end loop;
-    k1 := coalesce(zenglow.bounded_number(p_options -> 'k1', 'option ''k1''', 0, 100, false, 'ZG009', v_options), 1.2);
-    b := coalesce(zenglow.bounded_number(p_options -> 'b', 'option ''b''', 0, 1, false, 'ZG009', v_options), 0.75);
-    candidates := coalesce(zenglow.bounded_number(p_options -> 'candidates', 'option ''candidates''', 1, 1000, true, 'ZG009', v_options),
-        greatest(200, p_top_k));
-    lexical_budget := coalesce(zenglow.bounded_number(p_options -> 'lexical_budget', 'option ''lexical_budget''', 1, 1000000, true,
-        'ZG009', v_options), 5000);
+    v_options := zenglow.validate_retrieval_settings(p_options, 'option');
+    select r.settings, r.version into v_settings, settings_version from zenglow.retrieval_settings_in_effect() r;
+    k1 := coalesce(v_options -> 'k1', v_settings -> 'k1')::numeric;
+    b := coalesce(v_options -> 'b', v_settings -> 'b')::numeric;
+    candidates := coalesce((v_options -> 'candidates')::numeric, greatest((v_settings -> 'candidates')::numeric, p_top_k));
+    lexical_budget := coalesce(v_options -> 'lexical_budget', v_settings -> 'lexical_budget')::numeric;
 
     filter := zenglow.retrieval_filter(p_filters);
     terms := zenglow.query_terms(p_query);
@@ -103,4 +104,7 @@ $$;
 
 comment on function zenglow.rag_query_arguments(text, real[], integer, jsonb, text, jsonb, text, integer) is
     'Validates rag_query''s arguments (ZG009 top_k, mode, filters, options, query length; ZG008 embedding) and resolves '
-    'the options: (terms, filter, k1, b, candidates, lexical_budget).';
+    'the options, each from the call, else the tenant''s retrieval settings: (terms, filter, k1, b, candidates, '
+    'lexical_budget, settings_version).';
+
+grant execute on function zenglow.rag_query_arguments(text, real[], integer, jsonb, text, jsonb, text, integer) to zenglow_app;
