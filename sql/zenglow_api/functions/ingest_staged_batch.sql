@@ -90,9 +90,10 @@ begin
 
     begin
         execute format($sql$
-            insert into zenglow.chunks (tenant_id, document_id, chunk_order, source, title, metadata, content_hash,
+            insert into zenglow.chunks (tenant_id, document_id, chunk_order, source, title, title_terms, metadata, content_hash,
                 batch_id, batch_tag, body, embedding, embedding_model)
             select $1, s.document_id, s.chunk_order, coalesce(nullif(s.source, ''), $2), coalesce(s.title, ''),
+                tsvector_to_array(to_tsvector('english'::regconfig, coalesce(s.title, ''))),
                 coalesce(s.metadata, '{}'::jsonb), s.content_hash, $3, $4, s.body, s.embedding%s, $5
             from pg_temp.zg_staging s
             order by s.row_number$sql$, case when v_vector then '::vector' else '' end)
