@@ -66,7 +66,7 @@ struct BatchValidation {
                         .duplicateChunk, "chunk \(chunk.order) of document \(document.id) appears twice in the batch")
                     continue
                 }
-                let digest = SHA256.hash(data: chunk.textBytes).map { String(format: "%02x", $0) }.joined()
+                let digest = SHA256.hash(data: chunk.textBytes).lowercaseHex
                 rows.append(
                     StagingRow(
                         row: row,

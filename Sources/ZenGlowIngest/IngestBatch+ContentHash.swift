@@ -28,6 +28,6 @@ extension IngestBatch {
                 }
             }
         }
-        return "sha256:" + hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return "sha256:" + hasher.finalize().lowercaseHex
     }
 }

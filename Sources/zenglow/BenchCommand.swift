@@ -9,7 +9,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks that print figures (not run by the tests).",
-        subcommands: [Speed.self, Embed.self, Spool.self]
+        subcommands: [Speed.self, Load.self, Embed.self, Spool.self]
     )
 
     struct Speed: AsyncParsableCommand {

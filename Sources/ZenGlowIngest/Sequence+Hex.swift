@@ -1,0 +1,16 @@
+import Crypto
+
+extension Sequence<UInt8> {
+    /// The bytes as lowercase hexadecimal, two digits each (without Foundation's `String(format:)`,
+    /// which costs the loader microseconds per chunk).
+    var lowercaseHex: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(underestimatedCount * 2)
+        for byte in self {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
