@@ -7,21 +7,24 @@ import ZenGlowIngest
 import ZenGlowMigrator
 
 /// `zenglow eval`: loads SciFact through the batch loader into a fresh database, measures each
-/// retrieval mode, fits the LTR coefficients, and measures again.
+/// retrieval mode with the tenant's retrieval settings (as the API serves them; `k1`/`b` given are
+/// stored as its settings first), fits the LTR coefficients as `zenglow ltr fit` does (kept only
+/// when they beat the current model), and measures again.
 public struct Evaluation: Sendable {
     public struct Options: Sendable {
         public var dataFolder: String
         public var root: String
         public var server: DatabaseURL
-        public var k1: Double
-        public var b: Double
+        /// Overrides of the default retrieval settings, stored as the tenant's settings before measuring.
+        public var k1: Double?
+        public var b: Double?
         public var keepDatabase: Bool
         /// When set, the last rows are measured again with each query text embedded by ZenGlow
         /// itself instead of the precomputed reference vectors, its embedding time included per query.
         public var queryEmbedder: (any TextEmbedder)?
 
         public init(
-            dataFolder: String, root: String, server: DatabaseURL, k1: Double, b: Double, keepDatabase: Bool,
+            dataFolder: String, root: String, server: DatabaseURL, k1: Double?, b: Double?, keepDatabase: Bool,
             queryEmbedder: (any TextEmbedder)? = nil
         ) {
             self.dataFolder = dataFolder
@@ -50,6 +53,11 @@ public struct Evaluation: Sendable {
         public var rows: [Row] = []
         public var fittedCoefficients: [String: Double] = [:]
         public var crossValidatedNDCG = 0.0
+        /// The settings every row ranked with, and their version (nil: the built-in defaults).
+        public var settings = RetrievalSettings.defaults
+        public var settingsVersion: Int64?
+        /// The fit as `zenglow ltr fit` reports it: both figures, and whether the model was kept.
+        public var fit: LTRTraining.Outcome?
     }
 
     public let options: Options
@@ -134,11 +142,21 @@ public struct Evaluation: Sendable {
         into report: inout Report,
         progress: @Sendable (String) -> Void
     ) async throws {
-        let optionsJSON = String(format: #"{"k1": %.4f, "b": %.4f}"#, options.k1, options.b)
         report = try await withDatabase(url) { connection in
             var report = report
-            let client = RagQueryClient(
-                connection: connection, tenant: tenant, role: "zenglow_app", logger: logger, optionsJSON: optionsJSON)
+            let changes = [("k1", options.k1), ("b", options.b)].compactMap { key, value in value.map { (key, $0) } }
+            if !changes.isEmpty {
+                _ = try await connection.setRetrievalSettings(
+                    tenant: tenant, changes: Dictionary(uniqueKeysWithValues: changes),
+                    reason: "zenglow eval "
+                        + changes.map { "--\($0.0) \(RetrievalSettings.number($0.1))" }.joined(separator: " "),
+                    actor: "zenglow eval", logger: logger)
+            }
+            let current = try await connection.currentRetrievalSettings(tenant: tenant, logger: logger)
+            report.settings = current.settings
+            report.settingsVersion = current.version
+            // No options: every row ranks with the tenant's settings, as the API does.
+            let client = RagQueryClient(connection: connection, tenant: tenant, role: "zenglow_app", logger: logger)
             for (label, mode) in [
                 ("BM25 only", "bm25"), ("vector only", "vector"), ("RRF (k = 60)", "rrf"),
                 ("fusion, default weights + default LTR", "fusion"),
@@ -146,11 +164,16 @@ public struct Evaluation: Sendable {
                 report.rows.append(try await evaluate(label, mode: mode, data, client))
                 progress("measured \(label)")
             }
-            let fitted = try await LTRTraining.fit(data.queries, client: client)
-            report.crossValidatedNDCG = fitted.crossValidatedNDCG
-            report.fittedCoefficients = fitted.coefficients
-            _ = try await LTRTraining.store(fitted, trainedOn: "scifact train", on: connection, logger: logger)
-            report.rows.append(try await evaluate("fusion, default weights + fitted LTR", mode: "fusion", data, client))
+            let fit = try await LTRTraining.fitAndStore(
+                data.queries, trainedOn: "scifact train", on: connection, tenant: tenant, k1: nil, b: nil,
+                role: "zenglow_app", logger: logger)
+            report.fit = fit
+            report.crossValidatedNDCG = fit.fitted.crossValidatedNDCG
+            report.fittedCoefficients = fit.fitted.coefficients
+            report.rows.append(
+                try await evaluate(
+                    fit.kept ? "fusion, default weights + fitted LTR" : "fusion, fitted LTR not kept (default LTR)",
+                    mode: "fusion", data, client))
             progress("measured fusion with the fitted LTR model")
             if let embedder = options.queryEmbedder {
                 for (label, mode) in [("vector only", "vector"), ("fusion + fitted LTR", "fusion")] {

@@ -8,6 +8,7 @@ extension Evaluation.Report {
             String(
                 format: "load through the batch loader: %.1f s (%.0f chunks/s)", loadSeconds,
                 Double(documents) / max(loadSeconds, 0.001)),
+            "retrieval settings (\(settingsVersion.map { "version \($0)" } ?? "built-in defaults")): \(settings.summary)",
             "",
             "mode                                           NDCG@10  Recall@100  MRR@10   ms/query",
         ]
@@ -19,7 +20,13 @@ extension Evaluation.Report {
                         row.millisecondsPerQuery))
         }
         lines.append(
-            String(format: "fitted LTR, 5-fold cross-validated NDCG@10: %.4f", crossValidatedNDCG))
+            String(format: "fitted LTR, 5-fold cross-validated NDCG@10: %.4f", crossValidatedNDCG)
+                + (fit.map {
+                    String(
+                        format: "; current model %@ on the same folds: %.4f; %@",
+                        $0.currentVersion.map(String.init) ?? "-",
+                        $0.currentNDCG, $0.kept ? "kept" : "not kept")
+                } ?? ""))
         lines.append(
             "fitted coefficients: "
                 + fittedCoefficients.sorted { $0.key < $1.key }.map { String(format: "%@ %.3f", $0.key, $0.value) }

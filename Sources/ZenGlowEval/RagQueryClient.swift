@@ -4,11 +4,9 @@ import PostgresNIO
 import ZenGlowDB
 
 /// Calls `zenglow_api.rag_query` for one tenant on one connection, through ZenGlowDB's typed client,
-/// each call scoped to the tenant (and, when given, acting as the API's role).
+/// each call scoped to the tenant (and, when given, acting as the API's role), with the tenant's
+/// retrieval settings (no options, as the API calls it) or with `options` given in full.
 struct RagQueryClient {
-    /// Candidates per branch, as rag_query fetches by default; fitting sees every one of both.
-    static let candidatesPerBranch = 200
-
     struct Candidate: Decodable {
         let documentID: String
         let score: Double
@@ -45,14 +43,19 @@ struct RagQueryClient {
     /// The role queries act as (`zenglow_app` to measure what the API sees); nil keeps the connection's.
     var role: String? = nil
     let logger: Logger
-    let optionsJSON: String
+    /// nil: rag_query takes every option from the tenant's settings.
+    var options: RetrievalSettings? = nil
+
+    /// A top_k that returns every candidate of both branches (at most rag_query's 1000): fitting
+    /// sees them all. The candidates option is given explicitly, so top_k does not raise it.
+    var allCandidates: Int { min(2 * (options ?? .defaults).candidates, 1000) }
 
     func query(_ text: String, embedding: [Float]?, topK: Int, mode: String, explain: Bool = false) async throws
         -> [Candidate]
     {
-        let options = optionsJSON.dropLast() + ", \"candidates\": \(Self.candidatesPerBranch)}"
         let arguments = RagQueryArguments(
-            query: text, embedding: embedding, topK: topK, explain: explain, mode: mode, optionsJSON: String(options))
+            query: text, embedding: embedding, topK: topK, explain: explain, mode: mode,
+            optionsJSON: options?.json ?? "{}")
         let answer = try await connection.withTenant(tenant, role: role, logger: logger) {
             try await $0.ragQuery(arguments, logger: logger)
         }

@@ -17,11 +17,11 @@ struct EvalCommand: AsyncParsableCommand {
     @Option(help: "The folder holding migrations/, sql/ and timescale/.")
     var root = "."
 
-    @Option(help: "BM25 k1.")
-    var k1 = 0.9
+    @Option(help: "BM25 k1, stored as the evaluation tenant's retrieval settings (default: the settings' 1.2).")
+    var k1: Double?
 
-    @Option(help: "BM25 b.")
-    var b = 0.4
+    @Option(help: "BM25 b, stored as the evaluation tenant's retrieval settings (default: the settings' 0.75).")
+    var b: Double?
 
     @Flag(help: "Keep the evaluation database afterwards.")
     var keep = false

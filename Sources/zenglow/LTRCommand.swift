@@ -11,9 +11,13 @@ struct LTRCommand: AsyncParsableCommand {
 
     struct Fit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Fit the LTR coefficients on judged queries and store them as the newest model version.",
+            abstract:
+                "Fit the LTR coefficients on judged queries; keep them (and the settings fitted with) only when they beat the current model.",
             discussion:
-                "Reads SciFact-format judged queries; the tenant's corpus must be loaded in DATABASE_URL's database."
+                "Reads SciFact-format judged queries; the tenant's corpus must be loaded in DATABASE_URL's database. "
+                + "Ranks with the tenant's retrieval settings (--k1/--b override them); the new model is stored, "
+                + "with those settings as the tenant's new settings version, only when its 5-fold cross-validated "
+                + "NDCG@10 beats the current model's on the same folds. Prints both figures either way."
         )
 
         @Option(help: "A folder of judged queries in SciFact's format.")
@@ -22,11 +26,11 @@ struct LTRCommand: AsyncParsableCommand {
         @Option(help: "The tenant whose corpus the queries are judged against.")
         var tenant: String
 
-        @Option(help: "BM25 k1 used while fitting.")
-        var k1 = 0.9
+        @Option(help: "BM25 k1 to fit with instead of the tenant's setting (stored with the model when kept).")
+        var k1: Double?
 
-        @Option(help: "BM25 b used while fitting.")
-        var b = 0.4
+        @Option(help: "BM25 b to fit with instead of the tenant's setting (stored with the model when kept).")
+        var b: Double?
 
         func run() async throws {
             var logger = Logger(label: "zenglow.ltr")
@@ -35,7 +39,8 @@ struct LTRCommand: AsyncParsableCommand {
                 let url = try EmbeddedDefaults.database().url
                 print(
                     try await LTRTraining.fitAndStore(
-                        dataFolder: data, url: url, tenant: tenant, k1: k1, b: b, logger: logger))
+                        dataFolder: data, url: url, tenant: tenant, k1: k1, b: b, logger: logger
+                    ).text)
             }
         }
     }

@@ -3,7 +3,7 @@ import Foundation
 import ZenGlowDB
 
 /// The Redis key of one `POST /rag/query` answer:
-/// `<REDIS_KEY_PREFIX>:rag:q:<sha1>:<top_k>:w<weights version>:l<LTR version>:e<corpus epoch>`.
+/// `<REDIS_KEY_PREFIX>:rag:q:<sha1>:<top_k>:w<weights version>:l<LTR version>:e<corpus epoch>:s<settings version>`.
 ///
 /// The sha1 covers everything in the request that shapes the answer — the database installation,
 /// the tenant, the query text, top_k, mode, filters, explain, the retrieval options — and where
@@ -12,7 +12,7 @@ import ZenGlowDB
 /// generation's stamp (when its versions were made and the schema last changed: a restored
 /// database repeating version numbers, or an upgraded `rag_query`, gets other keys). The
 /// suffix is the tenant's generation read from PostgreSQL just before the lookup: a committed
-/// batch, a retention run or a weight, LTR or model change moves it, so older entries are never
+/// batch, a retention run or a weight, LTR, retrieval-settings or model change moves it, so older entries are never
 /// read again (they expire by TTL) — no invalidation, no scan, no stale answer.
 struct QueryCacheKey: Sendable, Equatable, CustomStringConvertible {
     /// Bumped when the key's contents change meaning, so an upgrade never reads old entries.
@@ -52,6 +52,7 @@ struct QueryCacheKey: Sendable, Equatable, CustomStringConvertible {
         text =
             "\(prefix):rag:q:\(digest):\(arguments.topK):w\(generation.weightsVersion)"
             + ":l\(generation.ltrVersion.map(String.init) ?? "-"):e\(generation.corpusEpoch)"
+            + ":s\(generation.settingsVersion.map(String.init) ?? "-")"
     }
 
     var description: String { text }

@@ -16,11 +16,14 @@ public struct CacheGeneration: Sendable, Equatable {
     /// last changed, hashed: a restored or copied database can repeat version numbers with other
     /// contents, not the instants they were made at; an upgrade of `rag_query` changes it too.
     public var stamp: String
+    /// The retrieval-settings version `rag_query` takes the options a request omits from (the
+    /// tenant's newest, else the newest global one); nil while only the built-in defaults apply.
+    public var settingsVersion: Int64?
 
     /// A generation from its parts.
     public init(
         installation: String, weightsVersion: Int64, ltrVersion: Int64?, model: String?, corpusEpoch: Int64,
-        stamp: String = ""
+        stamp: String = "", settingsVersion: Int64? = nil
     ) {
         self.installation = installation
         self.weightsVersion = weightsVersion
@@ -28,5 +31,6 @@ public struct CacheGeneration: Sendable, Equatable {
         self.model = model
         self.corpusEpoch = corpusEpoch
         self.stamp = stamp
+        self.settingsVersion = settingsVersion
     }
 }

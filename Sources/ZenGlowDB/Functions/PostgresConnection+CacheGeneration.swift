@@ -8,15 +8,15 @@ extension PostgresConnection {
     public func cacheGeneration(logger: Logger) async throws -> CacheGeneration {
         let rows = try await query(
             """
-            select installation, weights_version, ltr_version, model, corpus_epoch, stamp
+            select installation, weights_version, ltr_version, model, corpus_epoch, stamp, settings_version
             from zenglow_api.cache_generation()
             """, logger: logger)
-        for try await (installation, weightsVersion, ltrVersion, model, corpusEpoch, stamp) in rows.decode(
-            (String, Int64, Int64?, String?, Int64, String).self)
+        for try await (installation, weightsVersion, ltrVersion, model, corpusEpoch, stamp, settingsVersion)
+            in rows.decode((String, Int64, Int64?, String?, Int64, String, Int64?).self)
         {
             return CacheGeneration(
                 installation: installation, weightsVersion: weightsVersion, ltrVersion: ltrVersion, model: model,
-                corpusEpoch: corpusEpoch, stamp: stamp)
+                corpusEpoch: corpusEpoch, stamp: stamp, settingsVersion: settingsVersion)
         }
         throw DatabaseError(.server, "zenglow_api.cache_generation returned no row")
     }

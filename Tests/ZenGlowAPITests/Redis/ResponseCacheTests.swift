@@ -180,7 +180,7 @@ struct ResponseCacheTests {
                 generation: generation
             ).text
         }
-        #expect(key(nil) == "zg:rag:q:bd347c57b5d16f1af5b2570b930d88c740d08e97:10:w7:l2:e41")
-        #expect(key([0.5, -0.25, 1]) == "zg:rag:q:66a5d283c948e5e117d63ce203f5675cd47d9bbb:10:w7:l2:e41")
+        #expect(key(nil) == "zg:rag:q:bd347c57b5d16f1af5b2570b930d88c740d08e97:10:w7:l2:e41:s-")
+        #expect(key([0.5, -0.25, 1]) == "zg:rag:q:66a5d283c948e5e117d63ce203f5675cd47d9bbb:10:w7:l2:e41:s-")
     }
 }
