@@ -186,9 +186,10 @@ CREATE FUNCTION zenglow.add_term_champions(p_tenant_id text, p_model text, p_bat
 -- now holds locked): the batch's chunks join the champion lists of its common terms. A list is
 -- always the top of its term's postings by (w desc, chunk_id), at most list_size long and at
 -- least min(df, depth) deep. A new chunk enters a list when it ranks above the list's last row
--- (or the list held every posting); the list is then trimmed to list_size. A term that has just
--- become common (df above min_df) gets its list built from its postings. p_terms and p_dfs are
--- the batch's terms and their document frequencies in the batch.
+-- (or the list held every posting); the list then loses its lowest rows beyond list_size (read
+-- from the bottom of the index, as many as term_champion_lists says are too many). A term that
+-- has just become common (df above min_df) gets its list built from its postings. p_terms and
+-- p_dfs are the batch's terms and their document frequencies in the batch.
 declare
     v_settings zenglow.term_champion_settings;
     v_listed text[];
@@ -202,15 +203,15 @@ begin
     create temporary table zg_champion_lists (
         term text primary key, complete boolean, floor_w double precision, floor_chunk bigint) on commit drop;
     insert into zg_champion_lists
-    select b.term, l.n = t.df - b.df, l.floor_w, f.floor_chunk
+    select b.term, l.length = t.df - b.df, f.w, f.chunk_id
     from unnest(p_terms, p_dfs) b (term, df)
     join zenglow.term_stats t on t.tenant_id = p_tenant_id and t.embedding_model = p_model and t.term = b.term
-    cross join lateral (
-        select count(*) as n, min(c.w) as floor_w from zenglow.term_champions c
-        where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = b.term) l (n, floor_w)
-    cross join lateral (
-        select max(c.chunk_id) from zenglow.term_champions c
-        where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = b.term and c.w = l.floor_w) f (floor_chunk)
+    left join zenglow.term_champion_lists l on l.tenant_id = p_tenant_id and l.embedding_model = p_model and l.term = b.term
+    left join lateral (
+        select c.w, c.chunk_id from zenglow.term_champions c
+        where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = b.term
+        order by c.w, c.chunk_id desc
+        limit 1) f on true
     where t.df > v_settings.min_df;
     -- A common term without a list has just crossed min_df: built from its postings instead.
     select coalesce(array_agg(term order by term) filter (where floor_w is null), '{}'),
@@ -220,21 +221,33 @@ begin
     delete from zg_champion_lists where floor_w is null;
 
     if cardinality(v_listed) > 0 then
-        insert into zenglow.term_champions (tenant_id, embedding_model, term, w, chunk_id, ingested_at)
-        select p_tenant_id, p_model, n.term, n.w, n.chunk_id, n.ingested_at
-        from (select u.lexeme as term, c.chunk_id, c.ingested_at,
-                  zenglow.champion_weight(cardinality(u.positions), c.token_count, v_settings.k1, v_settings.b, v_settings.avgdl) as w
-              from zenglow.chunks c, unnest(ts_filter(setweight(c.tsv, 'A', v_listed), '{a}')) u
-              where c.tenant_id = p_tenant_id and c.batch_id = p_batch_id and c.embedding_model = p_model) n
-        join zg_champion_lists l on l.term = n.term
-        where l.complete or n.w > l.floor_w or (n.w = l.floor_w and n.chunk_id < l.floor_chunk);
+        with added as (
+            insert into zenglow.term_champions (tenant_id, embedding_model, term, w, chunk_id, ingested_at)
+            select p_tenant_id, p_model, n.term, n.w, n.chunk_id, n.ingested_at
+            from (select u.lexeme as term, c.chunk_id, c.ingested_at,
+                      zenglow.champion_weight(cardinality(u.positions), c.token_count, v_settings.k1, v_settings.b, v_settings.avgdl) as w
+                  from zenglow.chunks c, unnest(ts_filter(setweight(c.tsv, 'A', v_listed), '{a}')) u
+                  where c.tenant_id = p_tenant_id and c.batch_id = p_batch_id and c.embedding_model = p_model) n
+            join zg_champion_lists l on l.term = n.term
+            where l.complete or n.w > l.floor_w or (n.w = l.floor_w and n.chunk_id < l.floor_chunk)
+            returning term)
+        update zenglow.term_champion_lists l set length = l.length + a.n
+        from (select term, count(*) as n from added group by term) a
+        where l.tenant_id = p_tenant_id and l.embedding_model = p_model and l.term = a.term;
         delete from zenglow.term_champions c
-        using (select r.term, r.chunk_id
-               from (select c.term, c.chunk_id, row_number() over (partition by c.term order by c.w desc, c.chunk_id) as rank
-                     from zenglow.term_champions c
-                     where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = any (v_listed)) r
-               where r.rank > v_settings.list_size) x
+        using (select l.term, x.chunk_id
+               from zenglow.term_champion_lists l
+               cross join lateral (
+                   select c.chunk_id from zenglow.term_champions c
+                   where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = l.term
+                   order by c.w, c.chunk_id desc
+                   limit l.length - v_settings.list_size) x
+               where l.tenant_id = p_tenant_id and l.embedding_model = p_model and l.term = any (v_listed)
+                 and l.length > v_settings.list_size) x
         where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = x.term and c.chunk_id = x.chunk_id;
+        update zenglow.term_champion_lists l set length = v_settings.list_size
+        where l.tenant_id = p_tenant_id and l.embedding_model = p_model and l.term = any (v_listed)
+          and l.length > v_settings.list_size;
     end if;
     drop table zg_champion_lists;
     perform zenglow.build_term_champions(p_tenant_id, p_model, v_new);
@@ -727,6 +740,8 @@ begin
           for update) l;
     delete from zenglow.term_champions c
     where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = any (p_terms);
+    delete from zenglow.term_champion_lists l
+    where l.tenant_id = p_tenant_id and l.embedding_model = p_model and l.term = any (p_terms);
     if cardinality(v_terms) = 0 then
         return 0;
     end if;
@@ -746,6 +761,11 @@ begin
             where f.tenant_id = c.tenant_id and f.chunk_id = c.chunk_id and f.ingested_at = c.ingested_at)' else '' end)
     using p_tenant_id, p_model, v_terms, v_settings.k1, v_settings.b, v_settings.avgdl, v_query, v_settings.list_size;
     get diagnostics v_rows = row_count;
+    insert into zenglow.term_champion_lists (tenant_id, embedding_model, term, length)
+    select p_tenant_id, p_model, c.term, count(*)
+    from zenglow.term_champions c
+    where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = any (v_terms)
+    group by c.term;
     return v_rows;
 end
 $_$;
@@ -1317,23 +1337,28 @@ begin
         return;
     end if;
     -- Lists exist only for terms that were common before the chunks went (df then = df now + theirs).
-    delete from zenglow.term_champions c
-    using (select f.chunk_id, u.term
-           from zg_forgotten f
-           cross join lateral unnest(tsvector_to_array(f.tsv)) u (term)
-           join unnest(p_terms, p_dfs) g (term, df) on g.term = u.term
-           left join zenglow.term_stats t on t.tenant_id = p_tenant_id and t.embedding_model = p_model and t.term = g.term
-           where f.tenant_id = p_tenant_id and f.embedding_model = p_model
-             and coalesce(t.df, 0) + g.df > v_settings.min_df) x
-    where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = x.term and c.chunk_id = x.chunk_id;
+    with gone as (
+        delete from zenglow.term_champions c
+        using (select f.chunk_id, u.term
+               from zg_forgotten f
+               cross join lateral unnest(tsvector_to_array(f.tsv)) u (term)
+               join unnest(p_terms, p_dfs) g (term, df) on g.term = u.term
+               left join zenglow.term_stats t on t.tenant_id = p_tenant_id and t.embedding_model = p_model and t.term = g.term
+               where f.tenant_id = p_tenant_id and f.embedding_model = p_model
+                 and coalesce(t.df, 0) + g.df > v_settings.min_df) x
+        where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = x.term and c.chunk_id = x.chunk_id
+        returning c.term)
+    update zenglow.term_champion_lists l set length = l.length - g.n
+    from (select term, count(*) as n from gone group by term) g
+    where l.tenant_id = p_tenant_id and l.embedding_model = p_model and l.term = g.term;
     -- Terms no longer common lose their list; lists now too shallow are rebuilt (build_term_champions does both).
     select coalesce(array_agg(g.term order by g.term), '{}') into v_refill
     from unnest(p_terms, p_dfs) g (term, df)
     left join zenglow.term_stats t on t.tenant_id = p_tenant_id and t.embedding_model = p_model and t.term = g.term
     where coalesce(t.df, 0) + g.df > v_settings.min_df
       and (coalesce(t.df, 0) <= v_settings.min_df
-           or (select count(*) from zenglow.term_champions c
-               where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = g.term)
+           or coalesce((select l.length from zenglow.term_champion_lists l
+                        where l.tenant_id = p_tenant_id and l.embedding_model = p_model and l.term = g.term), 0)
               < least(t.df, v_settings.depth));
     perform zenglow.build_term_champions(p_tenant_id, p_model, v_refill, true);
 end
@@ -6076,6 +6101,28 @@ ALTER TABLE zenglow.tenants OWNER TO zenglow_owner;
 COMMENT ON TABLE zenglow.tenants IS 'Tenants: lowercase letters, digits, _ and -, at most 63 characters. An inactive tenant sees nothing. _global is reserved for defaults (fusion weights) and can never be a session''s tenant.';
 
 --
+-- Name: term_champion_lists; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE TABLE zenglow.term_champion_lists (
+    tenant_id text NOT NULL,
+    embedding_model text NOT NULL,
+    term text NOT NULL,
+    length integer NOT NULL,
+    CONSTRAINT term_champion_lists_length_nonnegative CHECK ((length >= 0))
+);
+
+ALTER TABLE ONLY zenglow.term_champion_lists FORCE ROW LEVEL SECURITY;
+
+ALTER TABLE zenglow.term_champion_lists OWNER TO zenglow_owner;
+
+--
+-- Name: TABLE term_champion_lists; Type: COMMENT; Schema: zenglow; Owner: zenglow_owner
+--
+
+COMMENT ON TABLE zenglow.term_champion_lists IS 'The length of each champion list, per tenant, model and term.';
+
+--
 -- Name: term_champion_settings; Type: TABLE; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -8824,6 +8871,13 @@ ALTER TABLE ONLY zenglow.tenants
     ADD CONSTRAINT tenants_pkey PRIMARY KEY (tenant_id);
 
 --
+-- Name: term_champion_lists term_champion_lists_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.term_champion_lists
+    ADD CONSTRAINT term_champion_lists_pkey PRIMARY KEY (tenant_id, embedding_model, term);
+
+--
 -- Name: term_champion_settings term_champion_settings_pkey; Type: CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -9295,6 +9349,13 @@ ALTER TABLE ONLY zenglow.source_priors
     ADD CONSTRAINT source_priors_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
 
 --
+-- Name: term_champion_lists term_champion_lists_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE ONLY zenglow.term_champion_lists
+    ADD CONSTRAINT term_champion_lists_tenant_id_fkey FOREIGN KEY (tenant_id) REFERENCES zenglow.tenants(tenant_id);
+
+--
 -- Name: term_champion_settings term_champion_settings_tenant_id_fkey; Type: FK CONSTRAINT; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -9486,6 +9547,12 @@ CREATE POLICY owner_maintenance ON zenglow.source_priors TO zenglow_owner USING 
 CREATE POLICY owner_maintenance ON zenglow.tenants TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
 
 --
+-- Name: term_champion_lists owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY owner_maintenance ON zenglow.term_champion_lists TO zenglow_owner USING (zenglow.in_maintenance_mode()) WITH CHECK (zenglow.in_maintenance_mode());
+
+--
 -- Name: term_champion_settings owner_maintenance; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -9612,6 +9679,12 @@ CREATE POLICY tenant_isolation ON zenglow.source_priors USING ((tenant_id = ( SE
 CREATE POLICY tenant_isolation ON zenglow.tenants FOR SELECT USING (((tenant_id = NULLIF(current_setting('zenglow.tenant_id'::text, true), ''::text)) AND (tenant_id <> '_global'::text)));
 
 --
+-- Name: term_champion_lists tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
+--
+
+CREATE POLICY tenant_isolation ON zenglow.term_champion_lists USING ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant))) WITH CHECK ((tenant_id = ( SELECT zenglow.current_tenant() AS current_tenant)));
+
+--
 -- Name: term_champion_settings tenant_isolation; Type: POLICY; Schema: zenglow; Owner: zenglow_owner
 --
 
@@ -9634,6 +9707,12 @@ CREATE POLICY tenant_isolation ON zenglow.term_stats USING ((tenant_id = ( SELEC
 --
 
 ALTER TABLE zenglow.tenants ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: term_champion_lists; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
+--
+
+ALTER TABLE zenglow.term_champion_lists ENABLE ROW LEVEL SECURITY;
 
 --
 -- Name: term_champion_settings; Type: ROW SECURITY; Schema: zenglow; Owner: zenglow_owner
@@ -10835,6 +10914,13 @@ GRANT SELECT ON TABLE zenglow.source_priors TO zenglow_app;
 
 GRANT SELECT ON TABLE zenglow.tenants TO zenglow_app;
 GRANT SELECT ON TABLE zenglow.tenants TO zenglow_ingest;
+
+--
+-- Name: TABLE term_champion_lists; Type: ACL; Schema: zenglow; Owner: zenglow_owner
+--
+
+GRANT SELECT ON TABLE zenglow.term_champion_lists TO zenglow_app;
+GRANT SELECT,INSERT,DELETE,UPDATE ON TABLE zenglow.term_champion_lists TO zenglow_ingest;
 
 --
 -- Name: TABLE term_champion_settings; Type: ACL; Schema: zenglow; Owner: zenglow_owner
