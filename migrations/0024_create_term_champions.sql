@@ -39,6 +39,16 @@ create table zenglow.term_champions (
     primary key (tenant_id, embedding_model, term, chunk_id)
 );
 
+-- How long each term's list is (a list's rows are counted here, not by scanning it, when a load
+-- adds to it or trims it and when forgetting chunks shortens it).
+create table zenglow.term_champion_lists (
+    tenant_id text not null references zenglow.tenants (tenant_id),
+    embedding_model text not null,
+    term text not null,
+    length integer not null constraint term_champion_lists_length_nonnegative check (length >= 0),
+    primary key (tenant_id, embedding_model, term)
+);
+
 -- The query reads a term's list from the top: an index-only scan of this index.
 create index term_champions_by_weight on zenglow.term_champions (tenant_id, embedding_model, term, w desc)
     include (chunk_id, ingested_at);
@@ -54,11 +64,15 @@ alter table zenglow.term_champion_settings enable row level security;
 alter table zenglow.term_champion_settings force row level security;
 alter table zenglow.term_champions enable row level security;
 alter table zenglow.term_champions force row level security;
+alter table zenglow.term_champion_lists enable row level security;
+alter table zenglow.term_champion_lists force row level security;
 
-grant select on zenglow.term_champion_settings, zenglow.term_champions to zenglow_app;
-grant select, insert, update, delete on zenglow.term_champion_settings, zenglow.term_champions to zenglow_ingest;
+grant select on zenglow.term_champion_settings, zenglow.term_champions, zenglow.term_champion_lists to zenglow_app;
+grant select, insert, update, delete on zenglow.term_champion_settings, zenglow.term_champions, zenglow.term_champion_lists
+    to zenglow_ingest;
 
 comment on table zenglow.term_champion_settings is
     'How a tenant''s champion lists are kept: min_df, list_size, depth and the k1, b, avgdl of their weights.';
+comment on table zenglow.term_champion_lists is 'The length of each champion list, per tenant, model and term.';
 comment on table zenglow.term_champions is
     'Champion lists: per tenant, model and common term, the chunks with the highest BM25 tf-part w.';

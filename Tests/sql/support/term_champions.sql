@@ -39,7 +39,7 @@ $$;
 -- What differs between a tenant's lists and a brute-force recount of its chunks under its
 -- settings: a list exactly for each term with df above min_df, at most list_size and at least
 -- min(df, depth) long, holding the top of the term's postings by (w desc, chunk_id), with the
--- chunks' own ingested_at and weights.
+-- chunks' own ingested_at and weights, and its length recorded in term_champion_lists.
 create function pg_temp.champion_problems(p_tenant text) returns setof text
 language sql as $$
     with s as (select * from zenglow.term_champion_settings where tenant_id = p_tenant),
@@ -63,6 +63,10 @@ language sql as $$
     from (select r.* from ranked r join kept k on k.term = r.term where r.rank <= k.n) r
     full join lists l on l.term = r.term and l.chunk_id = r.chunk_id
     where r.chunk_id is null or l.chunk_id is null or abs(l.w - r.w) > 1e-12 or l.ingested_at <> r.ingested_at
+    union all
+    select format('term %s: length %s recorded, %s listed', coalesce(k.term, n.term), n.length, k.n)
+    from kept k full join (select * from zenglow.term_champion_lists where tenant_id = p_tenant) n on n.term = k.term
+    where k.n is distinct from n.length
 $$;
 
 -- An install from before the lists: 30 chunks three years old, with the statistics a loader kept.
@@ -130,9 +134,10 @@ select results_eq($$select min_df, list_size, depth, k1, b from zenglow.term_cha
 select cmp_ok(zenglow.rebuild_term_champions('champions-b', 'all-MiniLM-L6-v2', 1), '>', 0::bigint,
     'tenant b gets lists of its own');
 
-select ok((select bool_and(relrowsecurity and relforcerowsecurity) from pg_class
-           where oid in ('zenglow.term_champions'::regclass, 'zenglow.term_champion_settings'::regclass)),
-    'row-level security is enabled and forced on the lists and their settings');
+select is((select count(*) from pg_class where relrowsecurity and relforcerowsecurity
+           and oid in ('zenglow.term_champions'::regclass, 'zenglow.term_champion_settings'::regclass,
+                       'zenglow.term_champion_lists'::regclass)), 3::bigint,
+    'row-level security is enabled and forced on the lists, their lengths and their settings');
 set local role zenglow_app;
 set local zenglow.tenant_id = 'champions-a';
 select is((select count(*) from zenglow.term_champions where tenant_id <> 'champions-a'), 0::bigint,

@@ -36,6 +36,8 @@ begin
           for update) l;
     delete from zenglow.term_champions c
     where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = any (p_terms);
+    delete from zenglow.term_champion_lists l
+    where l.tenant_id = p_tenant_id and l.embedding_model = p_model and l.term = any (p_terms);
     if cardinality(v_terms) = 0 then
         return 0;
     end if;
@@ -55,6 +57,11 @@ begin
             where f.tenant_id = c.tenant_id and f.chunk_id = c.chunk_id and f.ingested_at = c.ingested_at)' else '' end)
     using p_tenant_id, p_model, v_terms, v_settings.k1, v_settings.b, v_settings.avgdl, v_query, v_settings.list_size;
     get diagnostics v_rows = row_count;
+    insert into zenglow.term_champion_lists (tenant_id, embedding_model, term, length)
+    select p_tenant_id, p_model, c.term, count(*)
+    from zenglow.term_champions c
+    where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = any (v_terms)
+    group by c.term;
     return v_rows;
 end
 $$;

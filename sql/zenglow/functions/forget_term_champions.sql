@@ -25,23 +25,28 @@ begin
         return;
     end if;
     -- Lists exist only for terms that were common before the chunks went (df then = df now + theirs).
-    delete from zenglow.term_champions c
-    using (select f.chunk_id, u.term
-           from zg_forgotten f
-           cross join lateral unnest(tsvector_to_array(f.tsv)) u (term)
-           join unnest(p_terms, p_dfs) g (term, df) on g.term = u.term
-           left join zenglow.term_stats t on t.tenant_id = p_tenant_id and t.embedding_model = p_model and t.term = g.term
-           where f.tenant_id = p_tenant_id and f.embedding_model = p_model
-             and coalesce(t.df, 0) + g.df > v_settings.min_df) x
-    where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = x.term and c.chunk_id = x.chunk_id;
+    with gone as (
+        delete from zenglow.term_champions c
+        using (select f.chunk_id, u.term
+               from zg_forgotten f
+               cross join lateral unnest(tsvector_to_array(f.tsv)) u (term)
+               join unnest(p_terms, p_dfs) g (term, df) on g.term = u.term
+               left join zenglow.term_stats t on t.tenant_id = p_tenant_id and t.embedding_model = p_model and t.term = g.term
+               where f.tenant_id = p_tenant_id and f.embedding_model = p_model
+                 and coalesce(t.df, 0) + g.df > v_settings.min_df) x
+        where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = x.term and c.chunk_id = x.chunk_id
+        returning c.term)
+    update zenglow.term_champion_lists l set length = l.length - g.n
+    from (select term, count(*) as n from gone group by term) g
+    where l.tenant_id = p_tenant_id and l.embedding_model = p_model and l.term = g.term;
     -- Terms no longer common lose their list; lists now too shallow are rebuilt (build_term_champions does both).
     select coalesce(array_agg(g.term order by g.term), '{}') into v_refill
     from unnest(p_terms, p_dfs) g (term, df)
     left join zenglow.term_stats t on t.tenant_id = p_tenant_id and t.embedding_model = p_model and t.term = g.term
     where coalesce(t.df, 0) + g.df > v_settings.min_df
       and (coalesce(t.df, 0) <= v_settings.min_df
-           or (select count(*) from zenglow.term_champions c
-               where c.tenant_id = p_tenant_id and c.embedding_model = p_model and c.term = g.term)
+           or coalesce((select l.length from zenglow.term_champion_lists l
+                        where l.tenant_id = p_tenant_id and l.embedding_model = p_model and l.term = g.term), 0)
               < least(t.df, v_settings.depth));
     perform zenglow.build_term_champions(p_tenant_id, p_model, v_refill, true);
 end
