@@ -14,8 +14,12 @@ struct BenchCommand: AsyncParsableCommand {
 
     struct Speed: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Load N synthetic chunks; report load throughput, HNSW build, recall@10 and rag_query latency.",
-            discussion: "Uses the server of DATABASE_URL (else the embedded stack); creates database zenglow_bench_<N>."
+            abstract:
+                "Load N synthetic chunks; report load throughput, IVFFlat and HNSW builds, recall@10, rag_query and raw pgvector latency.",
+            discussion: """
+                Uses the server of DATABASE_URL (else the embedded stack); creates database zenglow_bench_<N> \
+                (--reuse measures an existing one again, after migrating it, without loading or building).
+                """
         )
 
         @Option(help: "How many chunks to generate and load.")
@@ -30,8 +34,23 @@ struct BenchCommand: AsyncParsableCommand {
         @Option(help: "Chunks loaded with the indexes in place, after the main load.")
         var sampleWithIndexes = 20_000
 
+        @Option(help: "Rows loaded both by plain COPY and by the loader, for their ratio.")
+        var copySample = 100_000
+
+        @Option(help: "Queries for recall@10 against exact search.")
+        var recallQueries = 200
+
+        @Option(help: "maintenance_work_mem for the index builds.")
+        var maintenanceWorkMem = "3GB"
+
+        @Flag(help: "Skip the IVFFlat index (build and measure HNSW only).")
+        var noIvfflat = false
+
         @Flag(help: "Keep the benchmark database afterwards.")
         var keep = false
+
+        @Flag(help: "Measure an existing zenglow_bench_<N> again (migrated first); skip loading and index builds.")
+        var reuse = false
 
         func run() async throws {
             var logger = Logger(label: "zenglow.bench")
@@ -41,7 +60,9 @@ struct BenchCommand: AsyncParsableCommand {
                     options: .init(
                         chunks: chunks, root: root, server: try EmbeddedDefaults.database().url,
                         binDirectory: try EmbeddedConfiguration.fromEnvironment().postgresBinDirectory,
-                        seconds: seconds, sampleWithIndexes: sampleWithIndexes, keepDatabase: keep),
+                        seconds: seconds, sampleWithIndexes: sampleWithIndexes, copySample: copySample,
+                        recallQueries: recallQueries, ivfflat: !noIvfflat, maintenanceWorkMemory: maintenanceWorkMem,
+                        keepDatabase: keep, reuse: reuse),
                     logger: logger)
                 try await benchmark.run { print($0) }
             }

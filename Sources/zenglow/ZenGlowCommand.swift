@@ -10,7 +10,7 @@ struct ZenGlowCommand: AsyncParsableCommand {
             VersionCommand.self, DoctorCommand.self, DevCommand.self, MigrateCommand.self, EvalCommand.self,
             LTRCommand.self, BenchCommand.self, ServeCommand.self, KeysCommand.self, TenantsCommand.self,
             EmbedCommand.self, SpoolCommand.self, StatsCommand.self, MaintainCommand.self,
-            BackupCommand.self, RestoreCommand.self,
+            BackupCommand.self, RestoreCommand.self, ANNCommand.self,
         ]
     )
 }

@@ -52,8 +52,8 @@ declare
             / (cardinality(u.positions) + ($1).k1 * (1 - ($1).b + ($1).b * c.token_count / ($1).avgdl))), 0)
         from unnest(ts_filter(setweight(c.tsv, 'A', ($1).terms), '{a}')) u
         join unnest(($1).terms, ($1).idf) as q (term, idf) on q.term = u.lexeme)$bm25$;
-    v_champion_terms text[];
-    v_champion_depths integer[];
+    v_champion_terms text[] := '{}';
+    v_champion_depths integer[] := '{}';
     v_lexical_sql text;
     v_vector_sql text;
     v_results jsonb;
@@ -80,19 +80,21 @@ begin
     from zenglow.bm25_statistics(v_tenant, v_model.model_name, v_arguments.terms, v_arguments.lexical_budget);
 
     -- A query whose every term is common (its rarest term alone has more postings than the
-    -- budget) reads the champion lists of its terms instead, when each of them has one: depth
-    -- rows shared by idf, so that the rarer terms' lists are read deeper.
-    select coalesce(array_agg(c.term order by c.ord), '{}'), coalesce(array_agg(c.depth order by c.ord), '{}')
-    into v_champion_terms, v_champion_depths
-    from (select q.term, q.ord, ceil(s.depth * q.idf / sum(q.idf) over ())::integer as depth,
-              count(*) filter (where t.df <= s.min_df) over () as unlisted
-          from unnest(v_arguments.terms, v_statistics.idf) with ordinality q (term, idf, ord)
-          join zenglow.term_stats t on t.tenant_id = v_tenant and t.embedding_model = v_model.model_name and t.term = q.term
-          join zenglow.term_champion_settings s on s.tenant_id = v_tenant and s.embedding_model = v_model.model_name
-          where (select min(r.df) from zenglow.term_stats r
-                 where r.tenant_id = v_tenant and r.embedding_model = v_model.model_name
-                   and r.term = any (v_statistics.retrieval_terms)) > v_arguments.lexical_budget) c
-    where c.unlisted = 0;
+    -- budget, so it is the one retrieval term) reads the champion lists of its terms instead,
+    -- when each of them has one: depth rows shared by idf, so that rarer terms' lists are read deeper.
+    if cardinality(v_statistics.retrieval_terms) = 1 and p_mode <> 'vector'
+       and (select t.df from zenglow.term_stats t
+            where t.tenant_id = v_tenant and t.embedding_model = v_model.model_name
+              and t.term = v_statistics.retrieval_terms[1]) > v_arguments.lexical_budget then
+        select coalesce(array_agg(c.term order by c.ord), '{}'), coalesce(array_agg(c.depth order by c.ord), '{}')
+        into v_champion_terms, v_champion_depths
+        from (select q.term, q.ord, ceil(s.depth * q.idf / sum(q.idf) over ())::integer as depth,
+                  count(*) filter (where t.df <= s.min_df) over () as unlisted
+              from unnest(v_arguments.terms, v_statistics.idf) with ordinality q (term, idf, ord)
+              join zenglow.term_stats t on t.tenant_id = v_tenant and t.embedding_model = v_model.model_name and t.term = q.term
+              join zenglow.term_champion_settings s on s.tenant_id = v_tenant and s.embedding_model = v_model.model_name) c
+        where c.unlisted = 0;
+    end if;
 
     v_parameters.tenant_id := v_tenant;
     v_parameters.terms := v_arguments.terms;
