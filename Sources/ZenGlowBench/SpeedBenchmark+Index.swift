@@ -57,7 +57,8 @@ extension SpeedBenchmark {
         }
         report(
             String(
-                format: "[%@] build: %.1f s, index %@, peak private memory %.0f MiB (maintenance_work_mem %@, 2 processes)%@",
+                format:
+                    "[%@] build: %.1f s, index %@, peak private memory %.0f MiB (maintenance_work_mem %@, 2 processes)%@",
                 kind, build.seconds, build.size, build.peakMemoryMiB, options.maintenanceWorkMemory,
                 build.spilled.map { "; \($0)" } ?? "; the graph fitted in memory"))
         report("[\(kind)]   \(build.definition)")

@@ -41,7 +41,9 @@ extension SpeedBenchmark {
         for clients in [1, 4] {
             var runs: [(String, [Double])] = []
             for _ in 0..<2 {
-                var round: [(String, [Double])] = [("raw pgvector \(kind) top 10", try rawLatencies(rawOptions, clients: clients))]
+                var round: [(String, [Double])] = [
+                    ("raw pgvector \(kind) top 10", try rawLatencies(rawOptions, clients: clients))
+                ]
                 for mode in modes {
                     round.append(("rag_query \(mode) top 10", try ragLatencies(mode: mode, clients: clients)))
                 }
@@ -54,11 +56,13 @@ extension SpeedBenchmark {
                 }
             }
             for (label, latencies) in runs {
-                let summary = LatencySummary(clients: clients, latencies: latencies, seconds: Double(2 * options.seconds))
+                let summary = LatencySummary(
+                    clients: clients, latencies: latencies, seconds: Double(2 * options.seconds))
                 rows.append(LatencyRow(label: label, summary: summary))
                 report(
                     String(
-                        format: "[%@] %@, concurrency %d: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.0f queries/s (%d samples)",
+                        format:
+                            "[%@] %@, concurrency %d: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %.0f queries/s (%d samples)",
                         kind, label.padding(toLength: 30, withPad: " ", startingAt: 0), clients, summary.p50,
                         summary.p95, summary.p99, summary.perSecond, summary.transactions))
             }

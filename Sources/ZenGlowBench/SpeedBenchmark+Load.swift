@@ -39,7 +39,8 @@ extension SpeedBenchmark {
         summary.loader = Double(sample) / bare
         report(
             String(
-                format: "[load] loader, the same %d rows, no index maintenance: %8.0f chunks/s (%.1f s) = %.2f of plain COPY",
+                format:
+                    "[load] loader, the same %d rows, no index maintenance: %8.0f chunks/s (%.1f s) = %.2f of plain COPY",
                 sample, summary.loader, bare, summary.loader / summary.plainCopy))
         if options.chunks > sample {
             let rest = try await load(start: sample, count: options.chunks - sample, tagPrefix: "bare", report: report)

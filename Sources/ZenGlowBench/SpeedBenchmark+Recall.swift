@@ -83,7 +83,10 @@ extension SpeedBenchmark {
             ]
             : [
                 ("probes 1 (pgvector default)", ["set local ivfflat.probes = 1"]),
-                ("configured probes, iterative (rag_query)", ["select zenglow.apply_ann_settings('\(Self.model)', 200)"]),
+                (
+                    "configured probes, iterative (rag_query)",
+                    ["select zenglow.apply_ann_settings('\(Self.model)', 200)"]
+                ),
             ]
         var figures: [RecallFigure] = []
         for (name, statements) in settings {

@@ -101,7 +101,9 @@ public struct SpeedBenchmark: Sendable {
         report("")
         for line in summary.table() { report(line) }
         report(String(format: "whole run %.0f s", started.seconds))
-        if !options.keepDatabase && !options.reuse { try await admin("drop database if exists \(database) with (force)") }
+        if !options.keepDatabase && !options.reuse {
+            try await admin("drop database if exists \(database) with (force)")
+        }
     }
 
     var hnswIndex: String { "chunks_embedding_all_minilm_l6_v2_61365361" }
@@ -114,7 +116,10 @@ public struct SpeedBenchmark: Sendable {
         {
             let watch = Stopwatch()
             _ = try await Migrator(source: try MigrationSource(root: options.root), database: url, logger: logger).up()
-            report(String(format: "[reuse] %@ migrated to the current schema (%.1f s); load and builds skipped", database, watch.seconds))
+            report(
+                String(
+                    format: "[reuse] %@ migrated to the current schema (%.1f s); load and builds skipped", database,
+                    watch.seconds))
             return true
         }
         try await admin("drop database if exists \(database) with (force)")

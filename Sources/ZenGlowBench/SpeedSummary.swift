@@ -16,7 +16,9 @@ struct SpeedSummary: Sendable {
     var hnswLatency: [LatencyRow] = []
 
     func table() -> [String] {
-        var lines = ["summary, \(chunks) chunks".padding(toLength: 58, withPad: " ", startingAt: 0) + "measured        goal"]
+        var lines = [
+            "summary, \(chunks) chunks".padding(toLength: 58, withPad: " ", startingAt: 0) + "measured        goal"
+        ]
         func line(_ name: String, _ figure: String, _ goal: String = "") {
             lines.append(
                 name.padding(toLength: 58, withPad: " ", startingAt: 0)
@@ -26,14 +28,22 @@ struct SpeedSummary: Sendable {
             line("loader / plain COPY, no indexes", String(format: "%.2f", loader / plainCopy), "≥ 0.80")
             line("loader, chunks/s (plain COPY)", String(format: "%.0f (%.0f)", loader, plainCopy))
         }
-        if loaderWithIndexes > 0 { line("loader with HNSW + GIN maintained, chunks/s", String(format: "%.0f", loaderWithIndexes)) }
-        line("distance gap 10th→11th neighbour (1st→10th)", String(format: "%.5f (%.4f)", gap.tenthToEleventh, gap.firstToTenth))
+        if loaderWithIndexes > 0 {
+            line("loader with HNSW + GIN maintained, chunks/s", String(format: "%.0f", loaderWithIndexes))
+        }
+        line(
+            "distance gap 10th→11th neighbour (1st→10th)",
+            String(format: "%.5f (%.4f)", gap.tenthToEleventh, gap.firstToTenth))
         for build in [ivfflat, hnsw].compactMap({ $0 }) where build.seconds > 0 {
-            line("\(build.kind) build s / size / peak MiB", String(format: "%.0f / %@ / %.0f", build.seconds, build.size, build.peakMemoryMiB))
+            line(
+                "\(build.kind) build s / size / peak MiB",
+                String(format: "%.0f / %@ / %.0f", build.seconds, build.size, build.peakMemoryMiB))
         }
         if ginSeconds > 0 { line("GIN build s", String(format: "%.0f", ginSeconds)) }
         for build in [ivfflat, hnsw].compactMap({ $0 }) {
-            for figure in build.recall { line("\(build.kind) recall@10, \(figure.setting)", String(format: "%.4f", figure.recall)) }
+            for figure in build.recall {
+                line("\(build.kind) recall@10, \(figure.setting)", String(format: "%.4f", figure.recall))
+            }
         }
         for (kind, rows) in [("ivfflat", ivfflatLatency), ("hnsw", hnswLatency)] where !rows.isEmpty {
             for row in rows {
@@ -43,7 +53,9 @@ struct SpeedSummary: Sendable {
                     String(format: "%.1f/%.1f, %.0f", row.summary.p50, row.summary.p95, row.summary.perSecond), goal)
             }
             for clients in [1, 4] {
-                guard let raw = rows.first(where: { $0.label.hasPrefix("raw") && $0.summary.clients == clients }) else { continue }
+                guard let raw = rows.first(where: { $0.label.hasPrefix("raw") && $0.summary.clients == clients }) else {
+                    continue
+                }
                 for row in rows where row.label.hasPrefix("rag_query") && row.summary.clients == clients {
                     line(
                         "[\(kind)] \(row.label.dropFirst(10)) p95 / raw pgvector p95, c\(clients)",

@@ -17,7 +17,8 @@ struct ANNCommand: AsyncParsableCommand {
     )
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Print the settings, the index and whether it must be rebuilt.")
+        static let configuration = CommandConfiguration(
+            abstract: "Print the settings, the index and whether it must be rebuilt.")
 
         @Argument(help: "The embedding model.")
         var model = "all-MiniLM-L6-v2"
@@ -34,7 +35,8 @@ struct ANNCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "set",
             abstract: "Change settings in one audited call; unnamed settings keep their value.",
-            discussion: "Pass 'default' to --hnsw-ef-search or --ivfflat-lists to go back to choosing them automatically."
+            discussion:
+                "Pass 'default' to --hnsw-ef-search or --ivfflat-lists to go back to choosing them automatically."
         )
 
         @Argument(help: "The embedding model.")
@@ -78,7 +80,8 @@ struct ANNCommand: AsyncParsableCommand {
     struct Apply: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Rebuild the model's ANN index from its settings, concurrently (queries and loads go on).",
-            discussion: "One line per partition as it is built; the old index serves queries until the new one replaces it."
+            discussion:
+                "One line per partition as it is built; the old index serves queries until the new one replaces it."
         )
 
         @Argument(help: "The embedding model.")
@@ -89,7 +92,8 @@ struct ANNCommand: AsyncParsableCommand {
                 try await CommandFailure.reporting("ann apply") {
                     try await OperatorConnection.with("ann") { connection, logger in
                         try await connection.rebuildANNIndex(
-                            model: model, progress: { FileHandle.standardError.write(Data("zenglow ann apply: \($0)\n".utf8)) },
+                            model: model,
+                            progress: { FileHandle.standardError.write(Data("zenglow ann apply: \($0)\n".utf8)) },
                             logger: logger)
                     }
                 })

@@ -65,9 +65,11 @@ extension PostgresConnection {
             let started = Date()
             try await execute(PostgresQuery(unsafeSQL: "drop index if exists zenglow.\(index)"), logger: logger)
             try await execute(
-                PostgresQuery(unsafeSQL: "create index concurrently \(index) on \(table) \(definition)"), logger: logger)
+                PostgresQuery(unsafeSQL: "create index concurrently \(index) on \(table) \(definition)"), logger: logger
+            )
             try await execute(
-                PostgresQuery(unsafeSQL: "alter index zenglow.\(next) attach partition zenglow.\(index)"), logger: logger)
+                PostgresQuery(unsafeSQL: "alter index zenglow.\(next) attach partition zenglow.\(index)"),
+                logger: logger)
             progress(
                 String(
                     format: "partition %d of %d, %@: built (%.1f s)", number + 1, partitions.count, table,

@@ -20,7 +20,9 @@ struct ANNSettingsArguments {
         if let ivfflatLists { object["ivfflat_lists"] = try Self.numberOrDefault(ivfflatLists, "--ivfflat-lists") }
         if let ivfflatProbes { object["ivfflat_probes"] = .number(ivfflatProbes) }
         guard !object.isEmpty else {
-            throw ValidationError("name at least one setting (--kind, --hnsw-m, --hnsw-ef-construction, --hnsw-ef-search, --ivfflat-lists, --ivfflat-probes)")
+            throw ValidationError(
+                "name at least one setting (--kind, --hnsw-m, --hnsw-ef-construction, --hnsw-ef-search, --ivfflat-lists, --ivfflat-probes)"
+            )
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
@@ -29,7 +31,9 @@ struct ANNSettingsArguments {
 
     private static func numberOrDefault(_ text: String, _ option: String) throws -> JSONValue {
         if text == "default" { return .null }
-        guard let number = Int(text) else { throw ValidationError("\(option) takes a whole number or 'default', not '\(text)'") }
+        guard let number = Int(text) else {
+            throw ValidationError("\(option) takes a whole number or 'default', not '\(text)'")
+        }
         return .number(number)
     }
 
