@@ -195,7 +195,9 @@ begin
                   from vector_hits v) h
             group by h.chunk_id, h.ingested_at),
         features as materialized (
-            select c.chunk_id, c.document_id, c.chunk_order, c.title, c.source, c.batch_tag, c.metadata, c.body,
+            -- Only what scoring needs: the text and the other columns of the response are read for
+            -- the top_k rows at the end, not carried (and sorted, twice) through every candidate.
+            select c.chunk_id, c.ingested_at,
                 k.in_lexical,
                 k.in_vector,
                 coalesce(k.bm25, %s) as bm25,
@@ -244,7 +246,9 @@ begin
                 end as score
             from blended b),
         top as (
-            select * from scored where score is not null order by score desc, chunk_id limit ($1).top_k)
+            select s.*, c.document_id, c.chunk_order, c.title, c.source, c.batch_tag, c.metadata, c.body
+            from (select * from scored where score is not null order by score desc, chunk_id limit ($1).top_k) s
+            join zenglow.chunks c on c.tenant_id = ($1).tenant_id and c.chunk_id = s.chunk_id and c.ingested_at = s.ingested_at)
         select
             d.lexical_count, d.vector_count, d.started_at, d.lexical_at, d.vector_at, d.features_at, d.ltr_at,
             coalesce((select jsonb_agg(
