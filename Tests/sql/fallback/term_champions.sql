@@ -2,7 +2,7 @@
 -- and retention, private to their tenant, and answering queries of only common terms as exact
 -- BM25 would.
 begin;
-select plan(22);
+select plan(26);
 
 \ir ../support/term_champions.sql
 

@@ -121,6 +121,24 @@ select is((select count(*) from zenglow.chunks where tenant_id = 'champions-a' a
     0::bigint, 'retention removed the old chunks');
 select is_empty($$select * from pg_temp.champion_problems('champions-a')$$, 'after retention the lists equal a recount');
 
+-- A bulk load defers the upkeep: the lists go out of use until maintenance builds them once.
+set local role zenglow_ingest;
+set local zenglow.tenant_id = 'champions-a';
+set local zenglow.defer_champions = 'on';
+\o /dev/null
+select pg_temp.load('bulk', 50, 69);
+\o
+set local zenglow.defer_champions = '';
+reset role;
+select is((select count(*) from zenglow.term_champion_settings where tenant_id = 'champions-a'), 0::bigint,
+    'a load with zenglow.defer_champions on takes the tenant''s lists out of use');
+select results_eq($$select tenant_id, reason from zenglow.maintenance_term_champions()$$,
+    $$values ('champions-a'::text, 'missing'::text)$$, 'maintenance builds them again');
+update zenglow.term_champion_settings set min_df = 3, list_size = 5, depth = 3 where tenant_id = 'champions-a';
+select cmp_ok(zenglow.rebuild_term_champions('champions-a', 'all-MiniLM-L6-v2'), '>', 0::bigint,
+    'a full build keeps the settings it is not given');
+select is_empty($$select * from pg_temp.champion_problems('champions-a')$$, 'after the deferred load and the build the lists equal a recount');
+
 -- Tenant b: its first load starts its lists with the defaults (min_df 5000: none for six chunks).
 set local role zenglow_ingest;
 set local zenglow.tenant_id = 'champions-b';

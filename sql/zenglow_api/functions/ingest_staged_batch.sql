@@ -129,15 +129,23 @@ begin
     perform zenglow.add_term_stats(v_tenant, v_model.model_name, 1, v_stats.terms, v_stats.dfs, v_accepted, v_stats.tokens);
     -- Champion lists of the common terms (zenglow.add_term_champions). A corpus's first load
     -- starts them, with the weights' avgdl of this load; a tenant with chunks from before
-    -- migration 0024 gets its lists from a full build (zenglow.rebuild_term_champions).
-    if v_first_load then
-        insert into zenglow.term_champion_settings (tenant_id, embedding_model, avgdl)
-        select s.tenant_id, s.embedding_model, greatest(s.token_total::double precision / nullif(s.chunk_count, 0), 1)
-        from zenglow.corpus_stats s
-        where s.tenant_id = v_tenant and s.embedding_model = v_model.model_name and s.chunk_count > 0
-        on conflict (tenant_id, embedding_model) do nothing;
+    -- migration 0024 gets its lists from a full build (zenglow.rebuild_term_champions). A bulk
+    -- load may defer their upkeep (`set local zenglow.defer_champions = on`): the tenant's lists
+    -- then go out of use (their settings row goes; queries of only common terms score an
+    -- arbitrary share of matches again) until zenglow.maintenance_term_champions (`zenglow
+    -- maintain`) builds them once, instead of keeping them batch by batch.
+    if coalesce(current_setting('zenglow.defer_champions', true), '') = 'on' then
+        delete from zenglow.term_champion_settings s where s.tenant_id = v_tenant and s.embedding_model = v_model.model_name;
+    else
+        if v_first_load then
+            insert into zenglow.term_champion_settings (tenant_id, embedding_model, avgdl)
+            select s.tenant_id, s.embedding_model, greatest(s.token_total::double precision / nullif(s.chunk_count, 0), 1)
+            from zenglow.corpus_stats s
+            where s.tenant_id = v_tenant and s.embedding_model = v_model.model_name and s.chunk_count > 0
+            on conflict (tenant_id, embedding_model) do nothing;
+        end if;
+        perform zenglow.add_term_champions(v_tenant, v_model.model_name, v_batch_id, v_stats.terms, v_stats.dfs);
     end if;
-    perform zenglow.add_term_champions(v_tenant, v_model.model_name, v_batch_id, v_stats.terms, v_stats.dfs);
 
     select coalesce(jsonb_object_agg(x.source, x.n), '{}') into v_by_source
     from (select coalesce(nullif(s.source, ''), coalesce(p_source, '')) as source, count(*) as n
