@@ -3781,15 +3781,23 @@ begin
     perform zenglow.add_term_stats(v_tenant, v_model.model_name, 1, v_stats.terms, v_stats.dfs, v_accepted, v_stats.tokens);
     -- Champion lists of the common terms (zenglow.add_term_champions). A corpus's first load
     -- starts them, with the weights' avgdl of this load; a tenant with chunks from before
-    -- migration 0024 gets its lists from a full build (zenglow.rebuild_term_champions).
-    if v_first_load then
-        insert into zenglow.term_champion_settings (tenant_id, embedding_model, avgdl)
-        select s.tenant_id, s.embedding_model, greatest(s.token_total::double precision / nullif(s.chunk_count, 0), 1)
-        from zenglow.corpus_stats s
-        where s.tenant_id = v_tenant and s.embedding_model = v_model.model_name and s.chunk_count > 0
-        on conflict (tenant_id, embedding_model) do nothing;
+    -- migration 0024 gets its lists from a full build (zenglow.rebuild_term_champions). A bulk
+    -- load may defer their upkeep (`set local zenglow.defer_champions = on`): the tenant's lists
+    -- then go out of use (their settings row goes; queries of only common terms score an
+    -- arbitrary share of matches again) until zenglow.maintenance_term_champions (`zenglow
+    -- maintain`) builds them once, instead of keeping them batch by batch.
+    if coalesce(current_setting('zenglow.defer_champions', true), '') = 'on' then
+        delete from zenglow.term_champion_settings s where s.tenant_id = v_tenant and s.embedding_model = v_model.model_name;
+    else
+        if v_first_load then
+            insert into zenglow.term_champion_settings (tenant_id, embedding_model, avgdl)
+            select s.tenant_id, s.embedding_model, greatest(s.token_total::double precision / nullif(s.chunk_count, 0), 1)
+            from zenglow.corpus_stats s
+            where s.tenant_id = v_tenant and s.embedding_model = v_model.model_name and s.chunk_count > 0
+            on conflict (tenant_id, embedding_model) do nothing;
+        end if;
+        perform zenglow.add_term_champions(v_tenant, v_model.model_name, v_batch_id, v_stats.terms, v_stats.dfs);
     end if;
-    perform zenglow.add_term_champions(v_tenant, v_model.model_name, v_batch_id, v_stats.terms, v_stats.dfs);
 
     select coalesce(jsonb_object_agg(x.source, x.n), '{}') into v_by_source
     from (select coalesce(nullif(s.source, ''), coalesce(p_source, '')) as source, count(*) as n
@@ -3992,8 +4000,8 @@ declare
             / (cardinality(u.positions) + ($1).k1 * (1 - ($1).b + ($1).b * c.token_count / ($1).avgdl))), 0)
         from unnest(ts_filter(setweight(c.tsv, 'A', ($1).terms), '{a}')) u
         join unnest(($1).terms, ($1).idf) as q (term, idf) on q.term = u.lexeme)$bm25$;
-    v_champion_terms text[];
-    v_champion_depths integer[];
+    v_champion_terms text[] := '{}';
+    v_champion_depths integer[] := '{}';
     v_lexical_sql text;
     v_vector_sql text;
     v_results jsonb;
@@ -4020,19 +4028,21 @@ begin
     from zenglow.bm25_statistics(v_tenant, v_model.model_name, v_arguments.terms, v_arguments.lexical_budget);
 
     -- A query whose every term is common (its rarest term alone has more postings than the
-    -- budget) reads the champion lists of its terms instead, when each of them has one: depth
-    -- rows shared by idf, so that the rarer terms' lists are read deeper.
-    select coalesce(array_agg(c.term order by c.ord), '{}'), coalesce(array_agg(c.depth order by c.ord), '{}')
-    into v_champion_terms, v_champion_depths
-    from (select q.term, q.ord, ceil(s.depth * q.idf / sum(q.idf) over ())::integer as depth,
-              count(*) filter (where t.df <= s.min_df) over () as unlisted
-          from unnest(v_arguments.terms, v_statistics.idf) with ordinality q (term, idf, ord)
-          join zenglow.term_stats t on t.tenant_id = v_tenant and t.embedding_model = v_model.model_name and t.term = q.term
-          join zenglow.term_champion_settings s on s.tenant_id = v_tenant and s.embedding_model = v_model.model_name
-          where (select min(r.df) from zenglow.term_stats r
-                 where r.tenant_id = v_tenant and r.embedding_model = v_model.model_name
-                   and r.term = any (v_statistics.retrieval_terms)) > v_arguments.lexical_budget) c
-    where c.unlisted = 0;
+    -- budget, so it is the one retrieval term) reads the champion lists of its terms instead,
+    -- when each of them has one: depth rows shared by idf, so that rarer terms' lists are read deeper.
+    if cardinality(v_statistics.retrieval_terms) = 1 and p_mode <> 'vector'
+       and (select t.df from zenglow.term_stats t
+            where t.tenant_id = v_tenant and t.embedding_model = v_model.model_name
+              and t.term = v_statistics.retrieval_terms[1]) > v_arguments.lexical_budget then
+        select coalesce(array_agg(c.term order by c.ord), '{}'), coalesce(array_agg(c.depth order by c.ord), '{}')
+        into v_champion_terms, v_champion_depths
+        from (select q.term, q.ord, ceil(s.depth * q.idf / sum(q.idf) over ())::integer as depth,
+                  count(*) filter (where t.df <= s.min_df) over () as unlisted
+              from unnest(v_arguments.terms, v_statistics.idf) with ordinality q (term, idf, ord)
+              join zenglow.term_stats t on t.tenant_id = v_tenant and t.embedding_model = v_model.model_name and t.term = q.term
+              join zenglow.term_champion_settings s on s.tenant_id = v_tenant and s.embedding_model = v_model.model_name) c
+        where c.unlisted = 0;
+    end if;
 
     v_parameters.tenant_id := v_tenant;
     v_parameters.terms := v_arguments.terms;
@@ -4133,7 +4143,9 @@ begin
                   from vector_hits v) h
             group by h.chunk_id, h.ingested_at),
         features as materialized (
-            select c.chunk_id, c.document_id, c.chunk_order, c.title, c.source, c.batch_tag, c.metadata, c.body,
+            -- Only what scoring needs: the text and the other columns of the response are read for
+            -- the top_k rows at the end, not carried (and sorted, twice) through every candidate.
+            select c.chunk_id, c.ingested_at,
                 k.in_lexical,
                 k.in_vector,
                 coalesce(k.bm25, %s) as bm25,
@@ -4182,7 +4194,9 @@ begin
                 end as score
             from blended b),
         top as (
-            select * from scored where score is not null order by score desc, chunk_id limit ($1).top_k)
+            select s.*, c.document_id, c.chunk_order, c.title, c.source, c.batch_tag, c.metadata, c.body
+            from (select * from scored where score is not null order by score desc, chunk_id limit ($1).top_k) s
+            join zenglow.chunks c on c.tenant_id = ($1).tenant_id and c.chunk_id = s.chunk_id and c.ingested_at = s.ingested_at)
         select
             d.lexical_count, d.vector_count, d.started_at, d.lexical_at, d.vector_at, d.features_at, d.ltr_at,
             coalesce((select jsonb_agg(
