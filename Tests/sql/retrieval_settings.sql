@@ -3,7 +3,7 @@
 -- values (ZG009 naming the field), and rag_query ranking with the tenant's settings when the call
 -- gives no option.
 begin;
-select plan(40);
+select plan(42);
 
 -- First, before this transaction takes a lock the second sessions could wait for: the NOTIFY, as
 -- the API's listener sees it. A committed change is announced on zenglow_settings with ids and
@@ -123,6 +123,10 @@ select is(pg_temp.as_app('retrieval-a', $$select settings_version from zenglow.r
     (select answer ->> 'version' from second_set), 'rag_query_arguments names the settings version it used');
 select results_eq($$select candidates from zenglow.rag_query_arguments('x', null, 500, '{}', 'bm25', '{}', 'm', 3)$$,
     $$values (500)$$, 'candidates from the settings are never fewer than top_k');
+
+select is((pg_temp.set('retrieval-a', '{"candidates": 300.0}') -> 'settings' -> 'candidates')::text, '300',
+    'an integer field given as 300.0 is stored as the integer 300');
+select is(pg_temp.set('retrieval-a', '{"candidates": 200}') -> 'settings' -> 'candidates', '200'::jsonb, 'and back');
 
 -- Reset to the default, ltr_version.
 select is(pg_temp.set('retrieval-a', '{"lexical_budget": null}') -> 'settings' -> 'lexical_budget', '5000'::jsonb,
