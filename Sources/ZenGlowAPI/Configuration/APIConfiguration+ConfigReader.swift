@@ -73,7 +73,7 @@ extension APIConfiguration {
         } catch is LocalDefaultsMissing {
             if !(profile?.requiresExplicitInfrastructure ?? false) { problems.append("DATABASE_URL is required") }
         } catch {
-            problems.append("DATABASE_URL is not a PostgreSQL URL: \(error)")
+            problems.append("\(error)")
         }
         self.init(database: database)
         self.profile = profile ?? .dev
@@ -81,6 +81,15 @@ extension APIConfiguration {
         integer("http.port", env: "HTTP_PORT", &port, range: 0...65535)
         databaseRole = text("database.role", env: "DATABASE_ROLE") ?? databaseRole
         integer("database.pool.size", env: "DATABASE_POOL_SIZE", &poolSize, range: 1...1000)
+        integer("database.read.pool.size", env: "DATABASE_READ_POOL_SIZE", &readPoolSize, range: 1...1000)
+        integer("read.lsn.wait.ms", env: "READ_LSN_WAIT_MS", &readLSNWaitMilliseconds, range: 0...60_000)
+        integer(
+            "read.connect.timeout.ms", env: "READ_CONNECT_TIMEOUT_MS", &readConnectTimeoutMilliseconds,
+            range: 10...60_000)
+        integer("read.replica.retry.ms", env: "READ_REPLICA_RETRY_MS", &readRetryMilliseconds, range: 10...600_000)
+        integer(
+            "read.replica.retry.max.ms", env: "READ_REPLICA_RETRY_MAX_MS", &readRetryMaxMilliseconds,
+            range: 10...3_600_000)
         flag("redis.enabled", env: "REDIS_ENABLED", &redisEnabled)
         let (redis, redisProblems) = RedisConfiguration.read(
             from: reader, defaultPort: localDefaults?.redisPort ?? 6379)

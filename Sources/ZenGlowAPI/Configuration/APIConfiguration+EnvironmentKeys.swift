@@ -7,6 +7,8 @@ extension APIConfiguration {
         [
             "ZENGLOW_PROFILE", "HTTP_HOST", "HTTP_PORT",
             "DATABASE_URL", "DATABASE_ROLE", "DATABASE_POOL_SIZE",
+            "DATABASE_READ_URL", "DATABASE_READ_POOL_SIZE", "READ_LSN_WAIT_MS", "READ_CONNECT_TIMEOUT_MS",
+            "READ_REPLICA_RETRY_MS", "READ_REPLICA_RETRY_MAX_MS", "DATABASE_LISTEN_URL",
             "REDIS_ENABLED",
         ] + RedisConfiguration.environmentKeys + [
             "CACHE_ENABLED", "ENABLE_API_KEYS", "RATE_LIMIT_PER_SECOND", "RATE_LIMIT_BURST",

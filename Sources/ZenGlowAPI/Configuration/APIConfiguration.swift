@@ -10,7 +10,18 @@ import ZenGlowDB
 ///   `REDIS_PORT` are required and `ENABLE_API_KEYS=false` is refused.
 /// - `HTTP_HOST` (string, `127.0.0.1`), `HTTP_PORT` (int, 8080).
 /// - `DATABASE_URL` (string, secret; default the embedded dev cluster), `DATABASE_ROLE` (string,
-///   `zenglow_app`: the role every API connection acts as), `DATABASE_POOL_SIZE` (int, 8).
+///   `zenglow_app`: the role every API connection acts as; sent as the `role` startup parameter
+///   unless `DATABASE_URL`'s user is that role, as it must be through PgBouncer), `DATABASE_POOL_SIZE`
+///   (int, 8).
+/// - `DATABASE_READ_URL` (string, secret, none): a streaming replica; `POST /rag/query` reads there
+///   (docs/scaling.md), everything else stays on `DATABASE_URL`. `DATABASE_READ_POOL_SIZE` (int, 8).
+///   `READ_LSN_WAIT_MS` (int 0...60,000, 500): how long a query's `min_lsn` waits for the replica
+///   to replay that far before it reads on the primary. `READ_CONNECT_TIMEOUT_MS` (int, 1000): how
+///   long to wait for a replica connection before reading on the primary. `READ_REPLICA_RETRY_MS`
+///   (int, 1000) and `READ_REPLICA_RETRY_MAX_MS` (int, 30,000): after a failure the replica is
+///   left alone this long, doubling per failure in a row up to the maximum.
+/// - `DATABASE_LISTEN_URL` (string, secret, default `DATABASE_URL`): the primary itself, for LISTEN,
+///   when `DATABASE_URL` names a transaction pooler (PgBouncer).
 /// - `REDIS_ENABLED` (bool, true): whether the API uses Redis at all. `false` means the
 ///   per-instance rate limit and session cap, no response cache and no build updates.
 /// - The Redis client's keys (`REDIS_HOST`, `REDIS_PORT` — default the embedded Redis port —
@@ -62,6 +73,11 @@ public struct APIConfiguration: Sendable {
     public var database: DatabaseConfiguration
     public var databaseRole = "zenglow_app"
     public var poolSize = 8
+    public var readPoolSize = 8
+    public var readLSNWaitMilliseconds = 500
+    public var readConnectTimeoutMilliseconds = 1000
+    public var readRetryMilliseconds = 1000
+    public var readRetryMaxMilliseconds = 30_000
     public var redisEnabled = true
     public var redis = RedisConfiguration()
     public var cacheEnabled = true

@@ -26,8 +26,11 @@ struct NotificationListener: Service {
     ) {
         self.feed = feed
         listener = ChangeListener(
-            url: configuration.database.url,
-            startupParameters: APIDatabase.startupParameters(configuration, applicationName: "zenglow-listener"),
+            // The primary itself (DATABASE_LISTEN_URL when DATABASE_URL names a transaction pooler):
+            // NOTIFY does not reach replicas, and a pooler hands the connection on after each transaction.
+            url: configuration.database.listenTarget,
+            startupParameters: APIDatabase.startupParameters(
+                configuration, url: configuration.database.listenTarget, applicationName: "zenglow-listener"),
             channels: [Self.weightsChannel, Self.manifestChannel, Self.keysChannel, Self.modelsChannel],
             pollInterval: .milliseconds(Int(configuration.weightsPollSeconds * 1000)),
             maximumBackoff: .milliseconds(configuration.listenerBackoffMaxMilliseconds),

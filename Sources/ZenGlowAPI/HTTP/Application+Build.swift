@@ -62,7 +62,8 @@ public func buildApplication(
 
     // Dependency order: Redis first, so it shuts down last, after the listener that publishes on it.
     let background: [any Service] =
-        observability + (redis.map { [$0.client] } ?? []) + [database.client, listener, recorder]
+        observability + (redis.map { [$0.client] } ?? []) + [database.client]
+        + (database.replica.map { [$0.client] } ?? []) + [listener, recorder]
     let application = Application(
         router: try buildRouter(services),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "zenglow"),

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Tracing
+import ZenGlowDB
 import ZenGlowIngest
 
 /// `POST /ingest/batches` (ingest scope; JSON or MessagePack through the batch loader) and
@@ -16,6 +17,7 @@ struct IngestController {
         let batch = body.batch(tenant: principal.tenant)
         let loader = BatchLoader(logger: context.logger, role: "zenglow_ingest", embedder: services.embedder)
         let result: BatchLoadResult
+        let commitPosition: WALPosition
         do {
             // `ingest.prepare` (validation, and embedding text-only chunks) and `ingest.load` (the
             // batch's transaction), children of the request's span.
@@ -23,18 +25,20 @@ struct IngestController {
                 span.attributes["zg.ingest.documents"] = batch.documents.count
                 return try await loader.prepare(batch)
             }
-            result = try await withSpan("ingest.load") { span in
+            (result, commitPosition) = try await withSpan("ingest.load") { span in
                 span.attributes["zg.tenant"] = principal.tenant
-                let result = try await services.metrics.usingDatabase {
+                let (result, position) = try await services.metrics.usingDatabase {
                     try await services.database.client.withConnection { connection in
-                        try await loader.load(
+                        let result = try await loader.load(
                             prepared, on: connection,
                             requestID: TraceIdentity.databaseLabel(requestID: context.requestID))
+                        // Read after the commit: at or past its WAL record (docs/scaling.md).
+                        return (result, try await connection.walInsertPosition(logger: context.logger))
                     }
                 }
                 span.attributes["zg.ingest.accepted"] = Int(result.accepted)
                 span.attributes["zg.ingest.rejected"] = Int(result.rejected)
-                return result
+                return (result, position)
             }
         } catch let error as IngestError where error.code == .noEmbedder {
             throw APIError(.unprocessableContent, .invalidEmbedding, error.message)
@@ -48,17 +52,22 @@ struct IngestController {
             throw APIError(.serviceUnavailable, .unavailable, error.message)
         }
         return try Response.json(
-            encoding: IngestResponse(result, tag: batch.tag), status: result.resubmitted ? .ok : .created)
+            encoding: IngestResponse(result, tag: batch.tag, commitPosition: commitPosition),
+            status: result.resubmitted ? .ok : .created)
     }
 
     func get(_ request: Request, context: APIRequestContext) async throws -> Response {
         let principal = try context.principal(requiring: .query)
         let tag = try context.parameters.require("tag")
-        let json = try await services.withTenant(principal.tenant, context: context) {
-            try await $0.batchManifest(tag: tag, logger: context.logger)
+        let (json, position) = try await services.withTenant(principal.tenant, context: context) {
+            (
+                try await $0.batchManifest(tag: tag, logger: context.logger),
+                // In the snapshot that saw the batch, so at or past the commit that made it visible.
+                try await $0.walInsertPosition(logger: context.logger)
+            )
         }
         guard let json else { throw APIError(.notFound, .notFound, "no batch '\(tag)'") }
-        return Response.json(json)
+        return Response.json(JSONObjectText.prepending("commit_lsn", position.description, to: json))
     }
 }
 
@@ -73,8 +82,10 @@ struct IngestResponse: Encodable {
     let resubmitted: Bool
     let replacedChunks: Int64
     let rejections: [BatchRejection]
+    /// A WAL position at or past the batch's commit: a query's `min_lsn`.
+    let commitLSN: String
 
-    init(_ result: BatchLoadResult, tag: String) {
+    init(_ result: BatchLoadResult, tag: String, commitPosition: WALPosition) {
         batchID = result.batchID
         batchTag = tag
         state = result.state
@@ -84,6 +95,7 @@ struct IngestResponse: Encodable {
         resubmitted = result.resubmitted
         replacedChunks = result.replacedChunks
         rejections = result.rejections
+        commitLSN = commitPosition.description
     }
 
     enum CodingKeys: String, CodingKey {
@@ -91,5 +103,6 @@ struct IngestResponse: Encodable {
         case batchTag = "batch_tag"
         case state, accepted, rejected, embedded, resubmitted, rejections
         case replacedChunks = "replaced_chunks"
+        case commitLSN = "commit_lsn"
     }
 }

@@ -13,9 +13,10 @@ struct RagQueryController {
         let record = QueryOutcome.current
         let principal = try context.principal(requiring: .query)
         let configuration = services.configuration
-        var arguments = try await request.decode(
-            RagQueryRequest.self, limit: configuration.queryMaxBodyBytes, context: context
-        ).arguments(configuration: configuration)
+        let body = try await request.decode(
+            RagQueryRequest.self, limit: configuration.queryMaxBodyBytes, context: context)
+        var arguments = try body.arguments(configuration: configuration)
+        let minimumPosition = try body.minimumPosition()
         let queryText = configuration.logQueryText ? QueryTextScrubber.scrub(arguments.query) : nil
         record?.update { [arguments] in
             $0.mode = arguments.mode
@@ -26,11 +27,19 @@ struct RagQueryController {
             context.logger.info("query", metadata: ["zg.query": .string(queryText)])
         }
 
+        // The replica when configured and caught up with min_lsn, else the primary. The cache
+        // generation is read where the query will run, so a key never names a newer corpus than
+        // the answer stored under it (docs/scaling.md).
+        var source = await services.readSource(minimum: minimumPosition, context: context)
         var cacheKey: QueryCacheKey?
         if let cache = services.queryCache, await cache.isUsable() {
-            let generation = try await services.withTenant(principal.tenant, context: context) { connection in
-                try await connection.cacheGeneration(logger: context.logger)
+            let logger = context.logger
+            let (generation, readFrom) = try await services.withReadTenant(
+                principal.tenant, on: source, context: context
+            ) { connection in
+                try await connection.cacheGeneration(logger: logger)
             }
+            source = readFrom
             let key = QueryCacheKey(
                 prefix: cache.redis.configuration.keyPrefix, tenant: principal.tenant, arguments: arguments,
                 embedder: cache.embedder, generation: generation)
@@ -49,7 +58,10 @@ struct RagQueryController {
                 }
                 // The stored body is replayed as it is, timing block included: that block describes
                 // the query that computed the answer, so a hit records no stage times of its own.
-                return Response.json(JSONObjectText.prepending("cache", CacheOutcome.hit.rawValue, to: stored.body))
+                return Response.json(
+                    JSONObjectText.prepending(
+                        "cache", CacheOutcome.hit.rawValue,
+                        to: JSONObjectText.prepending("read_from", source.rawValue, to: stored.body)))
             }
             if reachable { cacheKey = key }
         }
@@ -78,9 +90,11 @@ struct RagQueryController {
 
         let retrieveStarted = ContinuousClock.now
         let (call, reason) = (arguments, degradedReason)
-        let answer = try await services.withTenant(principal.tenant, context: context) { connection in
+        let logger = context.logger
+        let (answer, readFrom) = try await services.withReadTenant(principal.tenant, on: source, context: context) {
+            connection in
             try await Self.tracingSQLCall(tenant: principal.tenant, mode: call.mode, queryText: queryText) {
-                try await connection.ragQuery(call, degradedReason: reason, logger: context.logger)
+                try await connection.ragQuery(call, degradedReason: reason, logger: logger)
             }
         }
         let retrieveMilliseconds = ContinuousClock.now.milliseconds(since: retrieveStarted)
@@ -113,7 +127,10 @@ struct RagQueryController {
             outcome = .miss
         }
         services.metrics.cache(outcome)
-        return Response.json(JSONObjectText.prepending("cache", outcome.rawValue, to: answer.json))
+        return Response.json(
+            JSONObjectText.prepending(
+                "cache", outcome.rawValue,
+                to: JSONObjectText.prepending("read_from", readFrom.rawValue, to: answer.json)))
     }
 }
 

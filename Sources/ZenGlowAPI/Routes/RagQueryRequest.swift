@@ -8,6 +8,7 @@ struct RagQueryRequest: Decodable, Sendable {
     enum CodingKeys: String, CodingKey, CaseIterable {
         case query, filters, embedding, explain, mode
         case topK = "top_k"
+        case minLSN = "min_lsn"
     }
 
     let query: String
@@ -16,6 +17,8 @@ struct RagQueryRequest: Decodable, Sendable {
     let embedding: [Double]?
     let explain: Bool?
     let mode: String?
+    /// The WAL position (`commit_lsn` of a batch response) the answer must reflect at least.
+    let minLSN: String?
 
     init(from decoder: any Decoder) throws {
         try decoder.refuseUnknownFields(CodingKeys.self)
@@ -26,6 +29,18 @@ struct RagQueryRequest: Decodable, Sendable {
         embedding = try container.decodeIfPresent([Double].self, forKey: .embedding)
         explain = try container.decodeIfPresent(Bool.self, forKey: .explain)
         mode = try container.decodeIfPresent(String.self, forKey: .mode)
+        minLSN = try container.decodeIfPresent(String.self, forKey: .minLSN)
+    }
+
+    /// `min_lsn` as a WAL position; nil when absent.
+    func minimumPosition() throws -> WALPosition? {
+        guard let minLSN else { return nil }
+        guard let position = WALPosition(minLSN) else {
+            throw APIError(
+                .badRequest, .invalidRequest,
+                "field 'min_lsn' must be a WAL position such as '0/16B3748' (a batch response's commit_lsn)")
+        }
+        return position
     }
 
     /// The call's arguments; every problem names its field.

@@ -32,13 +32,14 @@ public struct DatabaseURL: Sendable, Equatable {
         self.sslMode = sslMode
     }
 
-    /// Parses `text`; the error names what is wrong without repeating the password.
-    public init(parsing text: String) throws {
+    /// Parses `text`; the error names what is wrong (and `key`, the setting it came from) without
+    /// repeating the password.
+    public init(parsing text: String, key: String = "DATABASE_URL") throws {
         guard let components = URLComponents(string: text),
             let scheme = components.scheme, ["postgres", "postgresql"].contains(scheme)
         else {
             throw DatabaseError(
-                .invalidURL, "DATABASE_URL must look like postgresql://user:password@host:5432/database")
+                .invalidURL, "\(key) must look like postgresql://user:password@host:5432/database")
         }
         let query = Dictionary(
             (components.queryItems ?? []).map { ($0.name, $0.value ?? "") },
@@ -54,7 +55,7 @@ public struct DatabaseURL: Sendable, Equatable {
         self.database = path.isEmpty ? self.user : String(path)
         self.sslMode = query["sslmode"] ?? "prefer"
         guard ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"].contains(sslMode) else {
-            throw DatabaseError(.invalidURL, "DATABASE_URL has an unknown sslmode '\(sslMode)'")
+            throw DatabaseError(.invalidURL, "\(key) has an unknown sslmode '\(sslMode)'")
         }
     }
 
