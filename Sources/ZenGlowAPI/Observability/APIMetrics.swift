@@ -129,6 +129,11 @@ public final class APIMetrics: Sendable {
         "zenglow_build_updates_published_total": "Build-update envelopes published on REDIS_BUILD_CHANNEL.",
         "zenglow_db_pool_connections_in_use": "Database calls in flight (pool connections in use).",
         "zenglow_db_pool_connections_max": "The pool's connection limit (DATABASE_POOL_SIZE).",
+        "zenglow_reads_total":
+            "POST /rag/query reads by the server that answered: replica (DATABASE_READ_URL) or primary.",
+        "zenglow_read_replica_fallbacks_total":
+            "Reads meant for the replica that ran on the primary, by reason: unreachable, circuit_open, lag (min_lsn not replayed within READ_LSN_WAIT_MS), conflict (recovery conflict).",
+        "zenglow_read_replica_up": "1 after the read replica answered, 0 after it could not be reached.",
     ]
 
     /// Prometheus text exposition format.
