@@ -67,6 +67,19 @@ extension SpeedBenchmark {
         return Double(sample) / seconds
     }
 
+    /// Deletes the chunks `loadWithIndexes` added (their batches' rows), so that the corpus is
+    /// the one the exact neighbours were found in again.
+    func removeSampleWithIndexes(report: @Sendable (String) -> Void) async throws {
+        let watch = Stopwatch()
+        try await withDatabase(url) { connection in
+            try await connection.execute("delete from zenglow.chunks where batch_tag like 'indexed-%'", logger: logger)
+            try await connection.execute("vacuum analyze zenglow.chunks", logger: logger)
+        }
+        report(
+            String(
+                format: "[load] the %d sample chunks removed again (%.1f s)", options.sampleWithIndexes, watch.seconds))
+    }
+
     func analyze(report: @Sendable (String) -> Void) async throws {
         let watch = Stopwatch()
         try await withDatabase(url) { connection in

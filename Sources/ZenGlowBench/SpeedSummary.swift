@@ -45,7 +45,7 @@ struct SpeedSummary: Sendable {
                 line("\(build.kind) recall@10, \(figure.setting)", String(format: "%.4f", figure.recall))
             }
         }
-        for (kind, rows) in [("ivfflat", ivfflatLatency), ("hnsw", hnswLatency)] where !rows.isEmpty {
+        for (kind, rows) in [("ivfflat", ivfflatLatency), (hnsw?.kind ?? "hnsw", hnswLatency)] where !rows.isEmpty {
             for row in rows {
                 let goal = row.label.contains("fusion") ? (row.summary.clients == 1 ? "p95 ≤ 30 ms" : "≥ 100 q/s") : ""
                 line(
