@@ -3350,7 +3350,8 @@ begin
         v_value := zenglow.bounded_number(p_settings -> v_field.name, format('%s %L', p_kind, v_field.name),
             v_field.low, v_field.high, v_field.whole, 'ZG009', v_hint);
         if v_value is not null then
-            v_result := v_result || jsonb_build_object(v_field.name, v_value);
+            -- An integer field given as 200.0 is stored as 200, which every JSON reader takes as one.
+            v_result := v_result || jsonb_build_object(v_field.name, case when v_field.whole then trunc(v_value) else v_value end);
         end if;
     end loop;
     return v_result;
@@ -3963,8 +3964,9 @@ CREATE FUNCTION zenglow_api.rag_query(p_query text, p_embedding real[] DEFAULT N
     SET search_path TO 'pg_catalog', 'public', 'pg_temp'
     AS $_$
 -- Hybrid retrieval for the current tenant in one call. Two branches see the same filters:
---   lexical: chunks whose tsv matches the query's rarer terms (GIN), scored with Okapi BM25 from
---            ZenGlow's per-tenant term statistics (k1, b in p_options);
+--   lexical: chunks whose tsv matches the query's rarer terms (GIN) or, for a query of only
+--            common terms, the top of their champion lists (zenglow.term_champions), scored with
+--            Okapi BM25 from ZenGlow's per-tenant term statistics (k1, b in p_options);
 --   vector:  HNSW cosine search on the active model's partial index, iterative scan so that
 --            filters cannot starve it (exact scan over real[] without pgvector).
 -- Each fetches p_options.candidates (default 200, or top_k when larger) rows. The union gets learning-to-rank features

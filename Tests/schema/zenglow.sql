@@ -3374,7 +3374,8 @@ begin
         v_value := zenglow.bounded_number(p_settings -> v_field.name, format('%s %L', p_kind, v_field.name),
             v_field.low, v_field.high, v_field.whole, 'ZG009', v_hint);
         if v_value is not null then
-            v_result := v_result || jsonb_build_object(v_field.name, v_value);
+            -- An integer field given as 200.0 is stored as 200, which every JSON reader takes as one.
+            v_result := v_result || jsonb_build_object(v_field.name, case when v_field.whole then trunc(v_value) else v_value end);
         end if;
     end loop;
     return v_result;
