@@ -64,7 +64,11 @@ struct BenchCommand: AsyncParsableCommand {
                         recallQueries: recallQueries, ivfflat: !noIvfflat, maintenanceWorkMemory: maintenanceWorkMem,
                         keepDatabase: keep, reuse: reuse),
                     logger: logger)
-                try await benchmark.run { print($0) }
+                // A line per phase, flushed: a run of an hour into a file must show where it is.
+                try await benchmark.run {
+                    print($0)
+                    fflush(stdout)
+                }
             }
         }
     }
