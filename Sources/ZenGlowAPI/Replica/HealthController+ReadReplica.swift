@@ -4,12 +4,10 @@ extension HealthController {
     /// The read replica of `DATABASE_READ_URL`: a standby that answers, how far it has replayed
     /// and how long ago it replayed a commit. Optional: without it queries read on the primary,
     /// so a replica that is down degrades readiness instead of failing it. A probe that fails
-    /// opens the circuit as a failed read would; one that succeeds closes it.
-    func readReplicaCheck(_ context: APIRequestContext) async -> Check {
-        guard let replica = services.database.replica else {
-            return Check(
-                name: "read_replica", ok: true, detail: "not configured; queries read on the primary", optional: true)
-        }
+    /// opens the circuit as a failed read would; one that succeeds closes it. Nil (no check) when
+    /// `DATABASE_READ_URL` is unset.
+    func readReplicaCheck(_ context: APIRequestContext) async -> Check? {
+        guard let replica = services.database.replica else { return nil }
         if !replica.circuit.allows(), let until = replica.circuit.current.openUntil {
             let milliseconds = max(0, Int((until - .now) / .milliseconds(1)))
             return Check(

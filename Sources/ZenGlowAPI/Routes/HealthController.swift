@@ -93,7 +93,7 @@ struct HealthController {
         checks.append(
             Check(name: "listener", ok: listening, detail: listening ? "LISTEN connected" : "LISTEN not connected"))
         checks.append(await redisCheck())
-        checks.append(await readReplicaCheck(context))
+        if let replica = await readReplicaCheck(context) { checks.append(replica) }
         let ready = checks.allSatisfy { $0.ok || $0.optional }
         let degraded = ready && !checks.allSatisfy(\.ok)
         let maintenance = status == nil ? nil : await maintenanceStatus(context)
