@@ -67,7 +67,7 @@ struct BenchCommand: AsyncParsableCommand {
                 // A line per phase, flushed: a run of an hour into a file must show where it is.
                 try await benchmark.run {
                     print($0)
-                    fflush(stdout)
+                    fflush(nil)
                 }
             }
         }
