@@ -8,7 +8,7 @@ struct TenantsCommand: AsyncParsableCommand {
         commandName: "tenants",
         abstract: "Create, list, disable and enable tenants (in DATABASE_URL's database, else the embedded one).",
         discussion: "A disabled tenant's keys stop working and its rows are invisible until it is enabled again.",
-        subcommands: [Create.self, List.self, Disable.self, Enable.self]
+        subcommands: [Create.self, List.self, Disable.self, Enable.self, SettingsCommand.self]
     )
 
     struct Create: AsyncParsableCommand {

@@ -3,7 +3,7 @@
 -- zenglow_owner (which has every table privilege, and is subject to RLS because it is FORCED)
 -- and as the app and ingest roles on what they are granted.
 begin;
-select plan(77);
+select plan(97);
 
 \o /dev/null
 insert into zenglow.tenants (tenant_id) values ('rls-a'), ('rls-b');
@@ -24,6 +24,14 @@ insert into zenglow.corpus_stats select t, 'all-MiniLM-L6-v2', 1, 3 from unnest(
 insert into zenglow.source_priors select t, 'pubmed', 0.5 from unnest(array['rls-a', 'rls-b']) t;
 -- The writes above advanced both tenants' corpus epochs already (a superuser's writes advance every tenant).
 insert into zenglow.corpus_epochs (tenant_id) select t from unnest(array['rls-a', 'rls-b']) t on conflict do nothing;
+insert into zenglow.retrieval_settings (tenant_id, settings, reason, actor)
+select t, '{}', 'fixture', 'test' from unnest(array['rls-a', 'rls-b']) t;
+insert into zenglow.term_champion_settings (tenant_id, embedding_model, avgdl)
+select t, 'all-MiniLM-L6-v2', 3 from unnest(array['rls-a', 'rls-b']) t;
+insert into zenglow.term_champions (tenant_id, embedding_model, term, w, chunk_id, ingested_at)
+select t, 'all-MiniLM-L6-v2', 'term', 1, 1, now() from unnest(array['rls-a', 'rls-b']) t;
+insert into zenglow.term_champion_lists (tenant_id, embedding_model, term, length)
+select t, 'all-MiniLM-L6-v2', 'term', 1 from unnest(array['rls-a', 'rls-b']) t;
 \o
 
 -- Every tenant table of the catalog is in this list, so a new one cannot escape the matrix.
@@ -40,7 +48,11 @@ insert into tenant_tables values
     ('zenglow.term_stats', 'insert into zenglow.term_stats values (%L, ''m'', ''t'', 1)'),
     ('zenglow.corpus_stats', 'insert into zenglow.corpus_stats values (%L, ''m'', 1, 1)'),
     ('zenglow.source_priors', 'insert into zenglow.source_priors values (%L, ''s'', 0.1)'),
-    ('zenglow.corpus_epochs', 'insert into zenglow.corpus_epochs (tenant_id) values (%L)');
+    ('zenglow.corpus_epochs', 'insert into zenglow.corpus_epochs (tenant_id) values (%L)'),
+    ('zenglow.retrieval_settings', 'insert into zenglow.retrieval_settings (tenant_id, settings, reason, actor) values (%L, ''{}'', ''r'', ''a'')'),
+    ('zenglow.term_champion_settings', 'insert into zenglow.term_champion_settings (tenant_id, embedding_model, avgdl) values (%L, ''m'', 1)'),
+    ('zenglow.term_champions', 'insert into zenglow.term_champions (tenant_id, embedding_model, term, w, chunk_id, ingested_at) values (%L, ''m'', ''t'', 1, 1, now())'),
+    ('zenglow.term_champion_lists', 'insert into zenglow.term_champion_lists (tenant_id, embedding_model, term, length) values (%L, ''m'', ''t'', 1)');
 grant select on tenant_tables to public;
 
 select set_eq(
