@@ -8,7 +8,7 @@ select is((select timescaledb from zenglow.capabilities()), null, 'TimescaleDB i
 select is((select embedding_storage from zenglow.capabilities()), 'real[]', 'embeddings fall back to real[]');
 select is((select query_performance_storage from zenglow.capabilities()), 'partitioned', 'query_performance falls back to native partitions');
 select columns_are('zenglow', 'chunks', array['tenant_id', 'chunk_id', 'document_id', 'chunk_order', 'source', 'title', 'metadata',
-    'content_hash', 'batch_id', 'batch_tag', 'body', 'tsv', 'embedding', 'embedding_model', 'ingested_at', 'token_count'],
+    'content_hash', 'batch_id', 'batch_tag', 'body', 'tsv', 'embedding', 'embedding_model', 'ingested_at', 'token_count', 'title_terms'],
     'chunks has the same columns as with pgvector');
 select columns_are('zenglow', 'query_performance', array['ts', 'tenant_id', 'request_id', 'endpoint', 'status', 'top_k', 'cache_hit',
     'result_count', 'weights_version', 'model', 'embed_ms', 'retrieve_ms', 'features_ms', 'ltr_ms', 'fusion_ms', 'total_ms',
