@@ -2913,9 +2913,11 @@ CREATE FUNCTION zenglow.run_maintenance(p_scheduler text) RETURNS jsonb
 --                                                    their retention (its jsonb goes into the run's rollups)
 --   5. zenglow.maintenance_retire_query_performance  drop_chunks, or daily partitions without TimescaleDB,
 --                                                    never past what step 4 rolled up
---   6. zenglow.maintenance_analyze_partitions        ANALYZE the partitions a large load changed
+--   6. zenglow.maintenance_term_champions            champion lists missing (a deferred bulk load, chunks
+--                                                    from before 0024) or built for an avgdl that drifted
+--   7. zenglow.maintenance_analyze_partitions        ANALYZE the partitions a large load changed
 --                                                    (after retention: nothing about to be dropped)
---   7. zenglow.maintenance_forget_runs               run records past run_history_retention
+--   8. zenglow.maintenance_forget_runs               run records past run_history_retention
 -- A transaction-level advisory lock makes a concurrent second run a recorded no-op
 -- (skipped_locked). Each step runs in its own subtransaction: a failing step is recorded
 -- (outcome partial, error '<step>: <message>') and the others still run. The run is one row of
@@ -2984,6 +2986,12 @@ begin
         v_moved := v_moved + v_step.moved_rows;
     exception when others then
         v_errors := v_errors || ('query_performance: ' || sqlerrm);
+    end;
+
+    begin
+        perform zenglow.maintenance_term_champions();
+    exception when others then
+        v_errors := v_errors || ('champion lists: ' || sqlerrm);
     end;
 
     begin
