@@ -60,7 +60,7 @@ extension SpeedBenchmark {
                 format:
                     "[%@] build: %.1f s, index %@, peak private memory %.0f MiB (maintenance_work_mem %@, 2 processes)%@",
                 kind, build.seconds, build.size, build.peakMemoryMiB, options.maintenanceWorkMemory,
-                build.spilled.map { "; \($0)" } ?? "; the graph fitted in memory"))
+                build.spilled.map { "; \($0)" } ?? (kind == "hnsw" ? "; the graph fitted in memory" : "")))
         report("[\(kind)]   \(build.definition)")
         return build
     }

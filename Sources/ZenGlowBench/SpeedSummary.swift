@@ -17,12 +17,13 @@ struct SpeedSummary: Sendable {
 
     func table() -> [String] {
         var lines = [
-            "summary, \(chunks) chunks".padding(toLength: 58, withPad: " ", startingAt: 0) + "measured        goal"
+            "summary, \(chunks) chunks".padding(toLength: 58, withPad: " ", startingAt: 0)
+                + "measured".padding(toLength: 22, withPad: " ", startingAt: 0) + "goal"
         ]
         func line(_ name: String, _ figure: String, _ goal: String = "") {
             lines.append(
                 name.padding(toLength: 58, withPad: " ", startingAt: 0)
-                    + figure.padding(toLength: 16, withPad: " ", startingAt: 0) + goal)
+                    + figure.padding(toLength: max(22, figure.count + 2), withPad: " ", startingAt: 0) + goal)
         }
         if plainCopy > 0 {
             line("loader / plain COPY, no indexes", String(format: "%.2f", loader / plainCopy), "≥ 0.80")
