@@ -49,6 +49,11 @@ struct ANNCommandTests {
         #expect(apply.standardError.contains("the new index replaced the old one"))
         #expect(apply.standardOutput.contains("\"rebuild_needed\": false"))
         #expect(try await index(cli) == "ivfflat lists=2 \(partitions!)/\(partitions!)")
+        // And again: a second rebuild must not collide with the names of the first one's partition indexes.
+        #expect(try await cli.run("ann", "set", Self.model, "--ivfflat-lists", "3").status == 0)
+        let again = try await cli.run("ann", "apply", Self.model)
+        #expect(again.status == 0, "\(again.standardError)")
+        #expect(try await index(cli) == "ivfflat lists=3 \(partitions!)/\(partitions!)")
         #expect(
             try await cli.value("select count(*)::text from pg_class where relname like '%\\_next'") == "0")
         #expect(

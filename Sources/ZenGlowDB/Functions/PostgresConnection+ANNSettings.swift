@@ -32,7 +32,8 @@ extension PostgresConnection {
     /// short transaction, the old index is dropped and the new one takes its name. Queries keep
     /// using the old index until that moment. Must run outside a transaction (CONCURRENTLY); a
     /// rebuild interrupted half-way leaves `<name>_next`, which the next rebuild drops first.
-    /// `progress` gets one line per partition with its duration. Returns the report afterwards.
+    /// Partition indexes get names of their own per rebuild (the live index's partitions keep theirs
+    /// until it is dropped). `progress` gets one line per partition with its duration. Returns the report afterwards.
     public func rebuildANNIndex(model: String, progress: (String) -> Void, logger: Logger) async throws -> String {
         guard
             let plan = try await jsonText(
@@ -40,7 +41,7 @@ extension PostgresConnection {
                 select jsonb_build_object('name', zenglow.model_index_name(\(model)),
                     'definition', zenglow.model_index_definition(\(model)),
                     'partitions', coalesce((select jsonb_agg(jsonb_build_object('table', format('%I.%I', n.nspname, c.relname),
-                        'index', left(c.relname, 44) || '_ann_' || left(md5(c.relname || zenglow.model_index_name(\(model))), 8))
+                        'index', left(c.relname, 44) || '_ann_' || left(md5(c.relname || clock_timestamp()::text), 8))
                         order by c.relname)
                     from pg_partition_tree('zenglow.chunks') t join pg_class c on c.oid = t.relid
                     join pg_namespace n on n.oid = c.relnamespace where t.isleaf), '[]'))::text
