@@ -41,9 +41,7 @@ begin
     if cardinality(v_terms) = 0 then
         return 0;
     end if;
-    -- As zenglow.terms_tsquery builds it ('a' | 'b' | … of stemmed terms, quoted), which the loader role may not call.
-    select string_agg('''' || replace(replace(t, '\', '\\'), '''', '''''') || '''', ' | ')::tsquery into v_query
-    from unnest(v_terms) t;
+    v_query := zenglow.terms_tsquery(v_terms);
     execute format($sql$
         insert into zenglow.term_champions (tenant_id, embedding_model, term, w, chunk_id, ingested_at)
         select $1, $2, r.term, r.w, r.chunk_id, r.ingested_at

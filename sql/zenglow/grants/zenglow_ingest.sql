@@ -11,6 +11,7 @@ grant select, insert, update on zenglow.batches to zenglow_ingest;
 grant usage on sequence zenglow.chunks_chunk_id_seq to zenglow_ingest;
 
 grant execute on function
+    zenglow.terms_tsquery(text[]),
     zenglow.current_tenant(),
     zenglow.require_tenant(),
     zenglow.ensure_chunk_partition(timestamptz, text),
